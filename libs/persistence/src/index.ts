@@ -1,0 +1,2 @@
+export * from './embedded-postgres.server.js';
+export * from './data-source-options.js';

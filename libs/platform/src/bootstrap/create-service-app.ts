@@ -1,0 +1,72 @@
+import { type INestApplication, type Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createLogger, PinoNestLogger } from '../logging/logger.js';
+import { requestContext } from '../context/request-context.js';
+import { DomainExceptionFilter } from '../exceptions/domain-exception.filter.js';
+
+export interface ServiceAppOptions {
+  /** Service name: logs, OpenAPI title. */
+  name: string;
+  logLevel?: string;
+  /** Largest request body accepted (bytes). */
+  bodyLimit?: number;
+}
+
+
+/**
+ * Creates a service's Nest application on Fastify with the house conventions: JSON logs with request ids,
+ * one exception filter, strict validation (unknown fields refused), OpenAPI at /openapi.json.
+ */
+export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.name, options.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : requestContext.newId();
+    },
+    trustProxy: true,
+  });
+  adapter.getInstance().addHook('onRequest', (req, reply, done) => {
+    const correlation = req.headers['x-correlation-id'];
+    const requestId = String(req.id);
+    void reply.header('x-request-id', requestId);
+    requestContext.run(
+      { requestId, correlationId: typeof correlation === 'string' && correlation.length <= 64 ? correlation : requestId },
+      done,
+    );
+  });
+  adapter.getInstance().addHook('onResponse', (req, reply, done) => {
+    logger.info(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder().setTitle(`Profila ${options.name}`).setVersion('1').build();
+  const document = SwaggerModule.createDocument(app as INestApplication, config);
+  adapter.getInstance().get('/openapi.json', (_req, reply) => reply.send(document));
+  return app;
+}
+
+/** Creates, listens, logs the address. Used by every main.ts. */
+export async function runServiceApp(
+  module: Type<unknown>,
+  options: ServiceAppOptions & { host: string; port: number },
+): Promise<NestFastifyApplication> {
+  const app = await createServiceApp(module, options);
+  await app.listen(options.port, options.host);
+  createLogger(options.name).info({ url: await app.getUrl() }, `${options.name} listening`);
+  return app;
+}

@@ -1,0 +1,71 @@
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+
+export const EVENT_TRANSPORTS = ['postgres', 'kafka'] as const;
+export type EventTransportKind = (typeof EVENT_TRANSPORTS)[number];
+
+/** Ports used in embedded mode; distributed mode sets PORT per container. */
+export const DEFAULT_PORTS = {
+  gateway: 8080,
+  'dev-idp': 8081,
+  identity: 3001,
+  registry: 3002,
+  delegation: 3003,
+  'admin-verification': 3004,
+  'document-store': 3005,
+  raa: 3006,
+  notification: 3007,
+} as const;
+export type ServiceName = keyof typeof DEFAULT_PORTS;
+
+export const EMBEDDED_POSTGRES_PORT = 5433;
+export const EMBEDDED_POSTGRES_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_POSTGRES_PORT}`;
+
+/** Database name of a service in embedded mode and in the compose init script. */
+export function databaseNameOf(service: string): string {
+  return `profila_${service.replace(/-/g, '_')}`;
+}
+
+/** The embedded event log (postgres transport) lives in a database of its own, shared by the services. */
+export const EVENTS_DATABASE = 'profila_events';
+
+/** Environment every back-end service reads. Each service extends it with its own settings. */
+export class ServiceEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 0;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** postgres://user:pass@host:port/db of the service's own database. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  @IsIn(EVENT_TRANSPORTS)
+  EVENT_TRANSPORT: EventTransportKind = 'postgres';
+
+  /** Database of the embedded event log (postgres transport only). */
+  @IsOptional()
+  @IsString()
+  EVENTS_DATABASE_URL?: string;
+
+  /** Comma-separated Kafka brokers (kafka transport only). */
+  @IsString()
+  KAFKA_BROKERS = 'localhost:9092';
+}
+
+/** Fills the defaults that depend on the service name (port, database). */
+export function withServiceDefaults<T extends ServiceEnv>(env: T, service: ServiceName): T {
+  if (!env.PORT) env.PORT = DEFAULT_PORTS[service];
+  env.DATABASE_URL ??= `${EMBEDDED_POSTGRES_URL}/${databaseNameOf(service)}`;
+  env.EVENTS_DATABASE_URL ??= `${EMBEDDED_POSTGRES_URL}/${EVENTS_DATABASE}`;
+  return env;
+}

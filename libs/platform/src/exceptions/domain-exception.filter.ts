@@ -1,0 +1,78 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { requestContext } from '../context/request-context.js';
+import { DomainException } from './domain.exception.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
+
+/** Maps domain exception codes (and Nest's own HTTP errors) to one JSON error shape. */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toErrorBody(exception);
+    body.requestId = requestContext.get()?.requestId;
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainException) {
+    return { statusCode: exception.httpStatus(), code: exception.code, message: exception.message, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response !== null) {
+      const r = response as { message?: unknown; error?: string; code?: string };
+      const validation = Array.isArray(r.message) ? r.message : undefined;
+      return {
+        statusCode: status,
+        code: r.code ?? (validation ? 'VALIDATION_FAILED' : httpCode(status)),
+        message: validation ? 'Dati non validi' : String(r.message ?? exception.message),
+        details: validation ? { errors: validation } : undefined,
+      };
+    }
+    return { statusCode: status, code: httpCode(status), message: String(response) };
+  }
+  const status = (exception as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Errors raised by Fastify itself (body too large, bad JSON...).
+    return { statusCode: status, code: httpCode(status), message: (exception as Error).message };
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Errore interno. Riprovare più tardi.' };
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
+  }
+}
