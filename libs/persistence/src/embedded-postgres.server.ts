@@ -36,8 +36,8 @@ export class EmbeddedPostgresServer {
       // As root, initdb refuses to run: the package creates a `postgres` system user for it.
       createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
       postgresFlags: ['-c', 'max_connections=400', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
-      onLog: options.onLog ?? (() => undefined),
-      onError: options.onLog ?? (() => undefined),
+      onLog: (line: string) => options.onLog?.(line),
+      onError: (error: unknown) => options.onLog?.(String(error)),
     });
   }
 

@@ -10,3 +10,4 @@ export * from './auth/public.decorator.js';
 export * from './auth/token-verifier.js';
 export * from './auth/auth.guard.js';
 export * from './bootstrap/create-service-app.js';
+export * from './auth/auth.module.js';

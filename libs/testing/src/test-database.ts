@@ -4,7 +4,8 @@ import { ensureDatabase, withDatabase } from '@profila/persistence';
 /** URL of the test run's PostgreSQL server (started by the jest global setup). */
 export function testServerUrl(): string {
   const url = process.env.PROFILA_TEST_PG_URL;
-  if (!url) throw new Error('PROFILA_TEST_PG_URL is not set: run the tests through jest (global setup starts PostgreSQL).');
+  if (!url)
+    throw new Error('PROFILA_TEST_PG_URL is not set: run the tests through jest (global setup starts PostgreSQL).');
   return url;
 }
 

@@ -1,4 +1,4 @@
-import { type INestApplication, type Type, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,16 +14,18 @@ export interface ServiceAppOptions {
   bodyLimit?: number;
 }
 
-
 /**
  * Creates a service's Nest application on Fastify with the house conventions: JSON logs with request ids,
  * one exception filter, strict validation (unknown fields refused), OpenAPI at /openapi.json.
  */
-export async function createServiceApp(module: Type<unknown>, options: ServiceAppOptions): Promise<NestFastifyApplication> {
+export async function createServiceApp(
+  module: Type<unknown> | DynamicModule,
+  options: ServiceAppOptions,
+): Promise<NestFastifyApplication> {
   const logger = createLogger(options.name, options.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    genReqId: (req) => {
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : requestContext.newId();
     },
@@ -34,7 +36,10 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
     const requestId = String(req.id);
     void reply.header('x-request-id', requestId);
     requestContext.run(
-      { requestId, correlationId: typeof correlation === 'string' && correlation.length <= 64 ? correlation : requestId },
+      {
+        requestId,
+        correlationId: typeof correlation === 'string' && correlation.length <= 64 ? correlation : requestId,
+      },
       done,
     );
   });
@@ -62,7 +67,7 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
 
 /** Creates, listens, logs the address. Used by every main.ts. */
 export async function runServiceApp(
-  module: Type<unknown>,
+  module: Type<unknown> | DynamicModule,
   options: ServiceAppOptions & { host: string; port: number },
 ): Promise<NestFastifyApplication> {
   const app = await createServiceApp(module, options);

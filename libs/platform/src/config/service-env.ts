@@ -60,12 +60,21 @@ export class ServiceEnv {
   /** Comma-separated Kafka brokers (kafka transport only). */
   @IsString()
   KAFKA_BROKERS = 'localhost:9092';
+
+  /** Shared service-to-service credential (private network). Must be set in production. */
+  @IsString()
+  SERVICE_TOKEN = DEV_SERVICE_TOKEN;
 }
+
+export const DEV_SERVICE_TOKEN = 'profila-dev-service-token';
 
 /** Fills the defaults that depend on the service name (port, database). */
 export function withServiceDefaults<T extends ServiceEnv>(env: T, service: ServiceName): T {
   if (!env.PORT) env.PORT = DEFAULT_PORTS[service];
   env.DATABASE_URL ??= `${EMBEDDED_POSTGRES_URL}/${databaseNameOf(service)}`;
   env.EVENTS_DATABASE_URL ??= `${EMBEDDED_POSTGRES_URL}/${EVENTS_DATABASE}`;
+  if (env.NODE_ENV === 'production' && env.SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
+    throw new Error('SERVICE_TOKEN must be set in production');
+  }
   return env;
 }

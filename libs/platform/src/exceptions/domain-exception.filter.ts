@@ -29,7 +29,12 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainException) {
-    return { statusCode: exception.httpStatus(), code: exception.code, message: exception.message, details: exception.details };
+    return {
+      statusCode: exception.httpStatus(),
+      code: exception.code,
+      message: exception.message,
+      details: exception.details,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@profila/messaging';
+import { DatabaseModule } from '@profila/persistence';
+import { AuthModule, HealthModule } from '@profila/platform';
+import type { AdminVerificationEnv } from './config/admin-verification.env.js';
+import { ADMIN_VERIFICATION_ENTITIES } from './database/entities.js';
+import { ADMIN_VERIFICATION_MIGRATIONS } from './database/migrations/index.js';
+
+/** admin-verification: verifiche delle nomine e delle registrazioni. */
+@Module({})
+export class AdminVerificationModule {
+  static register(env: AdminVerificationEnv): DynamicModule {
+    return {
+      module: AdminVerificationModule,
+      imports: [
+        DatabaseModule.forService({
+          url: env.DATABASE_URL!,
+          entities: ADMIN_VERIFICATION_ENTITIES,
+          migrations: ADMIN_VERIFICATION_MIGRATIONS,
+        }),
+        MessagingModule.forService('admin-verification', env),
+        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        HealthModule,
+      ],
+    };
+  }
+}

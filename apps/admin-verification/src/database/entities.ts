@@ -1,0 +1,1 @@
+export const ADMIN_VERIFICATION_ENTITIES: Array<new () => unknown> = [];

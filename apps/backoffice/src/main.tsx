@@ -1,0 +1,19 @@
+// Entry of the operators' back office, served under /backoffice/ (Vite's base, also the router's basename).
+import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
+import './fonts.css';
+import './backoffice.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './app';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Elemento #root mancante in index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <BrowserRouter basename={import.meta.env.BASE_URL}>
+      <App />
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,3 @@
+import { KnownCitizen } from '../citizens/known-citizen.entity.js';
+
+export const DELEGATION_ENTITIES = [KnownCitizen];

@@ -1,0 +1,5 @@
+import { MessagingTables1763900000000 } from '@profila/messaging';
+import { CreateKnownCitizen1763900000300 } from './1763900000300-create-known-citizen.js';
+
+/** Every migration of the delegation database, in order. */
+export const DELEGATION_MIGRATIONS = [MessagingTables1763900000000, CreateKnownCitizen1763900000300];

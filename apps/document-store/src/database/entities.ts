@@ -1,0 +1,1 @@
+export const DOCUMENT_STORE_ENTITIES: Array<new () => unknown> = [];

@@ -1,0 +1,70 @@
+import { IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { DEFAULT_PORTS, DEV_SERVICE_TOKEN, loadEnv } from '@profila/platform';
+
+/** The services the gateway routes `/api/<service>/...` to. */
+export const ROUTED_SERVICES = [
+  'identity',
+  'registry',
+  'delegation',
+  'admin-verification',
+  'document-store',
+  'raa',
+  'notification',
+] as const;
+export type RoutedService = (typeof ROUTED_SERVICES)[number];
+
+export class GatewayEnv {
+  @IsString()
+  NODE_ENV = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(0)
+  PORT: number = DEFAULT_PORTS.gateway;
+
+  @IsString()
+  LOG_LEVEL = 'info';
+
+  /** Public URL of the portal as browsers see it. */
+  @IsOptional()
+  @IsString()
+  PUBLIC_URL?: string;
+
+  @IsString()
+  WEB_DIST = 'apps/web/dist';
+
+  @IsString()
+  BACKOFFICE_DIST = 'apps/backoffice/dist';
+
+  /** Requests per minute and client IP on /api. */
+  @IsInt()
+  RATE_LIMIT_MAX = 600;
+
+  @IsString()
+  SERVICE_TOKEN = DEV_SERVICE_TOKEN;
+
+  @IsOptional() @IsString() IDENTITY_URL?: string;
+  @IsOptional() @IsString() REGISTRY_URL?: string;
+  @IsOptional() @IsString() DELEGATION_URL?: string;
+  @IsOptional() @IsString() ADMIN_VERIFICATION_URL?: string;
+  @IsOptional() @IsString() DOCUMENT_STORE_URL?: string;
+  @IsOptional() @IsString() RAA_URL?: string;
+  @IsOptional() @IsString() NOTIFICATION_URL?: string;
+}
+
+export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const env = loadEnv(GatewayEnv, source);
+  env.PUBLIC_URL ??= `http://localhost:${env.PORT}`;
+  if (env.NODE_ENV === 'production' && env.SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
+    throw new Error('SERVICE_TOKEN must be set in production');
+  }
+  return env;
+}
+
+/** Upstream URL of a service: `<SERVICE>_URL`, else its embedded-mode loopback port. */
+export function serviceUrl(env: GatewayEnv, service: RoutedService): string {
+  const key = `${service.toUpperCase().replace(/-/g, '_')}_URL` as keyof GatewayEnv;
+  return (env[key] as string | undefined) ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
+}

@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ApiDocsController } from './docs/api-docs.controller.js';
+import { GATEWAY_ENV } from './config/gateway.tokens.js';
+import type { GatewayEnv } from './config/gateway.env.js';
+import { GatewayHealthController } from './health/gateway-health.controller.js';
+
+/** The single public entry: UIs, `/api/<service>` routing, health of the whole platform, API docs. */
+@Module({})
+export class GatewayModule {
+  static register(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      providers: [{ provide: GATEWAY_ENV, useValue: env }],
+      controllers: [GatewayHealthController, ApiDocsController],
+    };
+  }
+}

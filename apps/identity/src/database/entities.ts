@@ -1,0 +1,3 @@
+import { Citizen } from '../citizens/citizen.entity.js';
+
+export const IDENTITY_ENTITIES = [Citizen];

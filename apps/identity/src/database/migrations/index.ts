@@ -1,0 +1,5 @@
+import { MessagingTables1763900000000 } from '@profila/messaging';
+import { CreateCitizen1763900000100 } from './1763900000100-create-citizen.js';
+
+/** Every migration of the identity database, in order. */
+export const IDENTITY_MIGRATIONS = [MessagingTables1763900000000, CreateCitizen1763900000100];

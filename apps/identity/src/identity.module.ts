@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@profila/messaging';
+import { DatabaseModule } from '@profila/persistence';
+import { AuthModule, HealthModule } from '@profila/platform';
+import { CitizensModule } from './citizens/citizens.module.js';
+import type { IdentityEnv } from './config/identity.env.js';
+import { IDENTITY_ENTITIES } from './database/entities.js';
+import { IDENTITY_MIGRATIONS } from './database/migrations/index.js';
+
+@Module({})
+export class IdentityModule {
+  static register(env: IdentityEnv): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        DatabaseModule.forService({
+          url: env.DATABASE_URL!,
+          entities: IDENTITY_ENTITIES,
+          migrations: IDENTITY_MIGRATIONS,
+        }),
+        MessagingModule.forService('identity', env),
+        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        HealthModule,
+        CitizensModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,157 @@
+import { createSign, createVerify, X509Certificate } from 'node:crypto';
+import { SignedXml } from 'xml-crypto';
+import {
+  ALG,
+  ALLOWED_DIGEST_ALGORITHMS,
+  ALLOWED_SIGNATURE_ALGORITHMS,
+  ALLOWED_TRANSFORMS,
+  NS,
+} from './saml-constants.js';
+import { attr, certificateToPem, childElements, selectElements, serializeXml, type XmlElement } from './xml.js';
+
+/** A private key and its X.509 certificate, both PEM. */
+export interface SigningCredentials {
+  privateKey: string;
+  certificate: string;
+}
+
+export interface EnvelopedSignatureOptions {
+  /** Local name of the element to sign; it must carry an `ID` attribute. The first match in document order is signed. */
+  elementLocalName: string;
+  /**
+   * Where the `<ds:Signature>` goes: right after the element's `<saml:Issuer>` (SAML protocol messages and assertions)
+   * or as its first child (metadata).
+   */
+  placement: 'after-issuer' | 'first-child';
+  /** Default RSA-SHA256. */
+  signatureAlgorithm?: typeof ALG.rsaSha256 | typeof ALG.rsaSha512;
+}
+
+/**
+ * Adds an enveloped XML-DSig signature (exclusive c14n, SHA-256 digest, RSA-SHA256) with `<ds:KeyInfo><ds:X509Data>`
+ * to one element of `xml`, as the SPID rules require for metadata, POST-binding requests and responses.
+ */
+export function signEnveloped(
+  xml: string,
+  credentials: SigningCredentials,
+  options: EnvelopedSignatureOptions,
+): string {
+  const target = `(//*[local-name(.)='${options.elementLocalName}'])[1]`;
+  const sig = new SignedXml({
+    privateKey: credentials.privateKey,
+    publicCert: credentials.certificate,
+    signatureAlgorithm: options.signatureAlgorithm ?? ALG.rsaSha256,
+    canonicalizationAlgorithm: ALG.excC14n,
+  });
+  sig.addReference({
+    xpath: target,
+    transforms: [ALG.enveloped, ALG.excC14n],
+    digestAlgorithm: options.signatureAlgorithm === ALG.rsaSha512 ? ALG.sha512 : ALG.sha256,
+  });
+  sig.computeSignature(xml, {
+    prefix: 'ds',
+    location:
+      options.placement === 'after-issuer'
+        ? { reference: `${target}/*[local-name(.)='Issuer']`, action: 'after' }
+        : { reference: target, action: 'prepend' },
+  });
+  return sig.getSignedXml();
+}
+
+/** Why a signature did not verify, in words for logs. */
+export class SignatureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignatureError';
+  }
+}
+
+/** The `<ds:Signature>` children of an element (an enveloped signature is a direct child of what it signs). */
+export function signatureChildren(element: XmlElement): XmlElement[] {
+  return childElements(element, NS.ds, 'Signature');
+}
+
+/**
+ * Verifies the enveloped signature of `element` against trusted certificates and returns the canonical XML that the
+ * signature covers (the only bytes one may trust afterwards). Refuses, like node-saml, signatures with more than one
+ * reference, a reference to anything but the parent element, duplicated IDs, foreign transforms, and SHA-1.
+ * The certificate inside `<ds:KeyInfo>` is never trusted: only `trustedCertificates` are.
+ */
+export function verifyEnvelopedSignature(
+  fullXml: string,
+  element: XmlElement,
+  trustedCertificates: readonly string[],
+): string {
+  const signatures = signatureChildren(element);
+  if (signatures.length === 0) throw new SignatureError(`${element.localName} is not signed`);
+  if (signatures.length > 1) throw new SignatureError(`${element.localName} has more than one signature`);
+  const signature = signatures[0];
+  const id = attr(element, 'ID');
+  if (!id) throw new SignatureError(`${element.localName} has no ID`);
+
+  const references = selectElements('./ds:SignedInfo/ds:Reference', signature);
+  if (references.length !== 1) throw new SignatureError('a signature must have exactly one reference');
+  if (attr(references[0], 'URI') !== `#${id}`) throw new SignatureError('the signature does not reference its parent');
+  if (/['"]/.test(id)) throw new SignatureError('invalid ID');
+  const sameId = selectElements(`//*[@ID="${id}"]`, element.ownerDocument!.documentElement!);
+  if (sameId.length !== 1) throw new SignatureError('the signed ID is not unique in the document');
+
+  const signatureMethod = attr(selectElements('./ds:SignedInfo/ds:SignatureMethod', signature)[0], 'Algorithm');
+  if (!signatureMethod || !ALLOWED_SIGNATURE_ALGORITHMS.includes(signatureMethod)) {
+    throw new SignatureError(`signature algorithm not allowed: ${signatureMethod ?? 'none'}`);
+  }
+  const digestMethod = attr(selectElements('./ds:DigestMethod', references[0])[0], 'Algorithm');
+  if (!digestMethod || !ALLOWED_DIGEST_ALGORITHMS.includes(digestMethod)) {
+    throw new SignatureError(`digest algorithm not allowed: ${digestMethod ?? 'none'}`);
+  }
+  const transforms = selectElements('./ds:Transforms/ds:Transform', references[0]).map((t) => attr(t, 'Algorithm'));
+  if (transforms.length > 2 || transforms.some((t) => !t || !ALLOWED_TRANSFORMS.includes(t))) {
+    throw new SignatureError('signature transforms not allowed');
+  }
+
+  const normalized = fullXml.replace(/\r\n?/g, '\n');
+  for (const certificate of trustedCertificates) {
+    const sig = new SignedXml({ publicCert: certificateToPem(certificate) });
+    sig.loadSignature(serializeXml(signature));
+    try {
+      if (!sig.checkSignature(normalized)) continue;
+    } catch {
+      continue;
+    }
+    const signed = sig.getSignedReferences();
+    if (signed.length !== 1) throw new SignatureError('exactly one signed reference expected');
+    return signed[0];
+  }
+  throw new SignatureError(`the signature of ${element.localName} does not verify with the trusted certificates`);
+}
+
+// ---- HTTP-Redirect binding: the signature is over the query string, not inside the XML (SAML Bindings 3.4.4.1).
+
+const REDIRECT_SIG_ALGS: Record<string, 'sha256' | 'sha512'> = { [ALG.rsaSha256]: 'sha256', [ALG.rsaSha512]: 'sha512' };
+
+/** Signs `SAMLRequest=…&RelayState=…&SigAlg=…` (already URL-encoded) and returns the Base64 signature. */
+export function signRedirectQuery(signedPart: string, privateKey: string, sigAlg: string = ALG.rsaSha256): string {
+  const hash = REDIRECT_SIG_ALGS[sigAlg];
+  if (!hash) throw new SignatureError(`signature algorithm not allowed: ${sigAlg}`);
+  return createSign(hash).update(signedPart, 'utf8').sign(privateKey, 'base64');
+}
+
+/** Verifies a Redirect-binding signature with trusted certificates; the key in the message is never used. */
+export function verifyRedirectQuery(
+  signedPart: string,
+  signature: string,
+  sigAlg: string,
+  trustedCertificates: readonly string[],
+): boolean {
+  const hash = REDIRECT_SIG_ALGS[sigAlg];
+  if (!hash) throw new SignatureError(`signature algorithm not allowed: ${sigAlg}`);
+  const raw = Buffer.from(signature, 'base64');
+  return trustedCertificates.some((cert) => {
+    try {
+      const key = new X509Certificate(certificateToPem(cert)).publicKey;
+      return createVerify(hash).update(signedPart, 'utf8').verify(key, raw);
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,3 @@
+import { Mail } from '../mails/mail.entity.js';
+
+export const NOTIFICATION_ENTITIES = [Mail];

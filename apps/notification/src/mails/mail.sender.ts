@@ -1,0 +1,116 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { backoffMs, Waker } from '@profila/messaging';
+import { createLogger } from '@profila/platform';
+import { NOTIFICATION_ENV } from '../config/notification.tokens.js';
+import type { NotificationEnv } from '../config/notification.env.js';
+
+const MAX_ATTEMPTS = 8;
+
+interface DueMail {
+  id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: number;
+}
+
+/**
+ * Sends queued mails over SMTP. Instances share the queue with FOR UPDATE SKIP LOCKED; failures are retried with
+ * exponential backoff, then marked failed. A crash between the SMTP answer and the commit may send one mail twice:
+ * SMTP has no idempotency key, so this is the one at-least-once edge left.
+ */
+@Injectable()
+export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = createLogger('notification:mail-sender');
+  private readonly transporter: Transporter;
+  private readonly waker = new Waker();
+  private readonly abort = new AbortController();
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_ENV) private readonly env: NotificationEnv,
+  ) {
+    this.transporter = nodemailer.createTransport({
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE,
+      auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : undefined,
+      tls: { rejectUnauthorized: env.NODE_ENV === 'production' },
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    this.waker.notify();
+    await this.loop;
+    this.transporter.close();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      try {
+        const sent = await this.sendDue();
+        if (sent === 0) await this.waker.wait(this.env.MAIL_POLL_MS, this.abort.signal);
+      } catch (error) {
+        this.logger.error({ err: error }, 'mail sender round failed');
+        await this.waker.wait(2000, this.abort.signal);
+      }
+    }
+  }
+
+  /** Sends the mails that are due; returns how many were attempted. */
+  async sendDue(limit = 20): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = (await manager.query(
+        `SELECT id, recipient, subject, text_body, html_body, attempts FROM mail
+         WHERE status = 'pending' AND next_attempt_at <= now()
+         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      )) as DueMail[];
+      for (const mail of due) {
+        try {
+          const info = (await this.transporter.sendMail({
+            from: this.env.MAIL_FROM,
+            to: mail.recipient,
+            subject: mail.subject,
+            text: mail.text_body,
+            html: mail.html_body,
+            headers: { 'X-Profila-Mail-Id': mail.id },
+          })) as { messageId?: string };
+          await manager.query(
+            `UPDATE mail SET status = 'sent', sent_at = now(), attempts = attempts + 1, message_id = $2 WHERE id = $1`,
+            [mail.id, info.messageId ?? null],
+          );
+          this.logger.info({ mailId: mail.id }, 'mail sent');
+        } catch (error) {
+          const attempts = mail.attempts + 1;
+          const failed = attempts >= MAX_ATTEMPTS;
+          await manager.query(
+            `UPDATE mail SET attempts = $2, last_error = $3, status = $4,
+               next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
+            [
+              mail.id,
+              attempts,
+              String(error).slice(0, 1000),
+              failed ? 'failed' : 'pending',
+              String(backoffMs(attempts, 1000, 600_000)),
+            ],
+          );
+          this.logger.warn(
+            { mailId: mail.id, attempts, err: error },
+            failed ? 'mail failed for good' : 'mail send failed; will retry',
+          );
+        }
+      }
+      return due.length;
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@profila/messaging';
+import { DatabaseModule } from '@profila/persistence';
+import { AuthModule, HealthModule } from '@profila/platform';
+import type { NotificationEnv } from './config/notification.env.js';
+import { NOTIFICATION_ENV } from './config/notification.tokens.js';
+import { NOTIFICATION_ENTITIES } from './database/entities.js';
+import { NOTIFICATION_MIGRATIONS } from './database/migrations/index.js';
+import { CitizenMailsConsumer } from './mails/consumers/citizen-mails.consumer.js';
+import { MailQueue } from './mails/mail.queue.js';
+import { MailsModule } from './mails/mails.module.js';
+
+@Module({})
+export class NotificationModule {
+  static register(env: NotificationEnv): DynamicModule {
+    return {
+      module: NotificationModule,
+      global: true,
+      providers: [{ provide: NOTIFICATION_ENV, useValue: env }, MailQueue],
+      exports: [NOTIFICATION_ENV, MailQueue],
+      imports: [
+        DatabaseModule.forService({
+          url: env.DATABASE_URL!,
+          entities: NOTIFICATION_ENTITIES,
+          migrations: NOTIFICATION_MIGRATIONS,
+        }),
+        MessagingModule.forService('notification', env, { consumers: [CitizenMailsConsumer] }),
+        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        HealthModule,
+        MailsModule,
+      ],
+    };
+  }
+}

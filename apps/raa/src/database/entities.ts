@@ -1,0 +1,1 @@
+export const RAA_ENTITIES: Array<new () => unknown> = [];

@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react';
+import { loginUrl } from './login-url';
+
+/**
+ * "Entra con SPID" with the look of AgID's official access button (blue, SPID glyph, Titillium, 600).
+ * It opens the identity-provider menu; the list of providers comes with the identity service, until then
+ * the menu offers the single entry point plus AgID's mandatory information links.
+ */
+export function SpidButton() {
+  const [open, setOpen] = useState(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: MouseEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="spid-access" ref={wrapper}>
+      <button
+        type="button"
+        className="login-button spid-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls="spid-idp-menu"
+        onClick={() => setOpen(!open)}
+      >
+        <span className="login-button-icon">
+          <SpidGlyph />
+        </span>
+        <span className="login-button-text">Entra con SPID</span>
+      </button>
+      {open && (
+        <div id="spid-idp-menu" className="spid-idp-menu">
+          <ul aria-label="Accesso con SPID">
+            <li>
+              <a className="spid-idp-entry" href={loginUrl('spid')}>
+                Prosegui con il tuo gestore di identità SPID
+              </a>
+            </li>
+          </ul>
+          <ul className="spid-idp-support" aria-label="Informazioni su SPID">
+            <li>
+              <a href="https://www.spid.gov.it/" rel="noreferrer">
+                Maggiori informazioni su SPID
+              </a>
+            </li>
+            <li>
+              <a href="https://www.spid.gov.it/richiedi-spid" rel="noreferrer">
+                Non hai SPID?
+              </a>
+            </li>
+            <li>
+              <a href="https://www.spid.gov.it/serve-aiuto" rel="noreferrer">
+                Serve aiuto?
+              </a>
+            </li>
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The SPID person-in-a-circle glyph, drawn inline so the button never waits for an image. */
+function SpidGlyph() {
+  return (
+    <svg viewBox="0 0 32 32" width="29" height="29" aria-hidden="true" focusable="false">
+      <circle cx="16" cy="16" r="16" fill="#fff" />
+      <circle cx="16" cy="11.6" r="4.6" fill="#06c" />
+      <path
+        d="M7.6 25.2c.9-5 4.2-8.1 8.4-8.1s7.5 3.1 8.4 8.1A11.9 11.9 0 0 1 16 28.4a11.9 11.9 0 0 1-8.4-3.2z"
+        fill="#06c"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,33 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { ENVELOPE_SCHEMA, type EventEnvelope } from './envelope.js';
+import { EVENT_CATALOG } from './events/catalog.js';
+
+export class InvalidEventError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid event: ${problems.join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const envelopeValidator: ValidateFunction = ajv.compile(ENVELOPE_SCHEMA);
+const dataValidators = new Map<string, ValidateFunction>(
+  EVENT_CATALOG.map((d) => [`${d.type}@${d.version}`, ajv.compile(d.schema)]),
+);
+
+/** Validates an envelope and its payload against the catalog's JSON Schemas. Consumers call it before handling. */
+export function validateEvent(event: unknown): EventEnvelope {
+  if (!envelopeValidator(event)) {
+    throw new InvalidEventError((envelopeValidator.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+  }
+  const env = event as EventEnvelope;
+  const validator = dataValidators.get(`${env.type}@${env.version}`);
+  if (!validator) throw new InvalidEventError([`unknown event type ${env.type} v${env.version}`]);
+  if (!validator(env.data)) {
+    throw new InvalidEventError((validator.errors ?? []).map((e) => `data${e.instancePath} ${e.message}`));
+  }
+  return env;
+}

@@ -1,0 +1,25 @@
+import type { EventDefinition } from '../event-definition.js';
+import { CitizenRegisteredV1, CitizenUpdatedV1, type CitizenV1 } from './identity/citizen.v1.js';
+
+/**
+ * Every event type Profila publishes, with its payload type. Adding an event: a definition file under
+ * events/<service>/, one line in EVENT_CATALOG and one in EventDataMap.
+ */
+export const EVENT_CATALOG = [CitizenRegisteredV1, CitizenUpdatedV1] as const satisfies readonly EventDefinition[];
+
+/** Payload type of each event type: the typed event map. */
+export interface EventDataMap {
+  'citizen.registered': CitizenV1;
+  'citizen.updated': CitizenV1;
+}
+
+export type EventType = keyof EventDataMap;
+
+export function eventDefinition(type: string): EventDefinition | undefined {
+  return EVENT_CATALOG.find((d) => d.type === type);
+}
+
+/** All topics, sorted. */
+export function allTopics(): string[] {
+  return [...new Set(EVENT_CATALOG.map((d) => d.topic))].sort();
+}

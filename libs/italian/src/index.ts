@@ -1,0 +1,2 @@
+export * from './codice-fiscale.js';
+export * from './partita-iva.js';

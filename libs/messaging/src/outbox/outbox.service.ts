@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  type EventActor,
+  type EventDataMap,
+  type EventEnvelope,
+  eventDefinition,
+  type EventType,
+  validateEvent,
+} from '@profila/contracts';
+import { requestContext, SYSTEM_ACTOR } from '@profila/platform';
+import { OUTBOX_LANES } from '../messaging-tables.migration.js';
+import { partitionOf } from '../transport/event-transport.js';
+
+export interface NewEvent<T extends EventType = EventType> {
+  type: T;
+  aggregateId: string;
+  data: EventDataMap[T];
+  /** Defaults to the request context's actor, else the system. */
+  actor?: EventActor;
+}
+
+/**
+ * Records domain events in the service's outbox table INSIDE the caller's transaction: the state change and its
+ * event commit together or not at all. The relay publishes them afterwards.
+ */
+export class OutboxService {
+  async add<T extends EventType>(
+    manager: EntityManager,
+    type: T,
+    aggregateId: string,
+    data: EventDataMap[T],
+    actor?: EventActor,
+  ): Promise<EventEnvelope<T, EventDataMap[T]>> {
+    const [event] = await this.addMany(manager, [{ type, aggregateId, data, actor }]);
+    return event as EventEnvelope<T, EventDataMap[T]>;
+  }
+
+  async addMany(manager: EntityManager, events: NewEvent[]): Promise<EventEnvelope[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.add must be called inside a transaction (manager.transaction(...))');
+    }
+    if (events.length === 0) return [];
+    const ctx = requestContext.get();
+    const now = new Date().toISOString();
+    const envelopes = events.map((e) => {
+      const def = eventDefinition(e.type);
+      if (!def) throw new Error(`Unknown event type ${e.type}: add it to the contracts catalog`);
+      const envelope: EventEnvelope = {
+        id: randomUUID(),
+        type: e.type,
+        version: def.version,
+        occurredAt: now,
+        aggregateId: e.aggregateId,
+        correlationId: ctx?.correlationId ?? randomUUID(),
+        causationId: ctx?.causationId ?? ctx?.requestId ?? null,
+        actor: e.actor ?? toEventActor(ctx?.actor) ?? SYSTEM_ACTOR,
+        data: e.data,
+      };
+      validateEvent(envelope); // a producer bug must fail the transaction, not a consumer later
+      return { envelope, topic: def.topic };
+    });
+    await manager.query(
+      `INSERT INTO outbox (id, topic, key, lane, envelope)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::jsonb[])`,
+      [
+        envelopes.map((e) => e.envelope.id),
+        envelopes.map((e) => e.topic),
+        envelopes.map((e) => e.envelope.aggregateId),
+        envelopes.map((e) => partitionOf(e.envelope.aggregateId, OUTBOX_LANES)),
+        envelopes.map((e) => JSON.stringify(e.envelope)),
+      ],
+    );
+    return envelopes.map((e) => e.envelope);
+  }
+}
+
+function toEventActor(actor: EventActor | undefined): EventActor | undefined {
+  if (!actor) return undefined;
+  return actor.actingFor
+    ? { kind: actor.kind, id: actor.id, actingFor: actor.actingFor }
+    : { kind: actor.kind, id: actor.id };
+}

@@ -1,0 +1,221 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EmbeddedPostgresServer } from '@profila/persistence';
+import { databaseNameOf, DEFAULT_PORTS, EVENTS_DATABASE, type ServiceName } from '@profila/platform';
+import { MailCatcher } from '../mail-catcher.js';
+import { S3Server } from '../s3-server.js';
+
+/** Services with a database of their own, started before the gateway. */
+export const BACKEND_SERVICES = [
+  'identity',
+  'registry',
+  'delegation',
+  'admin-verification',
+  'document-store',
+  'raa',
+  'notification',
+] as const;
+export type BackendService = (typeof BACKEND_SERVICES)[number];
+
+export const DOCUMENTS_BUCKET = 'profila-documents';
+
+export interface PlatformPorts extends Record<ServiceName, number> {
+  postgres: number;
+  s3: number;
+  smtp: number;
+  mailHttp: number;
+}
+
+export const EMBEDDED_PORTS: PlatformPorts = { ...DEFAULT_PORTS, postgres: 5433, s3: 9000, smtp: 1025, mailHttp: 8025 };
+
+export interface EmbeddedPlatformOptions {
+  /** Repository root (where dist/ and apps/ are). */
+  rootDir: string;
+  /** Where PostgreSQL, S3 objects, keys and logs live. */
+  dataDir: string;
+  ports?: Partial<PlatformPorts>;
+  /** Keep the PostgreSQL cluster between runs (npm start) or throw it away (tests). */
+  persistent?: boolean;
+  /** Restart a service that dies unexpectedly (npm start). */
+  autoRestart?: boolean;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+  /** Start the dev IdP too (when it is built). */
+  devIdp?: boolean;
+  onStatus?: (line: string) => void;
+}
+
+interface RunningService {
+  name: ServiceName;
+  child?: ChildProcess;
+  log: WriteStream;
+  expectedExit: boolean;
+}
+
+/**
+ * The whole platform on one machine, no Docker: embedded PostgreSQL (one database per service plus the event log),
+ * an S3 endpoint, an SMTP mail catcher, every service as its own Node process on its own loopback port, then the
+ * gateway. Used by `npm start` and by the end-to-end tests.
+ */
+export class EmbeddedPlatform {
+  readonly ports: PlatformPorts;
+  readonly postgres: EmbeddedPostgresServer;
+  readonly s3: S3Server;
+  readonly mail: MailCatcher;
+  private readonly services = new Map<ServiceName, RunningService>();
+  private stopping = false;
+
+  constructor(private readonly options: EmbeddedPlatformOptions) {
+    this.ports = { ...EMBEDDED_PORTS, ...options.ports };
+    this.postgres = new EmbeddedPostgresServer({
+      dataDir: join(options.dataDir, 'postgres'),
+      port: this.ports.postgres,
+      persistent: options.persistent ?? true,
+    });
+    this.s3 = new S3Server({ port: this.ports.s3, directory: join(options.dataDir, 's3'), buckets: [DOCUMENTS_BUCKET] });
+    this.mail = new MailCatcher({ smtpPort: this.ports.smtp, httpPort: this.ports.mailHttp });
+  }
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.ports.gateway}`;
+  }
+
+  serviceUrl(service: ServiceName): string {
+    return `http://127.0.0.1:${this.ports[service]}`;
+  }
+
+  get withDevIdp(): boolean {
+    return (this.options.devIdp ?? true) && existsSync(this.entryOf('dev-idp'));
+  }
+
+  async start(): Promise<void> {
+    const status = this.options.onStatus ?? (() => undefined);
+    await mkdir(join(this.options.dataDir, 'logs'), { recursive: true });
+    await this.postgres.start();
+    status(`postgres      ${this.postgres.url().replace(/:[^:@/]*@/, ':***@')}`);
+    for (const db of [...BACKEND_SERVICES.map(databaseNameOf), EVENTS_DATABASE]) await this.postgres.ensureDatabase(db);
+    await Promise.all([this.s3.start(), this.mail.start()]);
+    status(`s3 (s3rver)   ${this.s3.endpoint}  bucket ${DOCUMENTS_BUCKET}`);
+    status(`mail catcher  smtp://127.0.0.1:${this.ports.smtp}  http://127.0.0.1:${this.ports.mailHttp}`);
+    const first: ServiceName[] = [...BACKEND_SERVICES, ...(this.withDevIdp ? (['dev-idp'] as const) : [])];
+    await Promise.all(first.map((s) => this.startService(s)));
+    await this.startService('gateway');
+  }
+
+  /** Environment of a service process: every URL it may need, its own port and database. */
+  envFor(service: ServiceName): Record<string, string> {
+    const urls = Object.fromEntries(
+      [...BACKEND_SERVICES, 'dev-idp' as const].map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, this.serviceUrl(s)]),
+    );
+    return {
+      ...urls,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(this.ports[service]),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      DATABASE_URL: this.postgres.url(databaseNameOf(service)),
+      EVENT_TRANSPORT: 'postgres',
+      EVENTS_DATABASE_URL: this.postgres.url(EVENTS_DATABASE),
+      PUBLIC_URL: this.gatewayUrl.replace('127.0.0.1', 'localhost'),
+      S3_ENDPOINT: this.s3.endpoint,
+      S3_ACCESS_KEY: S3Server.ACCESS_KEY,
+      S3_SECRET_KEY: S3Server.SECRET_KEY,
+      S3_BUCKET: DOCUMENTS_BUCKET,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(this.ports.smtp),
+      DEV_IDP_ENABLED: String(this.withDevIdp),
+      DEV_IDP_DATA_DIR: join(this.options.dataDir, 'dev-idp'),
+      WEB_DIST: join(this.options.rootDir, 'apps/web/dist'),
+      BACKOFFICE_DIST: join(this.options.rootDir, 'apps/backoffice/dist'),
+      ...this.options.env,
+    };
+  }
+
+  private entryOf(service: ServiceName): string {
+    return join(this.options.rootDir, 'dist/apps', service, 'main.js');
+  }
+
+  /** Spawns a service and resolves when it answers its health check. */
+  async startService(service: ServiceName): Promise<void> {
+    const existing = this.services.get(service);
+    const log = existing?.log ?? createWriteStream(join(this.options.dataDir, 'logs', `${service}.log`), { flags: 'a' });
+    const running: RunningService = { name: service, log, expectedExit: false };
+    this.services.set(service, running);
+    const child = spawn(process.execPath, ['--enable-source-maps', this.entryOf(service)], {
+      cwd: this.options.rootDir,
+      env: { ...process.env, ...this.envFor(service) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running.child = child;
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('exit', (code, signal) => {
+      if (running.expectedExit || this.stopping) return;
+      this.options.onStatus?.(`${service} exited (${signal ?? code}); see ${join(this.options.dataDir, 'logs', `${service}.log`)}`);
+      if (this.options.autoRestart) {
+        setTimeout(() => {
+          if (!this.stopping) this.startService(service).catch(() => undefined);
+        }, 1000);
+      }
+    });
+    const healthPath = service === 'dev-idp' ? '/health/live' : '/health';
+    await waitForHealth(`${this.serviceUrl(service)}${healthPath}`, child, 60_000, service);
+    this.options.onStatus?.(`${service.padEnd(13)} ${this.serviceUrl(service)}  ✓`);
+  }
+
+  /** Kills a service process (SIGKILL by default: no graceful shutdown) and waits for it to exit. */
+  async killService(service: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const running = this.services.get(service);
+    const child = running?.child;
+    if (!running || !child || child.exitCode !== null || child.signalCode !== null) return;
+    running.expectedExit = true;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const order: ServiceName[] = ['gateway', ...(this.withDevIdp ? (['dev-idp'] as const) : []), ...BACKEND_SERVICES];
+    await this.killAll(order.slice(0, 1), 'SIGTERM');
+    await this.killAll(order.slice(1), 'SIGTERM');
+    for (const s of this.services.values()) s.log.end();
+    await Promise.allSettled([this.s3.stop(), this.mail.stop()]);
+    await this.postgres.stop();
+  }
+
+  private async killAll(services: ServiceName[], signal: NodeJS.Signals): Promise<void> {
+    await Promise.all(
+      services.map(async (s) => {
+        const running = this.services.get(s);
+        const child = running?.child;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        running.expectedExit = true;
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill(signal);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, name: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited during start-up (${child.signalCode ?? child.exitCode}); see its log`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} not healthy after ${timeoutMs} ms (${url})`);
+}

@@ -1,0 +1,75 @@
+// What each kind of app needs from its deployment (docker-compose.yml and k8s/), shared by the deploy tests.
+// The apps themselves come from nest-cli.json, so a new app without deployment support fails the tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Local test IdP: compose profile `dev` only, never in the k8s manifests. */
+export const DEV_ONLY_APPS = ['dev-idp'] as const;
+
+export type AppKind = 'gateway' | 'service' | 'dev-tool';
+
+export function kindOf(app: string): AppKind {
+  if (app === 'gateway') return 'gateway';
+  if ((DEV_ONLY_APPS as readonly string[]).includes(app)) return 'dev-tool';
+  return 'service';
+}
+
+interface NestCli {
+  projects: Record<string, { type: 'application' | 'library' }>;
+}
+
+/** Every application project of nest-cli.json (libraries excluded). */
+export function applicationProjects(): string[] {
+  const cli = JSON.parse(readFileSync(join(repoRoot, 'nest-cli.json'), 'utf8')) as NestCli;
+  return Object.entries(cli.projects)
+    .filter(([, p]) => p.type === 'application')
+    .map(([name]) => name);
+}
+
+/** Applications that run in production: every application project but the dev-only ones. */
+export function productionApps(): string[] {
+  return applicationProjects().filter((app) => kindOf(app) !== 'dev-tool');
+}
+
+/** Back-end services the gateway routes to. */
+export function routedServices(): string[] {
+  return productionApps().filter((app) => kindOf(app) === 'service');
+}
+
+/** GATEWAY env var holding a service's base URL: document-store -> DOCUMENT_STORE_URL. */
+export function serviceUrlVar(app: string): string {
+  return `${app.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+/** Read by every back-end service (libs/platform ServiceEnv) in distributed mode. */
+export const COMMON_ENV = [
+  'NODE_ENV',
+  'HOST',
+  'PORT',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'EVENT_TRANSPORT',
+  'KAFKA_BROKERS',
+  'SERVICE_TOKEN',
+] as const;
+
+const EXTRA_ENV: Record<string, readonly string[]> = {
+  identity: ['PUBLIC_URL', 'IDP_METADATA', 'DEV_IDP_ENABLED'],
+  'document-store': ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET', 'S3_REGION'],
+  notification: ['SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM', 'PUBLIC_URL'],
+};
+
+/** Environment variables an app's container must set (the defaults in the code serve the embedded mode only). */
+export function requiredEnv(app: string): string[] {
+  switch (kindOf(app)) {
+    case 'dev-tool':
+      return ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'PUBLIC_URL'];
+    case 'gateway':
+      return [...COMMON_ENV, 'PUBLIC_URL', 'SESSION_SECRET', ...routedServices().map(serviceUrlVar)];
+    case 'service':
+      return [...COMMON_ENV, ...(EXTRA_ENV[app] ?? [])];
+  }
+}

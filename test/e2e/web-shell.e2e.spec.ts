@@ -1,0 +1,247 @@
+// The two UI shells as a user sees them in Chromium: the citizen portal at `/` and the operators' back office at
+// `/backoffice/`. Against the gateway when PROFILA_GATEWAY_URL is set; otherwise against the built dist folders
+// served by a minimal static server with the same layout and SPA fallback (`npm run build:ui` first).
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectPageErrors, launchBrowser, withPage } from '@profila/testing';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB_DIST = join(ROOT, 'apps/web/dist');
+const BACKOFFICE_DIST = join(ROOT, 'apps/backoffice/dist');
+const SCREENSHOTS = join(ROOT, '.tmp');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** Serves `/backoffice/*` from the back office's dist and everything else from the portal's, like the gateway. */
+async function startStaticServer(): Promise<{ url: string; server: Server }> {
+  for (const dist of [WEB_DIST, BACKOFFICE_DIST]) {
+    if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is missing: run "npm run build:ui" first`);
+  }
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const [dist, rest] =
+        path === '/backoffice' || path.startsWith('/backoffice/')
+          ? [BACKOFFICE_DIST, path.slice('/backoffice'.length)]
+          : [WEB_DIST, path];
+      const file = normalize(join(dist, rest));
+      if (!file.startsWith(dist + sep) && file !== dist) {
+        res.writeHead(403).end();
+        return;
+      }
+      const isFile = await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      // Client routes (no extension) get the app's index.html; a missing asset is a real 404.
+      const target = isFile ? file : extname(rest) === '' ? join(dist, 'index.html') : null;
+      if (!target) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream' });
+      res.end(await readFile(target));
+    })().catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+let baseUrl: string;
+let server: Server | undefined;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (process.env.PROFILA_GATEWAY_URL) baseUrl = process.env.PROFILA_GATEWAY_URL;
+  else ({ url: baseUrl, server } = await startStaticServer());
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
+
+/** Waits until the (single) element is visible: what a user would see, not just what is in the DOM. */
+async function visible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** Opens a page, runs the checks, and fails if the page threw or logged an error meanwhile. */
+async function visit(path: string, check: (page: Page) => Promise<void>): Promise<void> {
+  await withPage(
+    baseUrl,
+    async (page) => {
+      const errors = collectPageErrors(page);
+      await page.goto(path);
+      await check(page);
+      expect(errors).toEqual([]);
+    },
+    { browser },
+  );
+}
+
+describe('web portal shell', () => {
+  it('shows an Italian PA home page with the SPID, CIE and CPS access buttons', async () => {
+    await visit('/', async (page) => {
+      expect(await page.title()).toBe('Profila — Servizi Lavoro');
+      expect(await page.locator('html').getAttribute('lang')).toBe('it');
+
+      // Header: slim band, brand with tagline, main navigation.
+      await visible(page.locator('.it-header-slim-wrapper').getByText('Regione / Profila'));
+      const brand = page.locator('.it-header-center-wrapper .it-brand-wrapper');
+      await visible(brand.getByText('Profila — Servizi Lavoro'));
+      await visible(brand.getByText('Identità digitale, profili aziendali e deleghe'));
+      const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+      for (const item of ['Home', 'Servizi', 'Come accedere', 'Assistenza']) {
+        await visible(nav.getByRole('link', { name: item, exact: true }));
+      }
+
+      // The access buttons.
+      const spid = page.getByRole('button', { name: 'Entra con SPID' });
+      await visible(spid);
+      expect(await page.getByRole('link', { name: 'Entra con CIE' }).getAttribute('href')).toBe(
+        '/api/identity/login?kind=cie',
+      );
+      expect(await page.getByRole('link', { name: 'Entra con CPS' }).getAttribute('href')).toBe(
+        '/api/identity/login?kind=cps',
+      );
+
+      // The services explained.
+      for (const service of ['Gestione anagrafica', 'Gestione profili aziendali', 'Gestione deleghe']) {
+        await visible(page.getByRole('heading', { name: service }));
+      }
+
+      // Footer links.
+      const footer = page.locator('footer .it-footer-small-prints');
+      for (const link of ['Privacy', 'Note legali', 'Accessibilità', 'Contatti']) {
+        await visible(footer.getByRole('link', { name: link, exact: true }));
+      }
+
+      // The design system is really applied: Titillium Web loaded, the blue center header of Bootstrap Italia.
+      await page.evaluate(() => document.fonts.ready);
+      const style = await page.evaluate(() => ({
+        font: getComputedStyle(document.body).fontFamily,
+        titilliumLoaded: document.fonts.check('600 16px "Titillium Web"'),
+        headerBackground: getComputedStyle(document.querySelector('.it-header-center-wrapper')!).backgroundColor,
+        spidBackground: getComputedStyle(document.querySelector('.spid-button')!).backgroundColor,
+        // Per button: [icon right edge, label left edge, icon vertical centre, label vertical centre].
+        loginButtons: [...document.querySelectorAll('.login-options .login-button')].map((button) => {
+          const icon = button.querySelector('.login-button-icon')!.getBoundingClientRect();
+          const label = button.querySelector('.login-button-text')!.getBoundingClientRect();
+          return [icon.right, label.left, icon.top + icon.height / 2, label.top + label.height / 2];
+        }),
+      }));
+      expect(style.font).toContain('Titillium Web');
+      expect(style.titilliumLoaded).toBe(true);
+      expect(style.headerBackground).toBe('rgb(0, 102, 204)');
+      expect(style.spidBackground).toBe('rgb(0, 102, 204)');
+      // SPID, CIE and CPS look alike: the label sits beside its icon, on the same line.
+      expect(style.loginButtons).toHaveLength(3);
+      for (const [iconRight, labelLeft, iconMiddle, labelMiddle] of style.loginButtons) {
+        expect(labelLeft).toBeGreaterThanOrEqual(iconRight);
+        expect(Math.abs(iconMiddle - labelMiddle)).toBeLessThan(4);
+      }
+
+      await page.screenshot({ path: join(SCREENSHOTS, 'web-home.png'), fullPage: true });
+
+      // The SPID button opens the provider menu that leads to the identity service.
+      await spid.click();
+      expect(await spid.getAttribute('aria-expanded')).toBe('true');
+      const entry = page.getByRole('link', { name: 'Prosegui con il tuo gestore di identità SPID' });
+      await visible(entry);
+      expect(await entry.getAttribute('href')).toBe('/api/identity/login?kind=spid');
+      await visible(page.getByRole('link', { name: 'Non hai SPID?' }));
+      await page.screenshot({ path: join(SCREENSHOTS, 'web-spid-menu.png') });
+      await page.keyboard.press('Escape');
+      await entry.waitFor({ state: 'hidden', timeout: 5_000 });
+    });
+  });
+
+  it('navigates client-side to the footer pages', async () => {
+    await visit('/', async (page) => {
+      await page.locator('footer').getByRole('link', { name: 'Note legali', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Note legali' }));
+      expect(new URL(page.url()).pathname).toBe('/note-legali');
+      expect(await page.title()).toBe('Note legali — Profila — Servizi Lavoro');
+    });
+  });
+
+  it('folds the navigation into a menu on a phone', async () => {
+    await withPage(
+      baseUrl,
+      async (page) => {
+        const errors = collectPageErrors(page);
+        await page.goto('/');
+        const services = page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', {
+          name: 'Servizi',
+          exact: true,
+        });
+        expect(await services.isVisible()).toBe(false);
+        await page.getByRole('button', { name: 'Mostra o nascondi la navigazione' }).click();
+        await visible(services);
+        await services.click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Servizi' }));
+        expect(new URL(page.url()).pathname).toBe('/servizi');
+        await services.waitFor({ state: 'hidden', timeout: 5_000 });
+        expect(errors).toEqual([]);
+      },
+      { browser, viewport: { width: 390, height: 844 } },
+    );
+  });
+
+  it('answers an unknown address with "Pagina non trovata" and a way back home', async () => {
+    await visit('/pagina/che-non-esiste', async (page) => {
+      await visible(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }));
+      expect(await page.title()).toBe('Pagina non trovata — Profila — Servizi Lavoro');
+      await page.getByRole('link', { name: 'Torna alla pagina iniziale' }).click();
+      await visible(page.getByRole('button', { name: 'Entra con SPID' }));
+      expect(new URL(page.url()).pathname).toBe('/');
+    });
+  });
+});
+
+describe('back office shell', () => {
+  it('shows its title, the operators login and the sidebar sections', async () => {
+    await visit('/backoffice/', async (page) => {
+      expect(await page.title()).toBe('Profila — Back office operatori');
+      await visible(page.locator('.it-header-center-wrapper').getByText('Profila — Back office operatori'));
+      await visible(page.getByText('Accesso riservato agli operatori'));
+      const login = page.locator('main').getByRole('link', { name: 'Accedi come operatore' });
+      expect(await login.getAttribute('href')).toBe('/api/identity/login?kind=spid&returnTo=%2Fbackoffice%2F');
+
+      const sidebar = page.getByRole('navigation', { name: 'Sezioni del back office' });
+      for (const section of ['Verifiche amministratori', 'Richieste RAA', 'Strutture regionali', 'Operatori']) {
+        await visible(sidebar.getByRole('link', { name: section, exact: true }));
+      }
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: join(SCREENSHOTS, 'backoffice-home.png'), fullPage: true });
+
+      await sidebar.getByRole('link', { name: 'Richieste RAA' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Richieste RAA' }));
+      expect(new URL(page.url()).pathname).toBe('/backoffice/richieste-raa');
+      expect(await page.title()).toBe('Richieste RAA — Profila — Back office operatori');
+    });
+  });
+
+  it('answers an unknown back office address with "Pagina non trovata"', async () => {
+    await visit('/backoffice/non-esiste', async (page) => {
+      await visible(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }));
+      await visible(page.getByRole('navigation', { name: 'Sezioni del back office' }));
+    });
+  });
+});
