@@ -44,17 +44,11 @@ export function serviceUrlVar(app: string): string {
   return `${app.toUpperCase().replace(/-/g, '_')}_URL`;
 }
 
+/** Read by every Profila process. */
+export const RUNTIME_ENV = ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'SERVICE_TOKEN'] as const;
+
 /** Read by every back-end service (libs/platform ServiceEnv) in distributed mode. */
-export const COMMON_ENV = [
-  'NODE_ENV',
-  'HOST',
-  'PORT',
-  'LOG_LEVEL',
-  'DATABASE_URL',
-  'EVENT_TRANSPORT',
-  'KAFKA_BROKERS',
-  'SERVICE_TOKEN',
-] as const;
+export const SERVICE_ENV = [...RUNTIME_ENV, 'DATABASE_URL', 'EVENT_TRANSPORT', 'KAFKA_BROKERS'] as const;
 
 const EXTRA_ENV: Record<string, readonly string[]> = {
   identity: ['PUBLIC_URL', 'IDP_METADATA', 'DEV_IDP_ENABLED'],
@@ -62,14 +56,21 @@ const EXTRA_ENV: Record<string, readonly string[]> = {
   notification: ['SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM', 'PUBLIC_URL'],
 };
 
+/** Readiness probe path: a service is ready when its database answers; the gateway when it answers itself
+ * (its /health aggregates every service: as a readiness probe, one service down would take the whole portal out). */
+export function readinessPath(app: string): string {
+  return kindOf(app) === 'gateway' ? '/health/live' : '/health/ready';
+}
+
 /** Environment variables an app's container must set (the defaults in the code serve the embedded mode only). */
 export function requiredEnv(app: string): string[] {
   switch (kindOf(app)) {
     case 'dev-tool':
       return ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'PUBLIC_URL'];
     case 'gateway':
-      return [...COMMON_ENV, 'PUBLIC_URL', 'SESSION_SECRET', ...routedServices().map(serviceUrlVar)];
+      // Stateless: no database, no events; it routes to the services.
+      return [...RUNTIME_ENV, 'PUBLIC_URL', 'SESSION_SECRET', ...routedServices().map(serviceUrlVar)];
     case 'service':
-      return [...COMMON_ENV, ...(EXTRA_ENV[app] ?? [])];
+      return [...SERVICE_ENV, ...(EXTRA_ENV[app] ?? [])];
   }
 }

@@ -7,7 +7,9 @@ import { parseAllDocuments } from 'yaml';
 import { DEFAULT_PORTS, databaseNameOf } from '@profila/platform';
 import {
   DEV_ONLY_APPS,
+  kindOf,
   productionApps,
+  readinessPath,
   repoRoot,
   requiredEnv,
   routedServices,
@@ -223,10 +225,10 @@ describe('k8s/', () => {
       expect(image?.newTag).toMatch(/^\d+\.\d+\.\d+/);
     });
 
-    it('listens on its port and probes /health/live and /health/ready there', () => {
+    it('listens on its port and probes its liveness and readiness there', () => {
       expect(container().ports).toContainEqual(expect.objectContaining({ name: 'http', containerPort: port() }));
       expect(containerEnv(container()).get('PORT')).toBe(String(port()));
-      expect(container().readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
+      expect(container().readinessProbe?.httpGet).toEqual({ path: readinessPath(app), port: 'http' });
       expect(container().livenessProbe?.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(container().startupProbe?.httpGet?.path).toBe('/health/live');
     });
@@ -258,10 +260,12 @@ describe('k8s/', () => {
         .map(([name, source]) => ({ name, ref: source as SecretKeyRef }))
         .filter(({ ref }) => ref.name !== 'profila-secrets' || !(ref.key in secretData()));
       expect(unresolved).toEqual([]);
-      const db = env.get('DATABASE_URL');
-      expect(typeof db).toBe('object');
-      const url = new URL(secretData()[(db as SecretKeyRef).key]);
-      expect(url.pathname).toBe(`/${databaseNameOf(app)}`);
+      if (kindOf(app) === 'service') {
+        const db = env.get('DATABASE_URL');
+        expect(typeof db).toBe('object');
+        const url = new URL(secretData()[(db as SecretKeyRef).key]);
+        expect(url.pathname).toBe(`/${databaseNameOf(app)}`);
+      }
     });
 
     it('has a Service that reaches the pods on the same port', () => {

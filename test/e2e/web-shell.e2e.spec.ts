@@ -223,6 +223,11 @@ describe('back office shell', () => {
       await visible(page.getByText('Accesso riservato agli operatori'));
       const login = page.locator('main').getByRole('link', { name: 'Accedi come operatore' });
       expect(await login.getAttribute('href')).toBe('/api/identity/login?kind=spid&returnTo=%2Fbackoffice%2F');
+      // Readable: white label on the blue button (Bootstrap Italia paints callout links blue).
+      expect(await login.evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor])).toEqual([
+        'rgb(255, 255, 255)',
+        'rgb(0, 102, 204)',
+      ]);
 
       const sidebar = page.getByRole('navigation', { name: 'Sezioni del back office' });
       for (const section of ['Verifiche amministratori', 'Richieste RAA', 'Strutture regionali', 'Operatori']) {

@@ -24,6 +24,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
         fontSrc: ["'self'", 'data:'],
         formAction: ["'self'", 'http:', 'https:'], // SAML POST binding to the identity provider
         frameAncestors: ["'none'"],
+        upgradeInsecureRequests: env.PUBLIC_URL?.startsWith('https:') ? [] : null,
       },
     },
     strictTransportSecurity: env.PUBLIC_URL?.startsWith('https:') ? undefined : false,

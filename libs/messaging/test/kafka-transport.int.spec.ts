@@ -116,7 +116,10 @@ describe('kafka event transport', () => {
     expect(handled).toHaveLength(400);
     for (let k = 0; k < 16; k++) {
       // Whoever handled a key's messages, they came in order: a partition moves only at a committed offset.
-      const seqs = [...a.handled.filter((m) => m.key === `org-${k}`), ...b.handled.filter((m) => m.key === `org-${k}`)].map(seqOf);
+      const seqs = [
+        ...a.handled.filter((m) => m.key === `org-${k}`),
+        ...b.handled.filter((m) => m.key === `org-${k}`),
+      ].map(seqOf);
       expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     }
   });

@@ -44,7 +44,9 @@ describe('postgres event transport', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM event_log WHERE topic = $1', [topic]);
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM event_log WHERE topic = $1', [
+        topic,
+      ]);
       expect(rows[0].n).toBe('1');
     } finally {
       await client.end();
@@ -63,5 +65,39 @@ describe('postgres event transport', () => {
     await open().publish([sent]);
     await collector.waitForIds([sent.envelope.id], 2_000);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('listens again after losing its LISTEN connection, and still wakes up on NOTIFY', async () => {
+    const transport = open({ pollIntervalMs: 10_000 });
+    const topic = 'relisten.thing.v1';
+    const collector = new Collector();
+    await transport.subscribe({ groupId: 'relisten', topics: [topic], handler: collector.handler });
+
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const listeners = async () =>
+        (
+          await admin.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
+             WHERE datname = current_database() AND application_name = 'profila-event-listener' AND state = 'idle'`,
+          )
+        ).rows.map((r) => r.pid);
+      const [before] = await listeners();
+      await admin.query('SELECT pg_terminate_backend($1)', [before]); // e.g. a database restart or failover
+      let after: number[] = [];
+      const deadline = Date.now() + 2_000;
+      while (!after.some((pid) => pid !== before) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        after = await listeners();
+      }
+      expect(after.filter((pid) => pid !== before)).toHaveLength(1);
+    } finally {
+      await admin.end();
+    }
+
+    const sent = message(topic, 'org-1', 1);
+    await open().publish([sent]);
+    await collector.waitForIds([sent.envelope.id], 2_000);
   });
 });

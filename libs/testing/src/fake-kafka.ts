@@ -130,12 +130,16 @@ const toBuffer = (v: Buffer | string): Buffer => (typeof v === 'string' ? Buffer
 
 function resolvedRetry(own: RetryOptions | undefined, client: RetryOptions | undefined, idempotent = false) {
   const merged = { ...KAFKAJS_RETRY_DEFAULTS, ...client, ...own };
-  if (idempotent && own?.retries === undefined && client?.retries === undefined) merged.retries = Number.MAX_SAFE_INTEGER;
+  if (idempotent && own?.retries === undefined && client?.retries === undefined)
+    merged.retries = Number.MAX_SAFE_INTEGER;
   return merged;
 }
 
 function retryDelay(retry: ReturnType<typeof resolvedRetry>, attempt: number): number {
-  return Math.min(retry.maxRetryTime, Math.round(retry.initialRetryTime * retry.multiplier ** Math.max(0, attempt - 1)));
+  return Math.min(
+    retry.maxRetryTime,
+    Math.round(retry.initialRetryTime * retry.multiplier ** Math.max(0, attempt - 1)),
+  );
 }
 
 /** Resolves waiters on every change of the cluster (appends, group changes, seeks) or after a timeout. */
@@ -341,7 +345,10 @@ export class FakeKafka {
         key: r.key?.toString('utf8') ?? null,
         value: r.value?.toString('utf8') ?? null,
         headers: Object.fromEntries(
-          Object.entries(r.headers).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map((b) => b.toString('utf8')).join(',')]),
+          Object.entries(r.headers).map(([k, v]) => [
+            k,
+            (Array.isArray(v) ? v : [v]).map((b) => b.toString('utf8')).join(','),
+          ]),
         ),
       })),
     );
@@ -394,7 +401,11 @@ export class FakeKafka {
       partitions = this.topics.get(topic);
     }
     if (!partitions) {
-      throw protocolError('UNKNOWN_TOPIC_OR_PARTITION', `This server does not host this topic-partition: ${topic}`, false);
+      throw protocolError(
+        'UNKNOWN_TOPIC_OR_PARTITION',
+        `This server does not host this topic-partition: ${topic}`,
+        false,
+      );
     }
     return partitions;
   }
@@ -415,7 +426,8 @@ export class FakeKafka {
     const timestamp = String(Date.now());
     for (const req of requests) {
       const log = this.partitionsOf(req.topic)[req.partition];
-      if (!log) throw protocolError('UNKNOWN_TOPIC_OR_PARTITION', `No partition ${req.partition} in ${req.topic}`, true);
+      if (!log)
+        throw protocolError('UNKNOWN_TOPIC_OR_PARTITION', `No partition ${req.partition} in ${req.topic}`, true);
       const seqKey = `${producerId}\u0000${tpKey(req.topic, req.partition)}`;
       if (idempotent) {
         const last = this.sequences.get(seqKey) ?? -1;
@@ -450,7 +462,12 @@ export class FakeKafka {
   }
 
   /** @internal */
-  fetch(topic: string, partition: number, offset: number, max: number): { records: StoredRecord[]; highWatermark: number } {
+  fetch(
+    topic: string,
+    partition: number,
+    offset: number,
+    max: number,
+  ): { records: StoredRecord[]; highWatermark: number } {
     const log = this.topics.get(topic)?.[partition] ?? [];
     return { records: log.slice(offset, offset + max), highWatermark: log.length };
   }
@@ -472,7 +489,9 @@ export class FakeProducer {
     this.idempotent = config.idempotent ?? false;
     if (this.idempotent && (config.maxInFlightRequests ?? 1) > 1) {
       // kafkajs only warns; with more requests in flight a retried one can overtake the next: refuse it here.
-      throw new FakeKafkaError('An idempotent producer needs maxInFlightRequests: 1 to keep order', { retriable: false });
+      throw new FakeKafkaError('An idempotent producer needs maxInFlightRequests: 1 to keep order', {
+        retriable: false,
+      });
     }
     this.partitioner = config.createPartitioner?.();
   }
@@ -505,19 +524,29 @@ export class FakeProducer {
   private async doSend({ acks = -1, topicMessages = [] }: ProducerBatch): Promise<RecordMetadata[]> {
     if (!this.connected) throw new FakeKafkaError('The producer is disconnected', { retriable: false });
     if (this.idempotent && acks !== -1) {
-      throw new FakeKafkaError("Not requiring ack for all messages invalidates the idempotent producer's EoS guarantees", {
-        name: 'KafkaJSNonRetriableError',
-        retriable: false,
-      });
+      throw new FakeKafkaError(
+        "Not requiring ack for all messages invalidates the idempotent producer's EoS guarantees",
+        {
+          name: 'KafkaJSNonRetriableError',
+          retriable: false,
+        },
+      );
     }
-    const byPartition = new Map<string, { topic: string; partition: number; baseSequence: number; messages: Message[] }>();
+    const byPartition = new Map<
+      string,
+      { topic: string; partition: number; baseSequence: number; messages: Message[] }
+    >();
     for (const { topic, messages } of topicMessages) {
       const partitions = this.cluster.partitionsOf(topic).length;
       for (const message of messages) {
         const partition = this.partitionFor(topic, partitions, message);
         const key = tpKey(topic, partition);
         let entry = byPartition.get(key);
-        if (!entry) byPartition.set(key, (entry = { topic, partition, baseSequence: this.sequences.get(key) ?? 0, messages: [] }));
+        if (!entry)
+          byPartition.set(
+            key,
+            (entry = { topic, partition, baseSequence: this.sequences.get(key) ?? 0, messages: [] }),
+          );
         entry.messages.push(message);
       }
     }
@@ -566,10 +595,16 @@ export class FakeAdmin {
   async disconnect(): Promise<void> {}
 
   /** Like kafkajs: true when the topics were created, false when some already existed. */
-  async createTopics(options: { topics: ITopicConfig[]; validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number }): Promise<boolean> {
+  async createTopics(options: {
+    topics: ITopicConfig[];
+    validateOnly?: boolean;
+    waitForLeaders?: boolean;
+    timeout?: number;
+  }): Promise<boolean> {
     let allNew = true;
     for (const t of options.topics) {
-      const partitions = t.numPartitions && t.numPartitions > 0 ? t.numPartitions : (this.cluster.options.defaultPartitions ?? 1);
+      const partitions =
+        t.numPartitions && t.numPartitions > 0 ? t.numPartitions : (this.cluster.options.defaultPartitions ?? 1);
       if (options.validateOnly) allNew &&= !this.cluster.hasTopic(t.topic);
       else allNew = this.cluster.createTopic(t.topic, partitions) && allNew;
     }
@@ -580,7 +615,9 @@ export class FakeAdmin {
     return this.cluster.topicNames();
   }
 
-  async fetchTopicOffsets(topic: string): Promise<Array<{ partition: number; offset: string; high: string; low: string }>> {
+  async fetchTopicOffsets(
+    topic: string,
+  ): Promise<Array<{ partition: number; offset: string; high: string; low: string }>> {
     return this.cluster.partitionsOf(topic).map((log, partition) => ({
       partition,
       offset: String(log.length),
@@ -629,17 +666,20 @@ export class FakeConsumer {
   }
 
   async subscribe(subscription: ConsumerSubscribeTopics | ConsumerSubscribeTopic): Promise<void> {
-    if (this.run_) throw new FakeKafkaError('Cannot subscribe to topic while consumer is running', { retriable: false });
+    if (this.run_)
+      throw new FakeKafkaError('Cannot subscribe to topic while consumer is running', { retriable: false });
     const topics = 'topics' in subscription ? subscription.topics : [subscription.topic];
     for (const topic of topics) {
-      if (typeof topic !== 'string') throw new FakeKafkaError('FakeKafka: RegExp subscriptions are not supported', { retriable: false });
+      if (typeof topic !== 'string')
+        throw new FakeKafkaError('FakeKafka: RegExp subscriptions are not supported', { retriable: false });
       this.cluster.partitionsOf(topic); // an unknown topic fails like a metadata error
       this.subscriptions.set(topic, subscription.fromBeginning ?? false);
     }
   }
 
   on(eventName: 'consumer.crash', listener: (event: ConsumerCrashEvent) => void): () => void {
-    if (eventName !== 'consumer.crash') throw new FakeKafkaError(`FakeKafka: event ${String(eventName)} is not emitted`);
+    if (eventName !== 'consumer.crash')
+      throw new FakeKafkaError(`FakeKafka: event ${String(eventName)} is not emitted`);
     this.crashListeners.add(listener);
     return () => this.crashListeners.delete(listener);
   }
@@ -648,8 +688,10 @@ export class FakeConsumer {
   async run(config: ConsumerRunConfig = {}): Promise<void> {
     if (this.run_) return; // kafkajs: "consumer#run was called, but the consumer is already running"
     if (!this.connected) throw new FakeKafkaError('The consumer is not connected', { retriable: false });
-    if (!config.eachBatch && !config.eachMessage) throw new FakeKafkaError('Consumer needs eachBatch or eachMessage', { retriable: false });
-    if (this.subscriptions.size === 0) throw new FakeKafkaError('Consumer is not subscribed to any topic', { retriable: false });
+    if (!config.eachBatch && !config.eachMessage)
+      throw new FakeKafkaError('Consumer needs eachBatch or eachMessage', { retriable: false });
+    if (this.subscriptions.size === 0)
+      throw new FakeKafkaError('Consumer is not subscribed to any topic', { retriable: false });
     const run: RunState = { config, running: true, wake: new ChangeSignal() };
     this.run_ = run;
     await this.joinGroup();
@@ -670,7 +712,9 @@ export class FakeConsumer {
 
   commitOffsets(topicPartitions: TopicPartitionOffsetAndMetadata[]): Promise<void> {
     if (!this.run_) {
-      return Promise.reject(new FakeKafkaError('Consumer group was not initialized, consumer#run must be called first'));
+      return Promise.reject(
+        new FakeKafkaError('Consumer group was not initialized, consumer#run must be called first'),
+      );
     }
     return this.commit(topicPartitions);
   }
@@ -683,20 +727,26 @@ export class FakeConsumer {
 
   pause(topics: Array<{ topic: string; partitions?: number[] }>): void {
     for (const { topic, partitions } of topics) {
-      for (const p of partitions ?? [...Array(this.cluster.partitionCount(topic)).keys()]) this.pausedPartitions.add(tpKey(topic, p));
+      for (const p of partitions ?? [...Array(this.cluster.partitionCount(topic)).keys()])
+        this.pausedPartitions.add(tpKey(topic, p));
     }
   }
 
   resume(topics: Array<{ topic: string; partitions?: number[] }>): void {
     for (const { topic, partitions } of topics) {
-      for (const p of partitions ?? [...Array(this.cluster.partitionCount(topic)).keys()]) this.pausedPartitions.delete(tpKey(topic, p));
+      for (const p of partitions ?? [...Array(this.cluster.partitionCount(topic)).keys()])
+        this.pausedPartitions.delete(tpKey(topic, p));
     }
     this.cluster.changed();
   }
 
   private async joinGroup(): Promise<void> {
     this.memberId ??= this.cluster.newMemberId(this.config.groupId);
-    this.assignment = await this.group.join(this.memberId, [...this.subscriptions.keys()], this.config.rebalanceTimeout ?? 60_000);
+    this.assignment = await this.group.join(
+      this.memberId,
+      [...this.subscriptions.keys()],
+      this.config.rebalanceTimeout ?? 60_000,
+    );
     this.generation = this.group.generation;
     // A new assignment starts from the committed offsets (kafkajs builds a new offset manager).
     this.positions.clear();
@@ -706,7 +756,14 @@ export class FakeConsumer {
         const key = tpKey(topic, partition);
         const committed = this.group.committed.get(key);
         const fromBeginning = this.subscriptions.get(topic) ?? false;
-        this.positions.set(key, committed !== undefined ? Number(committed) : fromBeginning ? 0 : this.cluster.fetch(topic, partition, 0, 0).highWatermark);
+        this.positions.set(
+          key,
+          committed !== undefined
+            ? Number(committed)
+            : fromBeginning
+              ? 0
+              : this.cluster.fetch(topic, partition, 0, 0).highWatermark,
+        );
       }
     }
   }
@@ -741,12 +798,22 @@ export class FakeConsumer {
           continue;
         }
         if (!isRetriable(error)) {
-          this.crash(run, new FakeKafkaError((error as Error).message, { name: 'KafkaJSNonRetriableError', retriable: false, cause: error }));
+          this.crash(
+            run,
+            new FakeKafkaError((error as Error).message, {
+              name: 'KafkaJSNonRetriableError',
+              retriable: false,
+              cause: error,
+            }),
+          );
           return;
         }
         errors++;
         if (errors > retry.retries) {
-          const exceeded = new FakeKafkaError((error as Error).message, { name: 'KafkaJSNumberOfRetriesExceeded', cause: error });
+          const exceeded = new FakeKafkaError((error as Error).message, {
+            name: 'KafkaJSNumberOfRetriesExceeded',
+            cause: error,
+          });
           this.crash(run, exceeded, retryDelay(retry, errors));
           return;
         }
@@ -762,7 +829,12 @@ export class FakeConsumer {
     const restart = error.name === 'KafkaJSNumberOfRetriesExceeded' || cause?.retriable === true;
     this.leaveGroup();
     for (const listener of this.crashListeners) {
-      listener({ id: '0', type: 'consumer.crash', timestamp: Date.now(), payload: { error, groupId: this.config.groupId, restart } });
+      listener({
+        id: '0',
+        type: 'consumer.crash',
+        timestamp: Date.now(),
+        payload: { error, groupId: this.config.groupId, restart },
+      });
     }
     if (!restart) {
       run.running = false;
@@ -775,7 +847,9 @@ export class FakeConsumer {
   }
 
   private nextBatch(): Batch | undefined {
-    const tps = [...this.assignment].flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })));
+    const tps = [...this.assignment].flatMap(([topic, partitions]) =>
+      partitions.map((partition) => ({ topic, partition })),
+    );
     for (let i = 0; i < tps.length; i++) {
       const { topic, partition } = tps[(this.rotation + i) % tps.length];
       const key = tpKey(topic, partition);
@@ -786,7 +860,12 @@ export class FakeConsumer {
       }
       if (this.pausedPartitions.has(key)) continue;
       const position = this.positions.get(key) ?? 0;
-      const { records, highWatermark } = this.cluster.fetch(topic, partition, position, this.cluster.options.maxBatchSize ?? 100);
+      const { records, highWatermark } = this.cluster.fetch(
+        topic,
+        partition,
+        position,
+        this.cluster.options.maxBatchSize ?? 100,
+      );
       if (records.length === 0) continue;
       this.rotation = (this.rotation + i + 1) % tps.length;
       const messages: KafkaMessage[] = records.map((r) => ({
@@ -795,7 +874,12 @@ export class FakeConsumer {
         timestamp: r.timestamp,
         attributes: 0,
         offset: r.offset,
-        headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, Array.isArray(v) ? v.map((b) => Buffer.from(b)) : Buffer.from(v)])) as IHeaders,
+        headers: Object.fromEntries(
+          Object.entries(r.headers).map(([k, v]) => [
+            k,
+            Array.isArray(v) ? v.map((b) => Buffer.from(b)) : Buffer.from(v),
+          ]),
+        ),
       }));
       const last = Number(messages[messages.length - 1].offset);
       return {
@@ -829,7 +913,8 @@ export class FakeConsumer {
         return () => this.resume([{ topic, partitions: [partition] }]);
       },
       commitOffsetsIfNecessary: async (offsets?: Offsets) => {
-        if (offsets) await this.commit(offsets.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, ...p }))));
+        if (offsets)
+          await this.commit(offsets.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, ...p }))));
         else if (run.config.autoCommit ?? true) await this.commitResolved();
       },
       uncommittedOffsets: () => this.uncommittedOffsets(),
@@ -848,7 +933,13 @@ export class FakeConsumer {
       for (const message of batch.messages) {
         if (!run.running || this.seeks.has(key)) break;
         try {
-          await run.config.eachMessage({ topic, partition, message, heartbeat: payload.heartbeat, pause: payload.pause });
+          await run.config.eachMessage({
+            topic,
+            partition,
+            message,
+            heartbeat: payload.heartbeat,
+            pause: payload.pause,
+          });
         } catch (error) {
           if (run.config.autoCommit ?? true) await this.commitResolved();
           throw error;
@@ -874,12 +965,15 @@ export class FakeConsumer {
   }
 
   private async commitResolved(): Promise<void> {
-    const offsets = this.uncommittedOffsets().topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, ...p })));
+    const offsets = this.uncommittedOffsets().topics.flatMap((t) =>
+      t.partitions.map((p) => ({ topic: t.topic, ...p })),
+    );
     if (offsets.length > 0) await this.commit(offsets);
   }
 
   private async commit(offsets: TopicPartitionOffset[]): Promise<void> {
     this.group.check(this.memberId ?? '', this.generation, true);
-    for (const { topic, partition, offset } of offsets) this.group.committed.set(tpKey(topic, partition), String(offset));
+    for (const { topic, partition, offset } of offsets)
+      this.group.committed.set(tpKey(topic, partition), String(offset));
   }
 }

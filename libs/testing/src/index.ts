@@ -6,3 +6,4 @@ export * from './platform/embedded-platform.js';
 export * from './browser.js';
 export * from './fake-kafka.js';
 export * from './pki.js';
+export * from './saml-idp.js';

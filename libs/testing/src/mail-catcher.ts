@@ -7,6 +7,8 @@ export interface CaughtMail {
   from: string;
   to: string[];
   subject: string;
+  /** Message-ID header: a retransmission of the same mail carries the same one (mail clients collapse them). */
+  messageId: string | null;
   text: string;
   html: string | null;
   receivedAt: string;
@@ -40,6 +42,7 @@ export class MailCatcher {
               from: parsed.from?.text ?? String(session.envelope.mailFrom && session.envelope.mailFrom.address),
               to: session.envelope.rcptTo.map((r) => r.address),
               subject: parsed.subject ?? '',
+              messageId: parsed.messageId ?? null,
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : null,
               receivedAt: new Date().toISOString(),

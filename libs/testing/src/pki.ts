@@ -6,7 +6,7 @@
  * Keys come from node's crypto (native RSA key generation; pure-JS keygen would take seconds), certificates are
  * assembled with node-forge, CMS structures with pkijs.
  */
-import { createHash, generateKeyPairSync, type KeyObject, randomBytes, webcrypto } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
@@ -121,7 +121,11 @@ export function issueSignerCertificate(ca: TestCa, options: SignerCertificateOpt
   if (cf) {
     const format = options.serialNumberFormat ?? 'TINIT';
     const value = format === 'TINIT' ? `TINIT-${cf}` : format === 'IT' ? `IT:${cf}` : cf;
-    subject.push({ type: OID.serialNumber, value, valueTagClass: forge.asn1.Type.PRINTABLESTRING as unknown as forge.asn1.Class });
+    subject.push({
+      type: OID.serialNumber,
+      value,
+      valueTagClass: forge.asn1.Type.PRINTABLESTRING as unknown as forge.asn1.Class,
+    });
   }
   const extensions: unknown[] = [
     { name: 'basicConstraints', cA: false, critical: true },
@@ -144,8 +148,15 @@ export function toPemBundle(certificates: readonly TestCertificate[]): string {
 }
 
 /** Signs `content` as a CAdES-BES attached envelope (what a `.p7m` file holds). */
-export async function signCades(content: Uint8Array, signer: TestSigner, options: CadesOptions = {}): Promise<Uint8Array> {
-  const signedData = await buildSignedData(content, signer, { signingTime: options.signingTime ?? new Date(), attached: true });
+export async function signCades(
+  content: Uint8Array,
+  signer: TestSigner,
+  options: CadesOptions = {},
+): Promise<Uint8Array> {
+  const signedData = await buildSignedData(content, signer, {
+    signingTime: options.signingTime ?? new Date(),
+    attached: true,
+  });
   let der: Uint8Array;
   if (options.ber) {
     der = toIndefiniteBer(signedData, content);
@@ -183,7 +194,10 @@ export async function signPades(pdf: Uint8Array, signer: TestSigner, options: Pa
   pageDict.set(PDFName.of('Annots'), annots);
 
   const catalog = (context.lookup(catalogRef) as PDFDict).clone(context);
-  catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: [widgetRef], SigFlags: 3 }));
+  const acroForm = catalog.lookup(PDFName.of('AcroForm'));
+  const fields = acroForm instanceof PDFDict ? acroForm.lookup(PDFName.of('Fields')) : undefined;
+  const allFields = fields instanceof PDFArray ? [...fields.asArray(), widgetRef] : [widgetRef];
+  catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: allFields, SigFlags: 3 }));
 
   const widget = context.obj({
     Type: 'Annot',
@@ -191,7 +205,7 @@ export async function signPades(pdf: Uint8Array, signer: TestSigner, options: Pa
     FT: 'Sig',
     Rect: [0, 0, 0, 0],
     F: 132,
-    T: PDFString.of('Firma1'),
+    T: PDFString.of(`Firma${allFields.length}`),
     V: sigRef,
     P: pageRef,
   });
@@ -202,29 +216,13 @@ export async function signPades(pdf: Uint8Array, signer: TestSigner, options: Pa
     `/Contents <${'0'.repeat(CONTENTS_PLACEHOLDER_BYTES * 2)}>\n/M (${pdfDate(signingTime)})\n` +
     `/Reason (${options.reason ?? 'Firma digitale della dichiarazione'})\n/Location (${options.location ?? 'Italia'})\n>>`;
 
-  const objects: [PDFRef, string][] = [
+  const file = appendUpdate(base, doc, next, [
     [sigRef, sigDict],
     [widgetRef, widget.toString()],
     [pageRef, pageDict.toString()],
     [catalogRef, catalog.toString()],
-  ];
-  let update = '\n';
-  const offsets = new Map<number, number>();
-  for (const [ref, body] of objects) {
-    offsets.set(ref.objectNumber, base.length + update.length);
-    update += `${ref.objectNumber} ${ref.generationNumber} obj\n${body}\nendobj\n`;
-  }
-  const xrefOffset = base.length + update.length;
-  update += 'xref\n0 1\n0000000000 65535 f\r\n';
-  for (const [ref] of [...objects].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) {
-    update += `${ref.objectNumber} 1\n${String(offsets.get(ref.objectNumber)).padStart(10, '0')} ${String(ref.generationNumber).padStart(5, '0')} n\r\n`;
-  }
-  const trailer = context.obj({ Size: next, Root: catalogRef, Prev: lastStartXref(base) });
-  if (context.trailerInfo.Info) trailer.set(PDFName.of('Info'), context.trailerInfo.Info as PDFRef);
-  if (context.trailerInfo.ID) trailer.set(PDFName.of('ID'), context.trailerInfo.ID as PDFArray);
-  update += `trailer\n${trailer.toString()}\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  ]);
 
-  const file = Buffer.concat([Buffer.from(base), Buffer.from(update, 'latin1')]);
   const text = file.toString('latin1');
   const contentsStart = text.lastIndexOf('/Contents <') + '/Contents '.length;
   const contentsEnd = text.indexOf('>', contentsStart) + 1;
@@ -234,11 +232,87 @@ export async function signPades(pdf: Uint8Array, signer: TestSigner, options: Pa
 
   const signedBytes = Buffer.concat([file.subarray(0, contentsStart), file.subarray(contentsEnd)]);
   const signedData = await buildSignedData(signedBytes, signer, { signingTime: null, attached: false });
-  const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) }).toSchema().toBER();
+  const cms = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) })
+    .toSchema()
+    .toBER();
   const hex = Buffer.from(cms).toString('hex');
-  if (hex.length > CONTENTS_PLACEHOLDER_BYTES * 2) throw new Error('CMS signature larger than the /Contents placeholder');
+  if (hex.length > CONTENTS_PLACEHOLDER_BYTES * 2)
+    throw new Error('CMS signature larger than the /Contents placeholder');
   file.write(hex, contentsStart + 1, 'latin1');
   return new Uint8Array(file);
+}
+
+/**
+ * Appends to a (signed) PDF an incremental update that writes `text` over page 1, as someone altering a signed
+ * document would: the bytes covered by the signature stay intact, what a reader sees changes.
+ */
+export async function appendPageText(pdf: Uint8Array, text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const context = doc.context;
+  const page = doc.getPage(0);
+  let next = context.largestObjectNumber + 1;
+  const fontRef = PDFRef.of(next++);
+  const streamRef = PDFRef.of(next++);
+  const pageDict = page.node.clone(context);
+  const resources = (page.node.Resources() ?? context.obj({})).clone(context);
+  const fonts = resources.lookup(PDFName.of('Font'));
+  const fontDict = fonts instanceof PDFDict ? fonts.clone(context) : context.obj({});
+  fontDict.set(PDFName.of('FAlt'), fontRef);
+  resources.set(PDFName.of('Font'), fontDict);
+  pageDict.set(PDFName.of('Resources'), resources);
+  const contents = page.node.get(PDFName.of('Contents'));
+  const previous = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+  pageDict.set(PDFName.of('Contents'), context.obj([...previous, streamRef]));
+  const content = `BT /FAlt 28 Tf 1 0 0 rg 80 420 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  return new Uint8Array(
+    appendUpdate(pdf, doc, next, [
+      [fontRef, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'],
+      [streamRef, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`],
+      [page.ref, pageDict.toString()],
+    ]),
+  );
+}
+
+/**
+ * Appends an incremental update that changes nothing on the pages (a document security store, as signing tools add
+ * with validation data after a signature).
+ */
+export async function appendValidationData(pdf: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const context = doc.context;
+  const catalogRef = context.trailerInfo.Root as PDFRef;
+  const next = context.largestObjectNumber + 1;
+  const dssRef = PDFRef.of(next);
+  const catalog = (context.lookup(catalogRef) as PDFDict).clone(context);
+  catalog.set(PDFName.of('DSS'), dssRef);
+  return new Uint8Array(
+    appendUpdate(pdf, doc, next + 1, [
+      [dssRef, '<< /Type /DSS /Certs [] /OCSPs [] /CRLs [] >>'],
+      [catalogRef, catalog.toString()],
+    ]),
+  );
+}
+
+/** Writes objects (new or redefined) after the existing bytes with a classic xref section chained by /Prev. */
+function appendUpdate(base: Uint8Array, doc: PDFDocument, size: number, objects: [PDFRef, string][]): Buffer {
+  const context = doc.context;
+  let update = '\n';
+  const offsets = new Map<number, number>();
+  for (const [ref, body] of objects) {
+    offsets.set(ref.objectNumber, base.length + update.length);
+    update += `${ref.objectNumber} ${ref.generationNumber} obj\n${body}\nendobj\n`;
+  }
+  const xrefOffset = base.length + update.length;
+  update += 'xref\n0 1\n0000000000 65535 f\r\n';
+  for (const [ref] of [...objects].sort((a, b) => a[0].objectNumber - b[0].objectNumber)) {
+    const offset = String(offsets.get(ref.objectNumber)).padStart(10, '0');
+    update += `${ref.objectNumber} 1\n${offset} ${String(ref.generationNumber).padStart(5, '0')} n\r\n`;
+  }
+  const trailer = context.obj({ Size: size, Root: context.trailerInfo.Root, Prev: lastStartXref(base) });
+  if (context.trailerInfo.Info) trailer.set(PDFName.of('Info'), context.trailerInfo.Info);
+  if (context.trailerInfo.ID) trailer.set(PDFName.of('ID'), context.trailerInfo.ID);
+  update += `trailer\n${trailer.toString()}\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(base), Buffer.from(update, 'latin1')]);
 }
 
 interface IssueRequest {
@@ -264,15 +338,20 @@ function issue(request: IssueRequest): TestCertificate {
   if (request.issuer) {
     const issuerKeyId = issuerCert.getExtension('subjectKeyIdentifier') as { subjectKeyIdentifier?: string } | null;
     if (issuerKeyId?.subjectKeyIdentifier) {
-      extensions.push({ name: 'authorityKeyIdentifier', keyIdentifier: forge.util.hexToBytes(issuerKeyId.subjectKeyIdentifier) });
+      extensions.push({
+        name: 'authorityKeyIdentifier',
+        keyIdentifier: forge.util.hexToBytes(issuerKeyId.subjectKeyIdentifier),
+      });
     }
   }
   cert.setExtensions(extensions);
+  // Signed with node's native RSA rather than forge's pure-JS one (ten times faster).
   const signingKey = request.issuer?.privateKey ?? privateKey;
-  cert.sign(
-    forge.pki.privateKeyFromPem(signingKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
-    forge.md.sha256.create(),
-  );
+  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption;
+  // getTBSCertificate is part of forge's API but missing from its type definitions.
+  const pki = forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 };
+  const tbs = forge.asn1.toDer(pki.getTBSCertificate(cert)).getBytes();
+  cert.signature = sign('sha256', Buffer.from(tbs, 'latin1'), signingKey).toString('latin1');
   const pem = forge.pki.certificateToPem(cert);
   const der = new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'latin1'));
   const chain = request.issuer ? [request.issuer, ...request.issuer.chain] : [];
@@ -306,13 +385,19 @@ async function buildSignedData(
       type: OID.signingCertificateV2,
       values: [
         new asn1js.Sequence({
-          value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: certHash })] })] })],
+          value: [
+            new asn1js.Sequence({
+              value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: certHash })] })],
+            }),
+          ],
         }),
       ],
     }),
   ];
   if (options.signingTime) {
-    attributes.push(new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: options.signingTime })] }));
+    attributes.push(
+      new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: options.signingTime })] }),
+    );
   }
   const signedData = new pkijs.SignedData({
     version: 1,
@@ -336,7 +421,7 @@ async function buildSignedData(
     false,
     ['sign'],
   );
-  await signedData.sign(key as unknown as CryptoKey, 0, 'SHA-256', undefined, cryptoEngine);
+  await signedData.sign(key, 0, 'SHA-256', undefined, cryptoEngine);
   return signedData;
 }
 
@@ -345,7 +430,7 @@ async function buildSignedData(
  * content, whose OCTET STRING is split in 1000-byte chunks (what e.g. some smart-card signing tools produce).
  */
 function toIndefiniteBer(signedData: pkijs.SignedData, content: Uint8Array): Uint8Array {
-  const der = new Uint8Array(signedData.toSchema(true).toBER());
+  const der = new Uint8Array((signedData.toSchema(true) as asn1js.Sequence).toBER());
   const parsed = asn1js.fromBER(der).result as asn1js.Sequence;
   const parts = parsed.valueBlock.value;
   const [version, digestAlgorithms, , ...rest] = parts;

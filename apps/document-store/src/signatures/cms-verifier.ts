@@ -99,7 +99,7 @@ function findSignerCertificate(
   const keyId =
     block instanceof asn1js.Constructed
       ? (block.valueBlock.value[0] as asn1js.OctetString).valueBlock.valueHexView
-      : (block as asn1js.Primitive).valueBlock.valueHexView;
+      : block.valueBlock.valueHexView;
   return (
     certificates.find((c) =>
       createHash('sha1').update(c.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest().equals(keyId),

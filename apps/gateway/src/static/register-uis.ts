@@ -42,7 +42,12 @@ export async function registerUis(app: FastifyInstance, env: GatewayEnv): Promis
       maxAge: '1h',
     });
     app.get(ui.prefix, (_req, reply) => sendIndex(reply));
-    // Client-side routes (e.g. /area-riservata/anagrafica) get the app shell.
-    app.get(`${ui.prefix}*`, (_req, reply) => sendIndex(reply));
+    if (ui.prefix !== '/') app.get(ui.prefix.slice(0, -1), (_req, reply) => reply.redirect(ui.prefix, 301));
+    // Client-side routes (e.g. /area-riservata/anagrafica) get the app shell; a missing asset is a real 404.
+    app.get(`${ui.prefix}*`, (req, reply) =>
+      /\.[a-z0-9]{1,5}$/i.test(req.url.split('?')[0])
+        ? reply.code(404).type('text/plain; charset=utf-8').send('Risorsa non trovata')
+        : sendIndex(reply),
+    );
   }
 }

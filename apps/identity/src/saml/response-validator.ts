@@ -1,4 +1,5 @@
 import { SAML, ValidateInResponseTo, type CacheItem, type CacheProvider } from '@node-saml/node-saml';
+import { isValidCodiceFiscale } from '@profila/italian';
 import type { AuthnRequestStore, StoredAuthnRequest } from './authn-request-store.js';
 import { decodeBase64Strict } from './bindings.js';
 import type { IdpDescriptor, IdpKind } from './idp-registry.js';
@@ -42,7 +43,7 @@ export interface SpidResponseValidatorOptions {
    * signs both, and node-saml 5 expects it. A Response signature that is present is always verified.
    */
   requireSignedResponse?: boolean;
-  /** Full codice fiscale check (check character), e.g. `isValidCodiceFiscale` from @profila/italian. */
+  /** Full codice fiscale check (check character). Default `isValidCodiceFiscale` from @profila/italian. */
   isValidFiscalNumber?: (cf: string) => boolean;
   now?: () => Date;
 }
@@ -435,7 +436,7 @@ export class SpidResponseValidator {
     }
     if (raw.fiscalNumber === undefined) throw fail(SamlErrorCode.MISSING_ATTRIBUTES, 'fiscalNumber not released');
     const citizen = toCitizenAttributes(raw);
-    if (!citizen || (this.options.isValidFiscalNumber && !this.options.isValidFiscalNumber(citizen.fiscalNumber))) {
+    if (!citizen || !(this.options.isValidFiscalNumber ?? isValidCodiceFiscale)(citizen.fiscalNumber)) {
       throw fail(SamlErrorCode.INVALID_FISCAL_NUMBER, 'fiscalNumber is not TINIT-<valid codice fiscale>');
     }
 

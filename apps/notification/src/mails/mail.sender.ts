@@ -66,51 +66,59 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  /** Sends the mails that are due; returns how many were attempted. */
-  async sendDue(limit = 20): Promise<number> {
+  /** Sends the mails that are due, each in its own transaction; returns how many were attempted. */
+  async sendDue(limit = 50): Promise<number> {
+    let attempted = 0;
+    while (attempted < limit && (await this.sendNext())) attempted++;
+    return attempted;
+  }
+
+  /**
+   * Claims one due mail, sends it and records the outcome before committing: the window in which a crash can
+   * repeat a mail is one SMTP answer wide.
+   */
+  private async sendNext(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const due = (await manager.query(
+      const [mail] = (await manager.query(
         `SELECT id, recipient, subject, text_body, html_body, attempts FROM mail
          WHERE status = 'pending' AND next_attempt_at <= now()
-         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
+         ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       )) as DueMail[];
-      for (const mail of due) {
-        try {
-          const info = (await this.transporter.sendMail({
-            from: this.env.MAIL_FROM,
-            to: mail.recipient,
-            subject: mail.subject,
-            text: mail.text_body,
-            html: mail.html_body,
-            headers: { 'X-Profila-Mail-Id': mail.id },
-          })) as { messageId?: string };
-          await manager.query(
-            `UPDATE mail SET status = 'sent', sent_at = now(), attempts = attempts + 1, message_id = $2 WHERE id = $1`,
-            [mail.id, info.messageId ?? null],
-          );
-          this.logger.info({ mailId: mail.id }, 'mail sent');
-        } catch (error) {
-          const attempts = mail.attempts + 1;
-          const failed = attempts >= MAX_ATTEMPTS;
-          await manager.query(
-            `UPDATE mail SET attempts = $2, last_error = $3, status = $4,
-               next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
-            [
-              mail.id,
-              attempts,
-              String(error).slice(0, 1000),
-              failed ? 'failed' : 'pending',
-              String(backoffMs(attempts, 1000, 600_000)),
-            ],
-          );
-          this.logger.warn(
-            { mailId: mail.id, attempts, err: error },
-            failed ? 'mail failed for good' : 'mail send failed; will retry',
-          );
-        }
+      if (!mail) return false;
+      try {
+        const info = (await this.transporter.sendMail({
+          from: this.env.MAIL_FROM,
+          to: mail.recipient,
+          subject: mail.subject,
+          text: mail.text_body,
+          html: mail.html_body,
+          messageId: `<${mail.id}@profila>`,
+        })) as { messageId?: string };
+        await manager.query(
+          `UPDATE mail SET status = 'sent', sent_at = now(), attempts = attempts + 1, message_id = $2 WHERE id = $1`,
+          [mail.id, info.messageId ?? null],
+        );
+        this.logger.info({ mailId: mail.id }, 'mail sent');
+      } catch (error) {
+        const attempts = mail.attempts + 1;
+        const failed = attempts >= MAX_ATTEMPTS;
+        await manager.query(
+          `UPDATE mail SET attempts = $2, last_error = $3, status = $4,
+             next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
+          [
+            mail.id,
+            attempts,
+            String(error).slice(0, 1000),
+            failed ? 'failed' : 'pending',
+            String(backoffMs(attempts, 1000, 600_000)),
+          ],
+        );
+        this.logger.warn(
+          { mailId: mail.id, attempts, err: error },
+          failed ? 'mail failed for good' : 'mail send failed; will retry',
+        );
       }
-      return due.length;
+      return true;
     });
   }
 }

@@ -74,7 +74,11 @@ export class EmbeddedPlatform {
       port: this.ports.postgres,
       persistent: options.persistent ?? true,
     });
-    this.s3 = new S3Server({ port: this.ports.s3, directory: join(options.dataDir, 's3'), buckets: [DOCUMENTS_BUCKET] });
+    this.s3 = new S3Server({
+      port: this.ports.s3,
+      directory: join(options.dataDir, 's3'),
+      buckets: [DOCUMENTS_BUCKET],
+    });
     this.mail = new MailCatcher({ smtpPort: this.ports.smtp, httpPort: this.ports.mailHttp });
   }
 
@@ -107,7 +111,10 @@ export class EmbeddedPlatform {
   /** Environment of a service process: every URL it may need, its own port and database. */
   envFor(service: ServiceName): Record<string, string> {
     const urls = Object.fromEntries(
-      [...BACKEND_SERVICES, 'dev-idp' as const].map((s) => [`${s.toUpperCase().replace(/-/g, '_')}_URL`, this.serviceUrl(s)]),
+      [...BACKEND_SERVICES, 'dev-idp' as const].map((s) => [
+        `${s.toUpperCase().replace(/-/g, '_')}_URL`,
+        this.serviceUrl(s),
+      ]),
     );
     return {
       ...urls,
@@ -140,7 +147,8 @@ export class EmbeddedPlatform {
   /** Spawns a service and resolves when it answers its health check. */
   async startService(service: ServiceName): Promise<void> {
     const existing = this.services.get(service);
-    const log = existing?.log ?? createWriteStream(join(this.options.dataDir, 'logs', `${service}.log`), { flags: 'a' });
+    const log =
+      existing?.log ?? createWriteStream(join(this.options.dataDir, 'logs', `${service}.log`), { flags: 'a' });
     const running: RunningService = { name: service, log, expectedExit: false };
     this.services.set(service, running);
     const child = spawn(process.execPath, ['--enable-source-maps', this.entryOf(service)], {
@@ -153,7 +161,9 @@ export class EmbeddedPlatform {
     child.stderr.pipe(log, { end: false });
     child.on('exit', (code, signal) => {
       if (running.expectedExit || this.stopping) return;
-      this.options.onStatus?.(`${service} exited (${signal ?? code}); see ${join(this.options.dataDir, 'logs', `${service}.log`)}`);
+      this.options.onStatus?.(
+        `${service} exited (${signal ?? code}); see ${join(this.options.dataDir, 'logs', `${service}.log`)}`,
+      );
       if (this.options.autoRestart) {
         setTimeout(() => {
           if (!this.stopping) this.startService(service).catch(() => undefined);
@@ -218,4 +228,33 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} not healthy after ${timeoutMs} ms (${url})`);
+}
+
+/** A throw-away platform on free ports for an end-to-end test (the back end must be built: `npm test` does it). */
+export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions> = {}): Promise<EmbeddedPlatform> {
+  const { freePort } = await import('../free-port.js');
+  const { chmod, mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const names = [...Object.keys(EMBEDDED_PORTS)] as Array<keyof PlatformPorts>;
+  const ports = {} as PlatformPorts;
+  for (const name of names) ports[name] = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'profila-e2e-'));
+  await chmod(dataDir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must reach its directory
+  const platform = new EmbeddedPlatform({
+    rootDir: process.cwd(),
+    dataDir,
+    persistent: false,
+    autoRestart: false,
+    devIdp: false,
+    ...options,
+    ports: { ...ports, ...options.ports },
+    env: { LOG_LEVEL: 'warn', ...options.env },
+  });
+  try {
+    await platform.start();
+  } catch (error) {
+    await platform.stop().catch(() => undefined);
+    throw error;
+  }
+  return platform;
 }

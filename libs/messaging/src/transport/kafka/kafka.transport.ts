@@ -260,7 +260,7 @@ export class KafkaEventTransport implements EventTransport {
         for (const t of missing) if (this.topics.get(t) === created) this.topics.delete(t);
       });
     }
-    await Promise.all(topics.map((t) => this.topics.get(t)));
+    await Promise.all(topics.map((t) => this.topics.get(t) ?? Promise.resolve()));
   }
 }
 

@@ -123,15 +123,24 @@ export class PostgresEventTransport implements EventTransport {
     this.listener = client;
     client.on('error', (e) => {
       this.options.onError?.(e);
-      // Polling keeps things moving; try to listen again on the next subscription poll.
+      // Polling keeps things moving; the consume loops listen again on their next poll, which starts now because
+      // notifications may have been missed while the connection was down.
       if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      for (const w of this.wakers) w.waker.notify();
     });
     client.on('notification', (n) => {
       const topics = (n.payload ?? '').split(',');
       for (const w of this.wakers) if (topics.some((t) => w.topics.has(t))) w.waker.notify();
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      if (this.listener === client) this.listener = undefined;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -164,6 +173,7 @@ export class PostgresEventTransport implements EventTransport {
     let failures = 0;
     while (!signal.aborted) {
       try {
+        if (!this.listener && !this.closed) await this.ensureListener();
         const delivered = await this.pollOnce(options, signal);
         failures = 0;
         if (delivered === 0) await waker.wait(this.options.pollIntervalMs ?? 1000, signal);

@@ -1,0 +1,456 @@
+import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
+import forge from 'node-forge';
+import { SignedXml } from 'xml-crypto';
+import { spidAttributesOf, testCitizens, type TestCitizen } from './test-citizens.js';
+
+export * from './test-citizens.js';
+
+/**
+ * A SAML identity provider for tests: signs SPID Responses with xml-crypto the way a real IdP does, and produces on
+ * demand every malformed or hostile variant an SP must refuse (the cases of issue #3 part 6 and of AgID's
+ * spid-sp-test). Independent of the identity service's code on purpose: two implementations checking each other.
+ */
+
+export interface SamlCredentials {
+  privateKey: string;
+  certificate: string;
+}
+
+const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
+const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
+const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
+const DS = 'http://www.w3.org/2000/09/xmldsig#';
+const ENTITY = 'urn:oasis:names:tc:SAML:2.0:nameid-format:entity';
+const TRANSIENT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
+const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
+const POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+const REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
+const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+const RSA_SHA1 = 'http://www.w3.org/2000/09/xmldsig#rsa-sha1';
+
+export const SPID_STATUS = {
+  success: SUCCESS,
+  requester: 'urn:oasis:names:tc:SAML:2.0:status:Requester',
+  responder: 'urn:oasis:names:tc:SAML:2.0:status:Responder',
+  authnFailed: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed',
+} as const;
+
+/** A fresh RSA-2048 key and a self-signed certificate (node-forge), PEM. */
+export function createSelfSignedCredentials(options: { commonName?: string; days?: number } = {}): SamlCredentials {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
+  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  const now = Date.now();
+  cert.validity.notBefore = new Date(now - 24 * 3600_000);
+  cert.validity.notAfter = new Date(now + (options.days ?? 365) * 24 * 3600_000);
+  const subject = [
+    { name: 'commonName', value: options.commonName ?? 'Profila test IdP' },
+    { name: 'organizationName', value: 'Profila test' },
+    { name: 'countryName', value: 'IT' },
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
+  return { privateKey, certificate: forge.pki.certificateToPem(cert) };
+}
+
+function certBody(pem: string): string {
+  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
+}
+
+function esc(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+}
+
+function instant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function newId(): string {
+  return `_${randomBytes(16).toString('hex')}`;
+}
+
+/** Enveloped signature on the first element named `localName`, placed after its Issuer (or first, for metadata). */
+function sign(
+  xml: string,
+  localName: string,
+  credentials: SamlCredentials,
+  placement: 'after-issuer' | 'first-child' = 'after-issuer',
+  algorithm: 'sha256' | 'sha1' = 'sha256',
+): string {
+  const target = `(//*[local-name(.)='${localName}'])[1]`;
+  const sig = new SignedXml({
+    privateKey: credentials.privateKey,
+    publicCert: credentials.certificate,
+    signatureAlgorithm: algorithm === 'sha1' ? RSA_SHA1 : RSA_SHA256,
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  sig.addReference({
+    xpath: target,
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    digestAlgorithm:
+      algorithm === 'sha1' ? 'http://www.w3.org/2000/09/xmldsig#sha1' : 'http://www.w3.org/2001/04/xmlenc#sha256',
+  });
+  sig.computeSignature(xml, {
+    prefix: 'ds',
+    location:
+      placement === 'after-issuer'
+        ? { reference: `${target}/*[local-name(.)='Issuer']`, action: 'after' }
+        : { reference: target, action: 'prepend' },
+  });
+  return sig.getSignedXml();
+}
+
+/** `null` removes the attribute or element; `undefined` keeps the correct value. */
+type Override<T> = T | null | undefined;
+
+export interface TestResponseInput {
+  /** ID of the AuthnRequest being answered. */
+  inResponseTo: string;
+  /** Our ACS URL: Destination and Recipient. */
+  acsUrl: string;
+  /** The SP entityID: Audience. */
+  spEntityId: string;
+  /** Default L2. */
+  level?: 'L1' | 'L2' | 'L3';
+  /** Default: the first test citizen. */
+  citizen?: TestCitizen;
+  /** Extra or replaced attributes. */
+  attributes?: Record<string, string>;
+  now?: Date;
+}
+
+/** Every knob of a Response: override a value, `null` to omit it. */
+export interface TestResponseVariant {
+  // Response
+  responseId?: Override<string>;
+  version?: Override<string>;
+  issueInstant?: Override<string>;
+  destination?: Override<string>;
+  inResponseTo?: Override<string>;
+  issuer?: Override<string>;
+  issuerFormat?: Override<string>;
+  /** A non-success status; the Response then carries no Assertion unless `keepAssertion`. */
+  status?: { code: string; subCode?: string; message?: string } | null;
+  keepAssertion?: boolean;
+  omitAssertion?: boolean;
+  // Assertion
+  assertionId?: Override<string>;
+  assertionVersion?: Override<string>;
+  assertionIssueInstant?: Override<string>;
+  assertionIssuer?: Override<string>;
+  assertionIssuerFormat?: Override<string>;
+  nameId?: Override<string>;
+  nameIdFormat?: Override<string>;
+  nameQualifier?: Override<string>;
+  subjectConfirmationMethod?: Override<string>;
+  recipient?: Override<string>;
+  subjectInResponseTo?: Override<string>;
+  subjectNotOnOrAfter?: Override<string>;
+  omitConditions?: boolean;
+  notBefore?: Override<string>;
+  notOnOrAfter?: Override<string>;
+  audience?: Override<string>;
+  omitAuthnStatement?: boolean;
+  authnContextClassRef?: Override<string>;
+  sessionIndex?: string;
+  /** `true`: an AttributeStatement without attributes. */
+  emptyAttributeStatement?: boolean;
+  omitAttributeStatement?: boolean;
+  omitFiscalNumber?: boolean;
+  /** Shifts every validity instant into the past so that the Response has expired. */
+  expired?: boolean;
+  // Signatures
+  signAssertion?: boolean;
+  signResponse?: boolean;
+  /** Sign with a key the SP does not trust. */
+  signWith?: SamlCredentials;
+  /** SHA-1 (forbidden by SPID). */
+  signatureAlgorithm?: 'sha256' | 'sha1';
+  // Attacks applied after signing
+  /** Change a signed value: the fiscalNumber inside the assertion, or the Response IssueInstant. */
+  tamper?: 'assertion' | 'response' | ((xml: string) => string);
+  /**
+   * XML signature wrapping: a forged assertion (another citizen) is placed where the SP looks, the genuinely signed
+   * one is hidden in Response/Extensions, inside the forged assertion, or inside the forged Signature's Object.
+   */
+  wrap?: 'extensions' | 'inside-forged-assertion' | 'signature-object';
+  /** A second, validly signed assertion for another citizen, after the first. */
+  secondAssertion?: boolean;
+}
+
+function a(name: string, value: Override<string>, fallback: string): string {
+  if (value === null) return '';
+  return ` ${name}="${esc(value ?? fallback)}"`;
+}
+
+export interface TestSamlIdpOptions {
+  /** entityID and base of the endpoint URLs. Default https://idp.test.profila.example */
+  entityId?: string;
+  credentials?: SamlCredentials;
+}
+
+export class TestSamlIdp {
+  readonly entityId: string;
+  readonly ssoUrl: string;
+  readonly sloUrl: string;
+  readonly credentials: SamlCredentials;
+
+  constructor(options: TestSamlIdpOptions = {}) {
+    this.entityId = options.entityId ?? 'https://idp.test.profila.example';
+    this.ssoUrl = `${this.entityId}/sso`;
+    this.sloUrl = `${this.entityId}/slo`;
+    this.credentials = options.credentials ?? createSelfSignedCredentials({ commonName: this.entityId });
+  }
+
+  /** Signed IdP metadata (IDPSSODescriptor with both bindings for SSO and SLO). */
+  metadata(options: { displayName?: string; unsigned?: boolean } = {}): string {
+    const e = esc(this.entityId);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<md:EntityDescriptor xmlns:md="${MD}" xmlns:ds="${DS}" entityID="${e}" ID="${newId()}">
+  <md:IDPSSODescriptor protocolSupportEnumeration="${SAMLP}" WantAuthnRequestsSigned="true">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(this.credentials.certificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleLogoutService Binding="${POST}" Location="${esc(this.sloUrl)}"/>
+    <md:SingleLogoutService Binding="${REDIRECT}" Location="${esc(this.sloUrl)}"/>
+    <md:NameIDFormat>${TRANSIENT}</md:NameIDFormat>
+    <md:SingleSignOnService Binding="${POST}" Location="${esc(this.ssoUrl)}"/>
+    <md:SingleSignOnService Binding="${REDIRECT}" Location="${esc(this.ssoUrl)}"/>
+  </md:IDPSSODescriptor>
+  <md:Organization>
+    <md:OrganizationName xml:lang="it">${esc(options.displayName ?? 'Test IdP')}</md:OrganizationName>
+    <md:OrganizationDisplayName xml:lang="it">${esc(options.displayName ?? 'Test IdP')}</md:OrganizationDisplayName>
+    <md:OrganizationURL xml:lang="it">${e}</md:OrganizationURL>
+  </md:Organization>
+</md:EntityDescriptor>`;
+    return options.unsigned ? xml : sign(xml, 'EntityDescriptor', this.credentials, 'first-child');
+  }
+
+  /** The assertion XML (unsigned), with xmlns declarations of its own so it can be signed standalone. */
+  private assertionXml(input: TestResponseInput, v: TestResponseVariant, now: number, citizen: TestCitizen): string {
+    const shift = v.expired ? -20 * 60_000 : 0;
+    const issued = instant(now + shift);
+    const validUntil = instant(now + shift + 5 * 60_000);
+    const level = input.level ?? 'L2';
+    const attributes = { ...spidAttributesOf(citizen), ...input.attributes };
+    if (v.omitFiscalNumber) delete attributes.fiscalNumber;
+    const attributeXml = v.emptyAttributeStatement
+      ? ''
+      : Object.entries(attributes)
+          .map(
+            ([name, value]) =>
+              `\n      <saml:Attribute Name="${esc(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic"><saml:AttributeValue xsi:type="xs:string">${esc(value)}</saml:AttributeValue></saml:Attribute>`,
+          )
+          .join('');
+    const issuer =
+      v.assertionIssuer === null
+        ? ''
+        : `\n  <saml:Issuer${a('Format', v.assertionIssuerFormat, ENTITY)}>${esc(v.assertionIssuer ?? this.entityId)}</saml:Issuer>`;
+    const nameId =
+      v.nameId === null
+        ? ''
+        : `\n    <saml:NameID${a('Format', v.nameIdFormat, TRANSIENT)}${a('NameQualifier', v.nameQualifier, this.entityId)}>${esc(v.nameId ?? newId())}</saml:NameID>`;
+    const conditions = v.omitConditions
+      ? ''
+      : `\n  <saml:Conditions${a('NotBefore', v.notBefore, issued)}${a('NotOnOrAfter', v.notOnOrAfter, validUntil)}>${
+          v.audience === null
+            ? ''
+            : `\n    <saml:AudienceRestriction><saml:Audience>${esc(v.audience ?? input.spEntityId)}</saml:Audience></saml:AudienceRestriction>`
+        }\n  </saml:Conditions>`;
+    const authn = v.omitAuthnStatement
+      ? ''
+      : `\n  <saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${esc(v.sessionIndex ?? newId())}">
+    <saml:AuthnContext>${
+      v.authnContextClassRef === null
+        ? ''
+        : `<saml:AuthnContextClassRef>${esc(v.authnContextClassRef ?? `https://www.spid.gov.it/Spid${level}`)}</saml:AuthnContextClassRef>`
+    }</saml:AuthnContext>
+  </saml:AuthnStatement>`;
+    const attributeStatement = v.omitAttributeStatement
+      ? ''
+      : `\n  <saml:AttributeStatement>${attributeXml}\n  </saml:AttributeStatement>`;
+    return `<saml:Assertion xmlns:saml="${SAML}" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"${a('ID', v.assertionId, newId())}${a('Version', v.assertionVersion, '2.0')}${a('IssueInstant', v.assertionIssueInstant, issued)}>${issuer}
+  <saml:Subject>${nameId}
+    <saml:SubjectConfirmation${a('Method', v.subjectConfirmationMethod, BEARER)}>
+      <saml:SubjectConfirmationData${a('InResponseTo', v.subjectInResponseTo, input.inResponseTo)}${a('NotOnOrAfter', v.subjectNotOnOrAfter, validUntil)}${a('Recipient', v.recipient, input.acsUrl)}/>
+    </saml:SubjectConfirmation>
+  </saml:Subject>${conditions}${authn}${attributeStatement}
+</saml:Assertion>`;
+  }
+
+  private signedAssertion(input: TestResponseInput, v: TestResponseVariant, now: number, citizen: TestCitizen): string {
+    const xml = this.assertionXml(input, v, now, citizen);
+    if (v.signAssertion === false) return xml;
+    if (v.assertionId === null) return xml; // nothing to reference
+    return sign(xml, 'Assertion', v.signWith ?? this.credentials, 'after-issuer', v.signatureAlgorithm);
+  }
+
+  /** A SPID Response as XML text. */
+  response(input: TestResponseInput, variant: TestResponseVariant = {}): string {
+    const v = variant;
+    const now = (input.now ?? new Date()).getTime();
+    const citizen = input.citizen ?? testCitizens()[0];
+    const shift = v.expired ? -20 * 60_000 : 0;
+    const status = v.status ?? { code: SUCCESS };
+    const failed = status.code !== SUCCESS;
+    const withAssertion = !v.omitAssertion && (!failed || v.keepAssertion);
+    const assertion = withAssertion ? `\n  ${this.signedAssertion(input, v, now, citizen)}` : '';
+    const statusXml =
+      v.status === null
+        ? ''
+        : `\n  <samlp:Status><samlp:StatusCode Value="${esc(status.code)}">${
+            status.subCode ? `<samlp:StatusCode Value="${esc(status.subCode)}"/>` : ''
+          }</samlp:StatusCode>${status.message ? `<samlp:StatusMessage>${esc(status.message)}</samlp:StatusMessage>` : ''}</samlp:Status>`;
+    const issuer =
+      v.issuer === null
+        ? ''
+        : `\n  <saml:Issuer${a('Format', v.issuerFormat, ENTITY)}>${esc(v.issuer ?? this.entityId)}</saml:Issuer>`;
+    let xml = `<samlp:Response xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}"${a('ID', v.responseId, newId())}${a('Version', v.version, '2.0')}${a('IssueInstant', v.issueInstant, instant(now + shift))}${a('Destination', v.destination, input.acsUrl)}${a('InResponseTo', v.inResponseTo, input.inResponseTo)}>${issuer}${statusXml}${assertion}
+</samlp:Response>`;
+    if (v.signResponse !== false && v.responseId !== null && v.issuer !== null) {
+      xml = sign(xml, 'Response', v.signWith ?? this.credentials, 'after-issuer', v.signatureAlgorithm);
+    }
+    if (v.secondAssertion) {
+      const other = testCitizens().find((c) => c.fiscalNumber !== citizen.fiscalNumber)!;
+      xml = xml.replace('</samlp:Response>', `${this.signedAssertion(input, {}, now, other)}\n</samlp:Response>`);
+    }
+    if (v.wrap) xml = this.wrap(xml, input, now, citizen, v.wrap);
+    if (v.tamper === 'assertion') {
+      const fiscal = `TINIT-${citizen.fiscalNumber}`;
+      const other = testCitizens().find((c) => c.fiscalNumber !== citizen.fiscalNumber)!;
+      if (!xml.includes(fiscal)) throw new Error('nothing to tamper with');
+      xml = xml.replace(fiscal, `TINIT-${other.fiscalNumber}`);
+    } else if (v.tamper === 'response') {
+      xml = xml.replace(
+        /(<samlp:Response[^>]*IssueInstant=")([^"]+)(")/,
+        (_m, p1: string, value: string, p3: string) => {
+          return `${p1}${instant(new Date(value).getTime() - 1000)}${p3}`;
+        },
+      );
+    } else if (typeof v.tamper === 'function') {
+      xml = v.tamper(xml);
+    }
+    return xml;
+  }
+
+  /** The Response, Base64-encoded as the HTTP-POST binding carries it. */
+  encodedResponse(input: TestResponseInput, variant: TestResponseVariant = {}): string {
+    return Buffer.from(this.response(input, variant), 'utf8').toString('base64');
+  }
+
+  private wrap(
+    xml: string,
+    input: TestResponseInput,
+    now: number,
+    citizen: TestCitizen,
+    kind: NonNullable<TestResponseVariant['wrap']>,
+  ): string {
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    const response = doc.documentElement!;
+    const original = doc.getElementsByTagNameNS(SAML, 'Assertion')[0];
+    if (!original) throw new Error('no assertion to wrap');
+    const victim = testCitizens().find((c) => c.fiscalNumber !== citizen.fiscalNumber)!;
+    const forgedXml = this.assertionXml(input, {}, now, victim);
+    const forged = new DOMParser().parseFromString(forgedXml, 'text/xml').documentElement!;
+    const imported = doc.importNode(forged, true) as XmlElement;
+    const originalSignature = original.getElementsByTagNameNS(DS, 'Signature')[0];
+    response.removeChild(original);
+    switch (kind) {
+      case 'extensions': {
+        // Genuine assertion under Response/Extensions; the forged one (with a copy of the genuine signature) in place.
+        const extensions = doc.createElementNS(SAMLP, 'samlp:Extensions');
+        extensions.appendChild(original);
+        const issuer = response.getElementsByTagNameNS(SAML, 'Issuer')[0];
+        response.insertBefore(extensions, issuer.nextSibling);
+        const forgedIssuer = imported.getElementsByTagNameNS(SAML, 'Issuer')[0];
+        imported.insertBefore(originalSignature.cloneNode(true), forgedIssuer.nextSibling);
+        response.appendChild(imported);
+        break;
+      }
+      case 'inside-forged-assertion':
+        imported.appendChild(original);
+        response.appendChild(imported);
+        break;
+      case 'signature-object': {
+        const signature = originalSignature.cloneNode(true) as XmlElement;
+        const object = doc.createElementNS(DS, 'ds:Object');
+        object.appendChild(original);
+        signature.appendChild(object);
+        const forgedIssuer = imported.getElementsByTagNameNS(SAML, 'Issuer')[0];
+        imported.insertBefore(signature, forgedIssuer.nextSibling);
+        response.appendChild(imported);
+        break;
+      }
+    }
+    return new XMLSerializer().serializeToString(doc);
+  }
+
+  /** An IdP-initiated LogoutRequest (HTTP-POST: signed XML, Base64). */
+  logoutRequest(input: {
+    destination: string;
+    nameId: string;
+    nameQualifier?: string;
+    sessionIndex?: string;
+    issuer?: string;
+    unsigned?: boolean;
+    now?: Date;
+  }): { id: string; xml: string; encoded: string } {
+    const id = newId();
+    const xml = `<samlp:LogoutRequest xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}" ID="${id}" Version="2.0" IssueInstant="${instant((input.now ?? new Date()).getTime())}" Destination="${esc(input.destination)}">
+  <saml:Issuer Format="${ENTITY}">${esc(input.issuer ?? this.entityId)}</saml:Issuer>
+  <saml:NameID Format="${TRANSIENT}" NameQualifier="${esc(input.nameQualifier ?? this.entityId)}">${esc(input.nameId)}</saml:NameID>${
+    input.sessionIndex ? `\n  <samlp:SessionIndex>${esc(input.sessionIndex)}</samlp:SessionIndex>` : ''
+  }
+</samlp:LogoutRequest>`;
+    const out = input.unsigned ? xml : sign(xml, 'LogoutRequest', this.credentials);
+    return { id, xml: out, encoded: Buffer.from(out).toString('base64') };
+  }
+
+  /** The IdP's LogoutResponse to an SP-initiated LogoutRequest (HTTP-POST: signed XML, Base64). */
+  logoutResponse(input: {
+    destination: string;
+    inResponseTo: string;
+    statusCode?: string;
+    issuer?: string;
+    unsigned?: boolean;
+    now?: Date;
+  }): { id: string; xml: string; encoded: string } {
+    const id = newId();
+    const xml = `<samlp:LogoutResponse xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}" ID="${id}" Version="2.0" IssueInstant="${instant((input.now ?? new Date()).getTime())}" Destination="${esc(input.destination)}" InResponseTo="${esc(input.inResponseTo)}">
+  <saml:Issuer Format="${ENTITY}">${esc(input.issuer ?? this.entityId)}</saml:Issuer>
+  <samlp:Status><samlp:StatusCode Value="${esc(input.statusCode ?? SUCCESS)}"/></samlp:Status>
+</samlp:LogoutResponse>`;
+    const out = input.unsigned ? xml : sign(xml, 'LogoutResponse', this.credentials);
+    return { id, xml: out, encoded: Buffer.from(out).toString('base64') };
+  }
+
+  /** HTTP-Redirect binding query string (without `?`) of an unsigned XML message, signed over the query. */
+  redirectQuery(
+    param: 'SAMLRequest' | 'SAMLResponse',
+    xml: string,
+    relayState?: string,
+    signWith?: SamlCredentials,
+  ): string {
+    let query = `${param}=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString('base64'))}`;
+    if (relayState !== undefined) query += `&RelayState=${encodeURIComponent(relayState)}`;
+    query += `&SigAlg=${encodeURIComponent(RSA_SHA256)}`;
+    const signature = createSign('sha256')
+      .update(query)
+      .sign((signWith ?? this.credentials).privateKey, 'base64');
+    return `${query}&Signature=${encodeURIComponent(signature)}`;
+  }
+}

@@ -1,0 +1,135 @@
+import pg from 'pg';
+import { DEV_SERVICE_TOKEN, EVENTS_DATABASE } from '@profila/platform';
+import { type EmbeddedPlatform, startTestPlatform } from '@profila/testing';
+
+const SERVICE_HEADERS = { 'content-type': 'application/json', 'x-profila-service-token': DEV_SERVICE_TOKEN };
+
+/** Synthetic codici fiscali (the format is what identity checks on this service API). */
+function syntheticCf(i: number): string {
+  const letters = 'ABCDEFGHILMNOPRSTUVZ';
+  const n = (k: number) => letters[Math.floor(i / letters.length ** k) % letters.length];
+  return `${n(2)}${n(1)}${n(0)}TST80A01H501${'ABCDEFGHIJ'[i % 10]}`;
+}
+
+async function registerCitizen(platform: EmbeddedPlatform, cf: string, email: string): Promise<Response> {
+  return fetch(`${platform.serviceUrl('identity')}/citizens/${cf}`, {
+    method: 'PUT',
+    headers: SERVICE_HEADERS,
+    body: JSON.stringify({ nome: 'Prova', cognome: `Cittadino ${cf.slice(0, 3)}`, email, source: 'spid' }),
+  });
+}
+
+async function mailLog(platform: EmbeddedPlatform): Promise<Array<{ recipient: string; status: string }>> {
+  const res = await fetch(`${platform.serviceUrl('notification')}/mails`, { headers: SERVICE_HEADERS });
+  return (await res.json()) as Array<{ recipient: string; status: string }>;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('events across the running platform (postgres transport)', () => {
+  let platform: EmbeddedPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  it('the gateway reports every service healthy and serves the portal with security headers', async () => {
+    const health = await fetch(`${platform.gatewayUrl}/health`);
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as { services: Record<string, string> };
+    expect(Object.keys(body.services)).toHaveLength(7);
+    expect(Object.values(body.services).every((s) => s === 'up')).toBe(true);
+    const home = await fetch(`${platform.gatewayUrl}/`);
+    expect(home.headers.get('content-type')).toContain('text/html');
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('a citizen registered in identity gets one welcome mail from notification and is known to delegation', async () => {
+    const cf = 'BNCGNN75C41F205X';
+    expect((await registerCitizen(platform, cf, 'giovanna.bianchi@example.it')).status).toBe(200);
+    const mail = await platform.mail.waitFor((m) => m.to.includes('giovanna.bianchi@example.it'));
+    expect(mail.subject).toBe('Benvenuto in Profila');
+    expect(mail.text).toContain(cf);
+    const known = await until('delegation read model', async () => {
+      const r = await fetch(`${platform.serviceUrl('delegation')}/known-citizens/${cf}`, { headers: SERVICE_HEADERS });
+      return r.ok ? ((await r.json()) as { codiceFiscale: string }) : undefined;
+    });
+    expect(known.codiceFiscale).toBe(cf);
+    // A second login is not a new registration: no second mail.
+    expect((await registerCitizen(platform, cf, 'giovanna.bianchi@example.it')).status).toBe(200);
+    await sleep(1500);
+    expect(platform.mail.mails.filter((m) => m.to.includes('giovanna.bianchi@example.it'))).toHaveLength(1);
+  });
+
+  it('SIGKILL of the consumers while events flow loses nothing and duplicates nothing; redelivery has no effect', async () => {
+    const total = 60;
+    const citizens = Array.from({ length: total }, (_, i) => ({
+      cf: syntheticCf(i + 1),
+      email: `citt${i + 1}@example.it`,
+    }));
+    const ours = () => platform.mail.mails.filter((m) => m.to[0].startsWith('citt'));
+    const writes = (async () => {
+      for (const c of citizens) {
+        expect((await registerCitizen(platform, c.cf, c.email)).status).toBe(200);
+        await sleep(15);
+      }
+    })();
+    // Let some events through, then kill both consumers without warning and restart them while writes go on.
+    await until('first mails', async () => (ours().length >= 3 ? true : undefined));
+    await Promise.all([platform.killService('notification'), platform.killService('delegation')]);
+    await sleep(500);
+    await Promise.all([platform.startService('notification'), platform.startService('delegation')]);
+    await writes;
+
+    await until('every welcome mail', async () =>
+      new Set(ours().map((m) => m.to[0])).size === total ? true : undefined,
+    );
+    await sleep(1500); // a duplicate would have arrived by now
+
+    // The consumer's effect happened once per event: one mail in the log per recipient, all sent.
+    const logged = (await mailLog(platform)).filter((r) => r.recipient.startsWith('citt'));
+    expect(logged).toHaveLength(total);
+    expect(new Set(logged.map((r) => r.recipient)).size).toBe(total);
+    expect(logged.every((r) => r.status === 'sent')).toBe(true);
+    // On the wire: one message per recipient. SMTP has no idempotency key, so a kill between the server's answer
+    // and our commit may retransmit the SAME message (same Message-ID, collapsed by mail clients), never another.
+    const idsPerRecipient = new Map<string, Set<string | null>>();
+    for (const m of ours()) idsPerRecipient.set(m.to[0], (idsPerRecipient.get(m.to[0]) ?? new Set()).add(m.messageId));
+    expect([...idsPerRecipient.values()].every((ids) => ids.size === 1)).toBe(true);
+    expect(ours().length - total).toBeLessThanOrEqual(1); // at most the one mail in flight at the kill
+    for (const c of citizens) {
+      const r = await fetch(`${platform.serviceUrl('delegation')}/known-citizens/${c.cf}`, {
+        headers: SERVICE_HEADERS,
+      });
+      expect(r.status).toBe(200);
+    }
+
+    // Redeliver everything: rewind the notification group's offsets in the event log. The inbox absorbs it.
+    const events = new pg.Client({ connectionString: platform.postgres.url(EVENTS_DATABASE) });
+    await events.connect();
+    const rewound = await events.query(
+      `UPDATE consumer_offset SET committed = -1 WHERE group_id = 'notification.citizen-mails'`,
+    );
+    await events.end();
+    expect(rewound.rowCount).toBeGreaterThan(0);
+    const mailsBefore = platform.mail.mails.length;
+    const logBefore = (await mailLog(platform)).length;
+    await sleep(3000);
+    expect(platform.mail.mails.length).toBe(mailsBefore);
+    expect((await mailLog(platform)).length).toBe(logBefore);
+  }, 120_000);
+});
