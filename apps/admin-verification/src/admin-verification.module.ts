@@ -19,7 +19,7 @@ export class AdminVerificationModule {
           migrations: ADMIN_VERIFICATION_MIGRATIONS,
         }),
         MessagingModule.forService('admin-verification', env),
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
       ],
     };

@@ -22,7 +22,7 @@ export class DelegationModule {
         }),
         MessagingModule.forService('delegation', env, { consumers: [KnownCitizensConsumer] }),
         CitizensModule,
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
       ],
     };

@@ -19,7 +19,7 @@ export class DocumentStoreModule {
           migrations: DOCUMENT_STORE_MIGRATIONS,
         }),
         MessagingModule.forService('document-store', env),
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
       ],
     };

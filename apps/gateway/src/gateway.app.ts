@@ -3,13 +3,15 @@ import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp } from '@profila/platform';
 import type { GatewayEnv } from './config/gateway.env.js';
+import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
 import { GatewayModule } from './gateway.module.js';
 import { registerProxies } from './proxy/register-proxies.js';
 import { registerUis } from './static/register-uis.js';
 
 /** Builds the gateway application (used by main.ts and by the tests). */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
-  const app = await createServiceApp(GatewayModule.register(env), {
+  const issuer = await loadAccessTokenIssuer(env);
+  const app = await createServiceApp(GatewayModule.register(env, issuer), {
     name: 'gateway',
     logLevel: env.LOG_LEVEL,
     bodyLimit: 8 * 1024 * 1024,

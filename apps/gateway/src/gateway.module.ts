@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessTokenIssuer } from '@profila/platform';
+import { JwksController } from './auth/jwks.controller.js';
 import { ApiDocsController } from './docs/api-docs.controller.js';
 import { GATEWAY_ENV } from './config/gateway.tokens.js';
 import type { GatewayEnv } from './config/gateway.env.js';
@@ -7,11 +9,14 @@ import { GatewayHealthController } from './health/gateway-health.controller.js';
 /** The single public entry: UIs, `/api/<service>` routing, health of the whole platform, API docs. */
 @Module({})
 export class GatewayModule {
-  static register(env: GatewayEnv): DynamicModule {
+  static register(env: GatewayEnv, issuer: AccessTokenIssuer): DynamicModule {
     return {
       module: GatewayModule,
-      providers: [{ provide: GATEWAY_ENV, useValue: env }],
-      controllers: [GatewayHealthController, ApiDocsController],
+      providers: [
+        { provide: GATEWAY_ENV, useValue: env },
+        { provide: AccessTokenIssuer, useValue: issuer },
+      ],
+      controllers: [GatewayHealthController, ApiDocsController, JwksController],
     };
   }
 }

@@ -19,7 +19,7 @@ export class IdentityModule {
           migrations: IDENTITY_MIGRATIONS,
         }),
         MessagingModule.forService('identity', env),
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
         CitizensModule,
       ],

@@ -25,7 +25,7 @@ export class NotificationModule {
           migrations: NOTIFICATION_MIGRATIONS,
         }),
         MessagingModule.forService('notification', env, { consumers: [CitizenMailsConsumer] }),
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
         MailsModule,
       ],

@@ -15,7 +15,7 @@ export class RaaModule {
       imports: [
         DatabaseModule.forService({ url: env.DATABASE_URL!, entities: RAA_ENTITIES, migrations: RAA_MIGRATIONS }),
         MessagingModule.forService('raa', env),
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
       ],
     };

@@ -19,7 +19,7 @@ export class RegistryModule {
           migrations: REGISTRY_MIGRATIONS,
         }),
         MessagingModule.forService('registry', env),
-        AuthModule.forRoot({ serviceToken: env.SERVICE_TOKEN }),
+        AuthModule.forService(env),
         HealthModule,
       ],
     };

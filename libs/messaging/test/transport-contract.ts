@@ -93,7 +93,7 @@ export class Collector {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The semantics every `EventTransport` adapter must have: at-least-once, ordered per key, one partition per batch

@@ -11,3 +11,4 @@ export * from './auth/token-verifier.js';
 export * from './auth/auth.guard.js';
 export * from './bootstrap/create-service-app.js';
 export * from './auth/auth.module.js';
+export * from './auth/access-token.js';

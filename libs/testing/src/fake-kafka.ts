@@ -6,7 +6,6 @@ import type {
   ConsumerSubscribeTopic,
   ConsumerSubscribeTopics,
   EachBatchPayload,
-  IHeaders,
   ITopicConfig,
   KafkaMessage,
   Message,
@@ -45,7 +44,7 @@ export interface FakeKafkaOptions {
   retry?: RetryOptions;
   /** Messages per batch and partition (kafkajs bounds it by `maxBytesPerPartition`). */
   maxBatchSize?: number;
-  /** Broker `auto.create.topics.enable`; off, as in our compose file: topics are created by the admin client. */
+  /** Broker `auto.create.topics.enable`; off by default so that a client that forgets to create its topics fails. */
   autoCreateTopics?: boolean;
   /** Broker `num.partitions`, for topics created without a count. */
   defaultPartitions?: number;

@@ -345,7 +345,7 @@ function issue(request: IssueRequest): TestCertificate {
     }
   }
   cert.setExtensions(extensions);
-  // Signed with node's native RSA rather than forge's pure-JS one (ten times faster).
+  // Signed with node's native RSA rather than forge's pure-JS implementation.
   const signingKey = request.issuer?.privateKey ?? privateKey;
   cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption;
   // getTBSCertificate is part of forge's API but missing from its type definitions.

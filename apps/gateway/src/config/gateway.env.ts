@@ -45,6 +45,15 @@ export class GatewayEnv {
   @IsString()
   SERVICE_TOKEN = DEV_SERVICE_TOKEN;
 
+  /** Private JWK (JSON) that signs the access tokens sent to services. Required in production. */
+  @IsOptional()
+  @IsString()
+  ACCESS_TOKEN_PRIVATE_JWK?: string;
+
+  /** Embedded mode: where the generated signing key is kept between runs. */
+  @IsString()
+  ACCESS_TOKEN_KEY_FILE = '.data/keys/access-token.jwk.json';
+
   @IsOptional() @IsString() IDENTITY_URL?: string;
   @IsOptional() @IsString() REGISTRY_URL?: string;
   @IsOptional() @IsString() DELEGATION_URL?: string;

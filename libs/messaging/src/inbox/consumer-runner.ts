@@ -41,10 +41,12 @@ export class ConsumerRunner {
   }
 
   async handleBatch(batch: DeliveredMessage[]): Promise<void> {
-    // Fast path: the whole batch in one transaction.
+    // Fast path: the whole batch in one transaction, with one inbox statement for all of it.
     try {
       await this.dataSource.transaction(async (manager) => {
-        for (const message of batch) await this.processOne(manager, message);
+        const events = batch.map((m) => validateEvent(m.envelope));
+        const fresh = await this.recordInInbox(manager, events);
+        for (const event of events) if (fresh.delete(event.id)) await this.runHandler(event, manager);
       });
       return;
     } catch (error) {
@@ -77,17 +79,27 @@ export class ConsumerRunner {
   /** Returns false when the event was already processed by this group. */
   async processOne(manager: EntityManager, message: DeliveredMessage): Promise<boolean> {
     const event = validateEvent(message.envelope);
+    if ((await this.recordInInbox(manager, [event])).size === 0) return false;
+    await this.runHandler(event, manager);
+    return true;
+  }
+
+  /** Inserts the events' ids in the inbox; returns the ids that were not there yet (the ones to handle). */
+  private async recordInInbox(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
     const inserted = (await manager.query(
-      `INSERT INTO inbox (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
+      `INSERT INTO inbox (consumer_group, event_id, event_type)
+       SELECT $1, id, t FROM unnest($2::uuid[], $3::text[]) AS u(id, t)
        ON CONFLICT DO NOTHING RETURNING event_id`,
-      [this.consumer.group, event.id, event.type],
-    )) as unknown[];
-    if (inserted.length === 0) return false;
-    await requestContext.run(
+      [this.consumer.group, events.map((e) => e.id), events.map((e) => e.type)],
+    )) as Array<{ event_id: string }>;
+    return new Set(inserted.map((r) => r.event_id));
+  }
+
+  private runHandler(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    return requestContext.run(
       { requestId: event.id, correlationId: event.correlationId, causationId: event.id, actor: event.actor },
       () => this.consumer.handle(event, manager),
     );
-    return true;
   }
 
   private async deadLetter(message: DeliveredMessage, error: unknown, attempts: number): Promise<void> {

@@ -61,6 +61,16 @@ export class ServiceEnv {
   @IsString()
   KAFKA_BROKERS = 'localhost:9092';
 
+  /** Gateway's access-token key set (JWKS URL). Defaults to the gateway's in embedded mode. */
+  @IsOptional()
+  @IsString()
+  AUTH_JWKS_URL?: string;
+
+  /** The key set inline (JSON), instead of the URL. */
+  @IsOptional()
+  @IsString()
+  AUTH_JWKS?: string;
+
   /** Shared service-to-service credential (private network). Must be set in production. */
   @IsString()
   SERVICE_TOKEN = DEV_SERVICE_TOKEN;
@@ -73,6 +83,7 @@ export function withServiceDefaults<T extends ServiceEnv>(env: T, service: Servi
   if (!env.PORT) env.PORT = DEFAULT_PORTS[service];
   env.DATABASE_URL ??= `${EMBEDDED_POSTGRES_URL}/${databaseNameOf(service)}`;
   env.EVENTS_DATABASE_URL ??= `${EMBEDDED_POSTGRES_URL}/${EVENTS_DATABASE}`;
+  if (!env.AUTH_JWKS) env.AUTH_JWKS_URL ??= `http://127.0.0.1:${DEFAULT_PORTS.gateway}/.well-known/jwks.json`;
   if (env.NODE_ENV === 'production' && env.SERVICE_TOKEN === DEV_SERVICE_TOKEN) {
     throw new Error('SERVICE_TOKEN must be set in production');
   }

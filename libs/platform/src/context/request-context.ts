@@ -8,6 +8,8 @@ export interface Actor {
   id: string;
   /** Organisation the actor is acting for, if any (Selezione tipologia di utente). */
   actingFor?: string;
+  /** Operators only: the territories (province / CPI codes) they may see. */
+  territories?: string[];
 }
 
 export interface RequestContext {

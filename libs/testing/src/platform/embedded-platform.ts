@@ -132,6 +132,8 @@ export class EmbeddedPlatform {
       S3_BUCKET: DOCUMENTS_BUCKET,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(this.ports.smtp),
+      AUTH_JWKS_URL: `${this.gatewayUrl}/.well-known/jwks.json`,
+      ACCESS_TOKEN_KEY_FILE: join(this.options.dataDir, 'keys', 'access-token.jwk.json'),
       DEV_IDP_ENABLED: String(this.withDevIdp),
       DEV_IDP_DATA_DIR: join(this.options.dataDir, 'dev-idp'),
       WEB_DIST: join(this.options.rootDir, 'apps/web/dist'),
