@@ -26,7 +26,9 @@ module.exports = {
       comment: 'domain/ folders hold pure rules: no Nest, no TypeORM, no I/O.',
       severity: 'error',
       from: { path: '/domain/' },
-      to: { path: '(@nestjs|typeorm|node_modules/pg/|kafkajs|minio|nodemailer|^libs/(persistence|messaging|platform)/)' },
+      to: {
+        path: '(@nestjs|typeorm|node_modules/pg/|kafkajs|minio|nodemailer|^libs/(persistence|messaging|platform)/)',
+      },
     },
     {
       name: 'no-circular',
@@ -37,7 +39,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'default'] },

@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', '.data/**', 'coverage/**', '**/*.config.js', '**/*.config.ts', '*.cjs'] },
+  {
+    ignores: ['**/dist/**', 'node_modules/**', '.data/**', '.tmp/**', 'coverage/**', '**/*.config.js', '**/*.config.ts', '*.cjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -40,11 +40,13 @@ async function compileTree(srcDir, outDir) {
   for await (const file of walk(srcDir)) {
     const out = join(outDir, relative(srcDir, file)).replace(/\.ts$/, '.js');
     jobs.push(
-      swc.transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(out), file) }).then(async (r) => {
-        await mkdir(dirname(out), { recursive: true });
-        await writeFile(out, `${r.code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
-        await writeFile(`${out}.map`, r.map ?? '');
-      }),
+      swc
+        .transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(out), file) })
+        .then(async (r) => {
+          await mkdir(dirname(out), { recursive: true });
+          await writeFile(out, `${r.code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
+          await writeFile(`${out}.map`, r.map ?? '');
+        }),
     );
   }
   await Promise.all(jobs);

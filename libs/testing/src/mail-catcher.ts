@@ -46,7 +46,9 @@ export class MailCatcher {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : null,
               receivedAt: new Date().toISOString(),
-              headers: Object.fromEntries([...parsed.headers.entries()].map(([k, v]) => [k, String(v)])),
+              headers: Object.fromEntries(
+                [...parsed.headers.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+              ),
             };
             this.mails.push(mail);
             for (const l of this.listeners) l(mail);

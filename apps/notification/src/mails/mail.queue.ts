@@ -12,12 +12,12 @@ export interface MailToSend extends RenderedMail {
 @Injectable()
 export class MailQueue {
   async enqueue(manager: EntityManager, mail: MailToSend): Promise<boolean> {
-    const rows = (await manager.query(
+    const rows = await manager.query<unknown[]>(
       `INSERT INTO mail (event_id, template, recipient, subject, text_body, html_body)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT ON CONSTRAINT mail_once_per_event DO NOTHING RETURNING id`,
       [mail.eventId, mail.template, mail.recipient.toLowerCase(), mail.subject, mail.text, mail.html],
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 }

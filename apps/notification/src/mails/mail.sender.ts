@@ -79,11 +79,11 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
    */
   private async sendNext(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [mail] = (await manager.query(
+      const [mail] = await manager.query<DueMail[]>(
         `SELECT id, recipient, subject, text_body, html_body, attempts FROM mail
          WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      )) as DueMail[];
+      );
       if (!mail) return false;
       try {
         const info = (await this.transporter.sendMail({

@@ -1,16 +1,24 @@
 import type { EventDefinition } from '../event-definition.js';
+import { DocumentDeletedV1, DocumentStoredV1, type DocumentV1 } from './document-store/document.v1.js';
 import { CitizenRegisteredV1, CitizenUpdatedV1, type CitizenV1 } from './identity/citizen.v1.js';
 
 /**
  * Every event type Profila publishes, with its payload type. Adding an event: a definition file under
  * events/<service>/, one line in EVENT_CATALOG and one in EventDataMap.
  */
-export const EVENT_CATALOG = [CitizenRegisteredV1, CitizenUpdatedV1] as const satisfies readonly EventDefinition[];
+export const EVENT_CATALOG = [
+  CitizenRegisteredV1,
+  CitizenUpdatedV1,
+  DocumentStoredV1,
+  DocumentDeletedV1,
+] as const satisfies readonly EventDefinition[];
 
 /** Payload type of each event type: the typed event map. */
 export interface EventDataMap {
   'citizen.registered': CitizenV1;
   'citizen.updated': CitizenV1;
+  'document.stored': DocumentV1;
+  'document.deleted': DocumentV1;
 }
 
 export type EventType = keyof EventDataMap;

@@ -86,12 +86,12 @@ export class ConsumerRunner {
 
   /** Inserts the events' ids in the inbox; returns the ids that were not there yet (the ones to handle). */
   private async recordInInbox(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
-    const inserted = (await manager.query(
+    const inserted = await manager.query<Array<{ event_id: string }>>(
       `INSERT INTO inbox (consumer_group, event_id, event_type)
        SELECT $1, id, t FROM unnest($2::uuid[], $3::text[]) AS u(id, t)
        ON CONFLICT DO NOTHING RETURNING event_id`,
       [this.consumer.group, events.map((e) => e.id), events.map((e) => e.type)],
-    )) as Array<{ event_id: string }>;
+    );
     return new Set(inserted.map((r) => r.event_id));
   }
 
@@ -127,10 +127,10 @@ export class ConsumerRunner {
   /** Runs a parked event again (after a fix); it is recorded as processed only if the handler succeeds. */
   async replay(deadLetterId: string): Promise<'replayed' | 'already-processed'> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<Array<{ topic: string; envelope: unknown }>>(
         `SELECT topic, envelope FROM dead_letter WHERE id = $1 AND consumer_group = $2 AND replayed_at IS NULL FOR UPDATE`,
         [deadLetterId, this.consumer.group],
-      )) as Array<{ topic: string; envelope: unknown }>;
+      );
       if (rows.length === 0) throw new Error(`No pending dead letter ${deadLetterId} for ${this.consumer.group}`);
       const processed = await this.processOne(manager, {
         topic: rows[0].topic,

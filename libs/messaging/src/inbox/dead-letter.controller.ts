@@ -28,10 +28,10 @@ export class DeadLetterController {
 
   @Get()
   async list(@Query('all') all?: string) {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<DeadLetterRow[]>(
       `SELECT id, consumer_group, topic, event_id, event_type, error, attempts, failed_at, replayed_at
        FROM dead_letter ${all === 'true' ? '' : 'WHERE replayed_at IS NULL'} ORDER BY id DESC LIMIT 500`,
-    )) as DeadLetterRow[];
+    );
     return rows.map((r) => ({
       id: r.id,
       group: r.consumer_group,
@@ -49,10 +49,10 @@ export class DeadLetterController {
   async replay(@Param('id') id: string) {
     if (!/^\d+$/.test(id))
       throw new NotFoundException({ code: 'DEAD_LETTER_NOT_FOUND', message: 'Evento non trovato' });
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ consumer_group: string }>>(
       `SELECT consumer_group FROM dead_letter WHERE id = $1 AND replayed_at IS NULL`,
       [id],
-    )) as Array<{ consumer_group: string }>;
+    );
     const runner = rows[0] && this.lifecycle.runners.get(rows[0].consumer_group);
     if (!runner) throw new NotFoundException({ code: 'DEAD_LETTER_NOT_FOUND', message: 'Evento non trovato' });
     return { id, outcome: await runner.replay(id) };

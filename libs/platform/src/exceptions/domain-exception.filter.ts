@@ -29,23 +29,19 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof DomainException) {
-    return {
-      statusCode: exception.httpStatus(),
-      code: exception.code,
-      message: exception.message,
-      details: exception.details,
-    };
+    const domain = exception as DomainException<string>;
+    return { statusCode: domain.httpStatus(), code: domain.code, message: domain.message, details: domain.details };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
     if (typeof response === 'object' && response !== null) {
       const r = response as { message?: unknown; error?: string; code?: string };
-      const validation = Array.isArray(r.message) ? r.message : undefined;
+      const validation: unknown[] | undefined = Array.isArray(r.message) ? (r.message as unknown[]) : undefined;
       return {
         statusCode: status,
         code: r.code ?? (validation ? 'VALIDATION_FAILED' : httpCode(status)),
-        message: validation ? 'Dati non validi' : String(r.message ?? exception.message),
+        message: validation ? 'Dati non validi' : typeof r.message === 'string' ? r.message : exception.message,
         details: validation ? { errors: validation } : undefined,
       };
     }

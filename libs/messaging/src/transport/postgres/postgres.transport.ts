@@ -190,7 +190,7 @@ export class PostgresEventTransport implements EventTransport {
   private async pollOnce(options: SubscribeOptions, signal: AbortSignal): Promise<number> {
     const client = await checkout(this.pool, this.options.onError);
     let delivered = 0;
-    let failure: unknown;
+    let failure: Error | undefined;
     try {
       await client.query('BEGIN');
       const { rows: claimed } = await client.query<{ topic: string; partition: number; committed: string }>(
@@ -222,7 +222,7 @@ export class PostgresEventTransport implements EventTransport {
           await options.handler(batch);
         } catch (error) {
           // Nothing of this batch is committed (it is delivered again on a later poll); earlier batches are.
-          failure = error;
+          failure = error instanceof Error ? error : new Error(String(error));
           break;
         }
         await client.query(
@@ -232,10 +232,10 @@ export class PostgresEventTransport implements EventTransport {
         delivered += batch.length;
       }
       await client.query('COMMIT');
-      if (failure !== undefined) throw failure;
+      if (failure) throw failure;
       return delivered;
     } catch (error) {
-      if (error !== failure) await client.query('ROLLBACK').catch(() => undefined);
+      if (!failure || error !== failure) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();

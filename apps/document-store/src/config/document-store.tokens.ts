@@ -1,0 +1,1 @@
+export const DOCUMENT_STORE_ENV = Symbol('DOCUMENT_STORE_ENV');

@@ -1,0 +1,110 @@
+import { Client } from 'minio';
+import { createLogger } from '@profila/platform';
+import { LARGEST_DOCUMENT_BYTES, MB } from '../documents/domain/document-kind.js';
+import type { DocumentStoreEnv } from '../config/document-store.env.js';
+
+/**
+ * Above the largest document: every upload is one PUT. s3rver (embedded mode, tests) has no multipart upload API,
+ * and the minio client switches to multipart only for objects larger than its part size.
+ */
+export const PART_SIZE = Math.max(5 * MB, Math.ceil((LARGEST_DOCUMENT_BYTES + 1) / MB) * MB + MB);
+
+export interface PresignedDownload {
+  url: string;
+  expiresAt: Date;
+}
+
+/** The documents bucket on MinIO (s3rver in embedded mode and tests) through the `minio` client. */
+export class ObjectStorage {
+  private readonly logger = createLogger('document-store.storage');
+  private readonly client: Client;
+  /** Signs URLs for the host browsers reach (may differ from the service's own endpoint behind a proxy). */
+  private readonly publicClient: Client;
+  readonly bucket: string;
+
+  constructor(private readonly env: DocumentStoreEnv) {
+    this.bucket = env.S3_BUCKET;
+    this.client = clientFor(env.S3_ENDPOINT, env);
+    this.publicClient = clientFor(env.s3PublicEndpoint, env);
+  }
+
+  /** Creates the bucket if it does not exist yet (boot). */
+  async ensureBucket(): Promise<void> {
+    if (await this.client.bucketExists(this.bucket)) return;
+    try {
+      await this.client.makeBucket(this.bucket, this.env.S3_REGION);
+      this.logger.info({ bucket: this.bucket }, 'bucket created');
+    } catch (error) {
+      // Another replica may have created it in the meantime.
+      if (!(await this.client.bucketExists(this.bucket))) throw error;
+    }
+  }
+
+  async bucketReachable(timeoutMs = 1500): Promise<boolean> {
+    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    return Promise.race([this.client.bucketExists(this.bucket).catch(() => false), timeout]);
+  }
+
+  /** Writes a new object (keys are never reused: an object is written once). */
+  async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    await this.client.putObject(this.bucket, key, bytes, bytes.length, { 'Content-Type': contentType });
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const stream = await this.client.getObject(this.bucket, key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /** Best effort: used to clean up after a refused or failed upload. */
+  async removeQuietly(key: string): Promise<void> {
+    try {
+      await this.client.removeObject(this.bucket, key);
+    } catch (error) {
+      this.logger.warn({ key, err: error }, 'could not remove object');
+    }
+  }
+
+  /** A GET link valid for `ttlSeconds`, naming the file and its type for the browser. */
+  async presignedDownload(
+    key: string,
+    ttlSeconds: number,
+    file: { fileName: string; contentType: string },
+    now = new Date(),
+  ): Promise<PresignedDownload> {
+    const url = await this.publicClient.presignedGetObject(
+      this.bucket,
+      key,
+      ttlSeconds,
+      {
+        'response-content-disposition': contentDisposition(file.fileName),
+        'response-content-type': file.contentType,
+      },
+      now,
+    );
+    return { url, expiresAt: new Date(now.getTime() + ttlSeconds * 1000) };
+  }
+}
+
+function clientFor(endpoint: string, env: DocumentStoreEnv): Client {
+  const url = new URL(endpoint);
+  const useSSL = url.protocol === 'https:';
+  return new Client({
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: env.S3_ACCESS_KEY,
+    secretKey: env.S3_SECRET_KEY,
+    // Set explicitly: no bucket-location lookup, and presigning never needs the network.
+    region: env.S3_REGION,
+    pathStyle: true,
+    partSize: PART_SIZE,
+  });
+}
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
