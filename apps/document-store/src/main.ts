@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { createLogger } from '@profila/platform';
 import { loadDocumentStoreEnv } from './config/document-store.env.js';
-import { DocumentStoreModule } from './document-store.module.js';
+import { createDocumentStoreApp } from './document-store.app.js';
 
 const env = loadDocumentStoreEnv();
-await runServiceApp(DocumentStoreModule.register(env), {
-  name: 'document-store',
-  host: env.HOST,
-  port: env.PORT,
-  logLevel: env.LOG_LEVEL,
-});
+const app = await createDocumentStoreApp(env);
+await app.listen(env.PORT, env.HOST);
+createLogger('document-store').info({ url: await app.getUrl() }, 'document-store listening');

@@ -9,6 +9,7 @@ export enum DocumentExceptionCode {
   EMPTY_DOCUMENT = 'EMPTY_DOCUMENT',
   INVALID_STATUS_TRANSITION = 'INVALID_STATUS_TRANSITION',
   INVALID_UPLOAD = 'INVALID_UPLOAD',
+  INVALID_ENTITY = 'INVALID_ENTITY',
   NOT_MULTIPART = 'NOT_MULTIPART',
   UPLOAD_NOT_ALLOWED = 'UPLOAD_NOT_ALLOWED',
   DELETE_NOT_ALLOWED = 'DELETE_NOT_ALLOWED',
@@ -41,6 +42,7 @@ export class DocumentException extends DomainException<DocumentExceptionCode> {
         return 415;
       case DocumentExceptionCode.EMPTY_DOCUMENT:
       case DocumentExceptionCode.INVALID_UPLOAD:
+      case DocumentExceptionCode.INVALID_ENTITY:
         return 400;
       case DocumentExceptionCode.INVALID_STATUS_TRANSITION:
         return 409;

@@ -4,7 +4,7 @@
  * Fields left unknown are printed as blanks to fill in by hand.
  */
 import { createDeterministicPdf, type GeneratedPdf, saveDeterministicPdf } from './pdf-metadata.js';
-import { PdfLayout } from './pdf-layout.js';
+import { type FieldRow, PdfLayout } from './pdf-layout.js';
 import {
   formatIsoDate,
   formatRomeDate,
@@ -20,13 +20,29 @@ const BLANK = '______________________________';
 export interface DelegaTemplateInput {
   /** Code of the nomination request (see newRequestCode('DLG')). */
   requestCode: string;
-  organization: OrganizationData;
-  amministratore: PersonData & { email: string };
+  /** Absent: a blank form, printed with lines to fill in by hand. */
+  organization?: OrganizationData;
+  /** Absent: a blank form, printed with lines to fill in by hand. */
+  amministratore?: PersonData & { email: string };
   /** When known (registry keeps the rappresentante legale); blanks otherwise. */
   legaleRappresentante?: Partial<PersonData>;
   issuedAt: Date;
   /** Portal name: printed in the header and in the delegated powers, e.g. "Portale Trentino Lavoro". */
   portal?: string;
+}
+
+const BLANK_ORGANIZATION_LABELS = ['Ragione sociale', 'Codice fiscale', 'Partita IVA', 'Sede legale'];
+const BLANK_PERSON_LABELS = [
+  'Cognome',
+  'Nome',
+  'Codice fiscale',
+  'Data di nascita',
+  'Comune o stato di nascita',
+  'Indirizzo e-mail',
+];
+
+function blankRows(labels: readonly string[]): FieldRow[] {
+  return labels.map((label) => ({ label, value: label === 'Data di nascita' ? '____/____/________' : BLANK }));
 }
 
 export async function generateDelegaTemplatePdf(input: DelegaTemplateInput): Promise<GeneratedPdf> {
@@ -38,7 +54,15 @@ export async function generateDelegaTemplatePdf(input: DelegaTemplateInput): Pro
     subject: `${DELEGA_TITLE} - codice richiesta ${requestCode}`,
     requestCode,
     issuedAt,
-    fingerprint: ['delega-template', portal, requestCode, organization, amministratore, legale, issuedAt.toISOString()],
+    fingerprint: [
+      'delega-template',
+      portal,
+      requestCode,
+      organization ?? null,
+      amministratore ?? null,
+      legale,
+      issuedAt.toISOString(),
+    ],
   });
   const layout = await PdfLayout.create(doc);
 
@@ -52,12 +76,16 @@ export async function generateDelegaTemplatePdf(input: DelegaTemplateInput): Pro
       `codice fiscale ${legale.codiceFiscale?.toUpperCase() ?? BLANK}, in qualità di legale rappresentante di:`,
   );
   layout.section('Dati azienda');
-  layout.fields(organizationRows(organization));
+  layout.fields(organization ? organizationRows(organization) : blankRows(BLANK_ORGANIZATION_LABELS));
 
   layout.centeredHeading('DELEGA');
   layout.paragraph('il/la sig./sig.ra');
   layout.section('Dati amministratore aziendale');
-  layout.fields([...personRows(amministratore), { label: 'Indirizzo e-mail', value: amministratore.email }]);
+  layout.fields(
+    amministratore
+      ? [...personRows(amministratore), { label: 'Indirizzo e-mail', value: amministratore.email }]
+      : blankRows(BLANK_PERSON_LABELS),
+  );
 
   layout.paragraph(
     `ad operare in qualità di Amministratore aziendale per conto dell'azienda sul ${portal}, accedendo con la ` +

@@ -26,8 +26,11 @@ export class AssociationRequest {
   @Column({ name: 'file_name', type: 'text' })
   fileName!: string;
 
-  /** What the PDF was generated from (dates as ISO strings). */
-  @Column({ type: 'jsonb' })
+  /**
+   * What the PDF was generated from (dates as ISO strings). `json`, not `jsonb`: the key order is part of the PDF's
+   * deterministic file identifier, and jsonb would reorder the keys.
+   */
+  @Column({ type: 'json' })
   input!: AssociationDeclarationInputJson;
 
   @Column({ name: 'issued_at', type: 'timestamptz' })

@@ -1,17 +1,9 @@
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { DEFAULT_PORTS, DEV_SERVICE_TOKEN, loadEnv } from '@profila/platform';
+import { BACKEND_SERVICES, type BackendService, DEFAULT_PORTS, DEV_SERVICE_TOKEN, loadEnv } from '@profila/platform';
 
 /** The services the gateway routes `/api/<service>/...` to. */
-export const ROUTED_SERVICES = [
-  'identity',
-  'registry',
-  'delegation',
-  'admin-verification',
-  'document-store',
-  'raa',
-  'notification',
-] as const;
-export type RoutedService = (typeof ROUTED_SERVICES)[number];
+export const ROUTED_SERVICES = BACKEND_SERVICES;
+export type RoutedService = BackendService;
 
 export class GatewayEnv {
   @IsString()

@@ -17,6 +17,18 @@ export const DEFAULT_PORTS = {
 } as const;
 export type ServiceName = keyof typeof DEFAULT_PORTS;
 
+/** The services behind the gateway, each with a database of its own. */
+export const BACKEND_SERVICES = [
+  'identity',
+  'registry',
+  'delegation',
+  'admin-verification',
+  'document-store',
+  'raa',
+  'notification',
+] as const satisfies readonly ServiceName[];
+export type BackendService = (typeof BACKEND_SERVICES)[number];
+
 export const EMBEDDED_POSTGRES_PORT = 5433;
 export const EMBEDDED_POSTGRES_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_POSTGRES_PORT}`;
 

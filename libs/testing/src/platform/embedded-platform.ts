@@ -3,21 +3,9 @@ import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@profila/persistence';
-import { databaseNameOf, DEFAULT_PORTS, EVENTS_DATABASE, type ServiceName } from '@profila/platform';
+import { BACKEND_SERVICES, databaseNameOf, DEFAULT_PORTS, EVENTS_DATABASE, type ServiceName } from '@profila/platform';
 import { MailCatcher } from '../mail-catcher.js';
 import { S3Server } from '../s3-server.js';
-
-/** Services with a database of their own, started before the gateway. */
-export const BACKEND_SERVICES = [
-  'identity',
-  'registry',
-  'delegation',
-  'admin-verification',
-  'document-store',
-  'raa',
-  'notification',
-] as const;
-export type BackendService = (typeof BACKEND_SERVICES)[number];
 
 export const DOCUMENTS_BUCKET = 'profila-documents';
 

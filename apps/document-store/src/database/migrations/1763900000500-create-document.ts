@@ -40,7 +40,7 @@ export class CreateDocument1763900000500 implements MigrationInterface {
         sha256 char(64) NOT NULL,
         size integer NOT NULL,
         file_name text NOT NULL,
-        input jsonb NOT NULL,
+        input json NOT NULL,
         issued_at timestamptz NOT NULL,
         requested_by text NOT NULL
       )`);

@@ -96,7 +96,10 @@ export function decideUpload(actor: DocumentActor, target: UploadTarget): Upload
       if (target.entityType === 'organization') {
         return actor.actingFor !== undefined && target.entityId === actor.actingFor
           ? { allowed: true, ownerId: actor.actingFor }
-          : { allowed: false, reason: "Si possono caricare documenti solo per l'organizzazione per cui si sta operando." };
+          : {
+              allowed: false,
+              reason: "Si possono caricare documenti solo per l'organizzazione per cui si sta operando.",
+            };
       }
       if (isRequestEntity(target.entityType)) return { allowed: true, ownerId: actor.actingFor ?? actor.id };
       return { allowed: false, reason: 'Operazione non consentita.' };

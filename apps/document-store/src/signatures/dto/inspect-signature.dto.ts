@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+
+export class InspectSignatureFields {
+  @ApiProperty({ example: 'ASS-7K3F-9Q2M-X4TB', description: 'Codice richiesta stampato sulla dichiarazione' })
+  @IsString()
+  @Matches(/^[A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, { message: 'requestCode non valido' })
+  requestCode!: string;
+}
+
+export const INSPECT_SIGNATURE_SCHEMA = {
+  type: 'object',
+  required: ['requestCode', 'file'],
+  properties: {
+    requestCode: { type: 'string', example: 'ASS-7K3F-9Q2M-X4TB' },
+    file: { type: 'string', format: 'binary', description: 'PDF firmato (PAdES) o busta .p7m (CAdES), max 3 MB' },
+  },
+};
+
+export class SignatureProblemResponse {
+  @ApiProperty({ example: 'SIGNER_NOT_CITIZEN' })
+  code!: string;
+
+  @ApiProperty({ enum: ['error', 'warning'] })
+  severity!: 'error' | 'warning';
+
+  @ApiProperty({ description: 'Messaggio per il cittadino' })
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'Indice del firmatario interessato' })
+  signer?: number;
+}
+
+export class SignerResponse {
+  @ApiProperty({ enum: ['PAdES', 'CAdES'] })
+  format!: string;
+
+  @ApiProperty({ nullable: true, type: String, example: 'LORENZO VENTURI' })
+  name!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  codiceFiscale!: string | null;
+
+  @ApiProperty()
+  issuer!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  notBefore!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  notAfter!: string;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  signingTime!: string | null;
+
+  @ApiProperty()
+  validNow!: boolean;
+
+  @ApiProperty()
+  signatureIntact!: boolean;
+
+  @ApiProperty()
+  issuerTrusted!: boolean;
+
+  @ApiProperty()
+  qualified!: boolean;
+
+  @ApiProperty({ nullable: true, type: Boolean })
+  matchesCitizen!: boolean | null;
+}
+
+/** The verdict, check by check (more fields than listed here: every SignatureVerdict field but the signed bytes). */
+export class SignatureVerdictResponse {
+  @ApiProperty({ description: 'Nessun problema bloccante' })
+  acceptable!: boolean;
+
+  @ApiProperty({ example: 'application/pkcs7-mime' })
+  detectedContentType!: string;
+
+  @ApiProperty({ nullable: true, enum: ['PAdES', 'CAdES'] })
+  format!: string | null;
+
+  @ApiProperty()
+  hasSignature!: boolean;
+
+  @ApiProperty()
+  signatureIntact!: boolean;
+
+  @ApiProperty()
+  certificatesValid!: boolean;
+
+  @ApiProperty()
+  issuerTrusted!: boolean;
+
+  @ApiProperty({ nullable: true, type: Boolean })
+  signerMatchesCitizen!: boolean | null;
+
+  @ApiProperty({ nullable: true, type: Boolean })
+  contentMatchesExpected!: boolean | null;
+
+  @ApiProperty({
+    enum: [
+      'identical',
+      'original-prefix',
+      'same-request-code',
+      'modified',
+      'other-request',
+      'not-generated',
+      'not-checked',
+    ],
+  })
+  contentMatch!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  requestCode!: string | null;
+
+  @ApiProperty({ type: [SignerResponse] })
+  signers!: SignerResponse[];
+
+  @ApiProperty({ type: [SignatureProblemResponse] })
+  problems!: SignatureProblemResponse[];
+}
