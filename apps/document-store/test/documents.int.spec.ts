@@ -121,6 +121,20 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // helpers
 
+/** A response body: its shape is what the assertions check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+interface Listed {
+  id: string;
+  status: string;
+}
+
+/** Ids of a `{ items }` listing. */
+function idsOf(json: Json): string[] {
+  return (json.items as Listed[]).map((d) => d.id);
+}
+
 async function headers(actor: Actor | 'service' | null): Promise<Record<string, string>> {
   if (actor === null) return {};
   if (actor === 'service') return { [SERVICE_TOKEN_HEADER]: SERVICE_TOKEN, 'x-profila-service': 'registry' };
@@ -132,7 +146,7 @@ async function call(
   path: string,
   actor: Actor | 'service' | null,
   body?: unknown,
-): Promise<{ status: number; json: any; response: Response }> {
+): Promise<{ status: number; json: Json; response: Response }> {
   const init: RequestInit = { method, headers: await headers(actor) };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -140,7 +154,7 @@ async function call(
   }
   const response = await fetch(`${baseUrl}${path}`, init);
   const text = await response.clone().text();
-  let json: unknown = null;
+  let json: Json;
   try {
     json = JSON.parse(text);
   } catch {
@@ -161,10 +175,14 @@ async function upload(
   fields: Record<string, string>,
   file: UploadFile,
   path = '/documents',
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: Json }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  form.append(
+    'file',
+    new Blob([Buffer.from(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
+    file.name,
+  );
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: await headers(actor), body: form });
   return { status: response.status, json: await response.json() };
 }
@@ -197,7 +215,7 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
   return Number(rows[0].n);
 }
 
-async function uploadOwnIdentityDocument(bytes = pdfBytes('carta identita')): Promise<any> {
+async function uploadOwnIdentityDocument(bytes = pdfBytes('carta identita')): Promise<Json> {
   const res = await upload(
     citizen,
     { kind: 'identity-document', entityType: 'citizen', entityId: citizenCf },
@@ -246,7 +264,7 @@ describe('upload, list and download through a presigned URL', () => {
 
     const list = await call('GET', `/documents?entityType=citizen&entityId=${citizenCf.toLowerCase()}`, citizen);
     expect(list.status).toBe(200);
-    expect(list.json.items.map((d: { id: string }) => d.id)).toContain(doc.id);
+    expect(idsOf(list.json)).toContain(doc.id);
 
     const meta = await call('GET', `/documents/${doc.id}`, citizen);
     expect(meta.json).toEqual(doc);
@@ -278,12 +296,12 @@ describe('upload, list and download through a presigned URL', () => {
     expect(first.id).not.toBe(second.id);
 
     const current = await call('GET', `/documents?entityType=citizen&entityId=${citizenCf}`, citizen);
-    const ids = current.json.items.map((d: { id: string }) => d.id);
+    const ids = idsOf(current.json);
     expect(ids).toContain(second.id);
     expect(ids).not.toContain(first.id);
 
     const history = await call('GET', `/documents?entityType=citizen&entityId=${citizenCf}&history=true`, citizen);
-    const old = history.json.items.find((d: { id: string }) => d.id === first.id);
+    const old = (history.json.items as Listed[]).find((d) => d.id === first.id);
     expect(old.status).toBe('superseded');
     const link = await call('POST', `/documents/${first.id}/download-link`, citizen);
     const bytes = new Uint8Array(await (await fetch(link.json.url)).arrayBuffer());
@@ -292,7 +310,7 @@ describe('upload, list and download through a presigned URL', () => {
 
   it('records document.stored in the outbox with the metadata row', async () => {
     const doc = await uploadOwnIdentityDocument();
-    const { rows } = await docsDb.query<{ topic: string; key: string; envelope: any }>(
+    const { rows } = await docsDb.query<{ topic: string; key: string; envelope: Json }>(
       `SELECT topic, key, envelope FROM outbox WHERE envelope->>'aggregateId' = $1`,
       [doc.id],
     );
@@ -373,7 +391,7 @@ describe('who may see a document', () => {
     expect(link.status).toBe(200);
     expect(sha256(new Uint8Array(await (await fetch(link.json.url)).arrayBuffer()))).toBe(uploaded.json.sha256);
     const listed = await call('GET', `/documents?entityType=admin-verification-request&entityId=${requestId}`, trento);
-    expect(listed.json.items.map((d: { id: string }) => d.id)).toEqual([uploaded.json.id]);
+    expect(idsOf(listed.json)).toEqual([uploaded.json.id]);
 
     expect((await call('GET', `/documents/${uploaded.json.id}`, bolzano)).status).toBe(404);
     expect((await call('POST', `/documents/${uploaded.json.id}/download-link`, bolzano)).status).toBe(404);
@@ -403,7 +421,7 @@ describe('who may see a document', () => {
     expect((await call('GET', `/documents/${uploaded.json.id}`, colleague)).status).toBe(200);
     expect((await call('POST', `/documents/${uploaded.json.id}/download-link`, colleague)).status).toBe(200);
     const listed = await call('GET', `/documents?entityType=organization&entityId=${ORG}`, colleague);
-    expect(listed.json.items.map((d: { id: string }) => d.id)).toContain(uploaded.json.id);
+    expect(idsOf(listed.json)).toContain(uploaded.json.id);
 
     const forAnother: Actor = { kind: 'citizen', id: colleagueCf, actingFor: '01234567897' };
     const asPerson: Actor = { kind: 'citizen', id: colleagueCf };
@@ -492,7 +510,7 @@ describe('refused uploads leave nothing behind', () => {
     expect(noKind.json.message).toContain('kind');
 
     const form = new FormData();
-    form.append('file', new Blob([pdfBytes('x')]), 'x.pdf');
+    form.append('file', new Blob([Buffer.from(pdfBytes('x'))]), 'x.pdf');
     form.append('kind', 'identity-document');
     const late = await fetch(`${baseUrl}/documents`, { method: 'POST', headers: await headers(citizen), body: form });
     expect(late.status).toBe(400);
@@ -519,7 +537,7 @@ describe('soft delete', () => {
     expect(deleted.json.deletedAt).toEqual(expect.any(String));
 
     const list = await call('GET', '/documents?entityType=raa-request&entityId=raa-42&history=true', citizen);
-    expect(list.json.items.map((d: { id: string }) => d.id)).not.toContain(id);
+    expect(idsOf(list.json)).not.toContain(id);
     const link = await call('POST', `/documents/${id}/download-link`, citizen);
     expect({ status: link.status, code: link.json.code }).toEqual({ status: 410, code: 'DOCUMENT_DELETED' });
     const again = await call('DELETE', `/documents/${id}`, citizen);
@@ -670,7 +688,9 @@ describe('generated PDFs', () => {
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ acceptable: false, signatureIntact: true, signerMatchesCitizen: false });
       expect(res.json.signers[0].codiceFiscale).toBe(otherCf);
-      const problem = res.json.problems.find((p: { code: string }) => p.code === 'SIGNER_NOT_CITIZEN');
+      const problem = (res.json.problems as Array<{ code: string; message: string }>).find(
+        (p) => p.code === 'SIGNER_NOT_CITIZEN',
+      );
       expect(problem).toMatchObject({ severity: 'error' });
       expect(problem.message).toContain(otherCf);
       expect(problem.message).toContain(citizenCf);

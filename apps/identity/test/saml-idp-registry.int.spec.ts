@@ -43,19 +43,25 @@ test('an EntitiesDescriptor (AgID registry style) yields every IdP and skips oth
 
 test('metadata that must be signed is refused unsigned or signed by someone else, accepted when signed right', () => {
   const trusted = [idp.credentials.certificate];
-  expect(() => parseIdpMetadata(idp.metadata({ unsigned: true }), { kind: 'cie', metadataSigningCertificates: trusted })).toThrow(
+  expect(() =>
+    parseIdpMetadata(idp.metadata({ unsigned: true }), { kind: 'cie', metadataSigningCertificates: trusted }),
+  ).toThrow(/signature/);
+  expect(() => parseIdpMetadata(other.metadata(), { kind: 'cie', metadataSigningCertificates: trusted })).toThrow(
     /signature/,
   );
-  expect(() => parseIdpMetadata(other.metadata(), { kind: 'cie', metadataSigningCertificates: trusted })).toThrow(/signature/);
   expect(parseIdpMetadata(idp.metadata(), { kind: 'cie', metadataSigningCertificates: trusted })[0].kind).toBe('cie');
 });
 
 test('expired metadata and metadata without IdP are refused', () => {
-  const expired = idp.metadata({ unsigned: true }).replace('<md:EntityDescriptor ', '<md:EntityDescriptor validUntil="2020-01-01T00:00:00Z" ');
+  const expired = idp
+    .metadata({ unsigned: true })
+    .replace('<md:EntityDescriptor ', '<md:EntityDescriptor validUntil="2020-01-01T00:00:00Z" ');
   expect(() => parseIdpMetadata(expired, { kind: 'spid' })).toThrow(/expired/);
-  expect(() => parseIdpMetadata('<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>', { kind: 'spid' })).toThrow(
-    /no identity provider/,
-  );
+  expect(() =>
+    parseIdpMetadata('<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>', {
+      kind: 'spid',
+    }),
+  ).toThrow(/no identity provider/);
   expect(() => parseIdpMetadata('<html/>', { kind: 'spid' })).toThrow(/not SAML metadata/);
 });
 
@@ -100,7 +106,10 @@ describe('loading and refreshing', () => {
     expect(registry.get('https://idp-two.example')?.source).toBe(url);
 
     // Key rotation published at the URL: a refresh picks it up.
-    const rotated = new TestSamlIdp({ entityId: 'https://idp-two.example', credentials: createSelfSignedCredentials() });
+    const rotated = new TestSamlIdp({
+      entityId: 'https://idp-two.example',
+      credentials: createSelfSignedCredentials(),
+    });
     served = rotated.metadata();
     await registry.refresh();
     expect(registry.get('https://idp-two.example')!.signingCertificates[0].replace(/\s+/g, '')).toBe(

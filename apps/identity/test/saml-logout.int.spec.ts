@@ -103,10 +103,33 @@ describe('SP-initiated logout', () => {
   });
 
   test.each<[string, () => { message: string; requestId?: string }, SamlErrorCode]>([
-    ['unsigned', () => ({ message: world.idp.logoutResponse({ destination: SLO_URL, inResponseTo: '_r', unsigned: true }).encoded }), SamlErrorCode.MISSING_SIGNATURE],
-    ['answering another request', () => ({ message: world.idp.logoutResponse({ destination: SLO_URL, inResponseTo: '_other' }).encoded }), SamlErrorCode.IN_RESPONSE_TO_MISMATCH],
-    ['to another destination', () => ({ message: world.idp.logoutResponse({ destination: 'https://evil.example/slo', inResponseTo: '_r' }).encoded }), SamlErrorCode.WRONG_DESTINATION],
-    ['from another issuer', () => ({ message: world.idp.logoutResponse({ destination: SLO_URL, inResponseTo: '_r', issuer: 'https://evil.example' }).encoded }), SamlErrorCode.WRONG_ISSUER],
+    [
+      'unsigned',
+      () => ({
+        message: world.idp.logoutResponse({ destination: SLO_URL, inResponseTo: '_r', unsigned: true }).encoded,
+      }),
+      SamlErrorCode.MISSING_SIGNATURE,
+    ],
+    [
+      'answering another request',
+      () => ({ message: world.idp.logoutResponse({ destination: SLO_URL, inResponseTo: '_other' }).encoded }),
+      SamlErrorCode.IN_RESPONSE_TO_MISMATCH,
+    ],
+    [
+      'to another destination',
+      () => ({
+        message: world.idp.logoutResponse({ destination: 'https://evil.example/slo', inResponseTo: '_r' }).encoded,
+      }),
+      SamlErrorCode.WRONG_DESTINATION,
+    ],
+    [
+      'from another issuer',
+      () => ({
+        message: world.idp.logoutResponse({ destination: SLO_URL, inResponseTo: '_r', issuer: 'https://evil.example' })
+          .encoded,
+      }),
+      SamlErrorCode.WRONG_ISSUER,
+    ],
     [
       'tampered after signing',
       () => {
@@ -118,7 +141,10 @@ describe('SP-initiated logout', () => {
   ])('a LogoutResponse %s is refused', (_name, make, code) => {
     const { message } = make();
     expect(() =>
-      readIdpLogoutResponse({ binding: 'HTTP-POST', message }, { ...ctx, expected: { requestId: '_r', idp: world.idp.entityId } }),
+      readIdpLogoutResponse(
+        { binding: 'HTTP-POST', message },
+        { ...ctx, expected: { requestId: '_r', idp: world.idp.entityId } },
+      ),
     ).toThrow(expect.objectContaining({ code }));
   });
 });
@@ -168,16 +194,24 @@ describe('IdP-initiated logout', () => {
   test('unsigned, unknown IdP, wrong destination and stale requests are refused', () => {
     const stranger = new TestSamlIdp({ entityId: 'https://stranger-idp.example', credentials: world.idp.credentials });
     const cases: Array<[string, SamlErrorCode]> = [
-      [world.idp.logoutRequest({ destination: SLO_URL, nameId: '_t', unsigned: true }).encoded, SamlErrorCode.MISSING_SIGNATURE],
+      [
+        world.idp.logoutRequest({ destination: SLO_URL, nameId: '_t', unsigned: true }).encoded,
+        SamlErrorCode.MISSING_SIGNATURE,
+      ],
       [stranger.logoutRequest({ destination: SLO_URL, nameId: '_t' }).encoded, SamlErrorCode.UNKNOWN_IDP],
-      [world.idp.logoutRequest({ destination: 'https://evil.example/slo', nameId: '_t' }).encoded, SamlErrorCode.WRONG_DESTINATION],
+      [
+        world.idp.logoutRequest({ destination: 'https://evil.example/slo', nameId: '_t' }).encoded,
+        SamlErrorCode.WRONG_DESTINATION,
+      ],
       [
         world.idp.logoutRequest({ destination: SLO_URL, nameId: '_t', now: new Date(Date.now() - 3600_000) }).encoded,
         SamlErrorCode.EXPIRED,
       ],
     ];
     for (const [message, code] of cases) {
-      expect(() => readIdpLogoutRequest({ binding: 'HTTP-POST', message }, ctx)).toThrow(expect.objectContaining({ code }));
+      expect(() => readIdpLogoutRequest({ binding: 'HTTP-POST', message }, ctx)).toThrow(
+        expect.objectContaining({ code }),
+      );
     }
   });
 });

@@ -2,12 +2,7 @@
 // code (issue #3 part 6, and the KO cases of AgID's spid-sp-test). The IdP is a real signer (xml-crypto); nothing of
 // the SP is mocked.
 import { isValidCodiceFiscale } from '@profila/italian';
-import {
-  createSelfSignedCredentials,
-  SPID_STATUS,
-  testCitizen,
-  type TestResponseVariant,
-} from '@profila/testing';
+import { createSelfSignedCredentials, SPID_STATUS, testCitizen, type TestResponseVariant } from '@profila/testing';
 import { SamlErrorCode, SamlValidationError } from '../src/saml/saml-validation.error.js';
 import type { SpidResponseValidatorOptions } from '../src/saml/response-validator.js';
 import type { SpidLevel } from '../src/saml/spid-level.js';
@@ -58,7 +53,13 @@ describe('a correct SPID Response', () => {
       mobilePhone: citizen.mobilePhone,
     });
     expect(result.citizen.raw.fiscalNumber).toBe('TINIT-BNCGLI92L55F205A');
-    expect(result).toMatchObject({ level: 'L2', requestedLevel: 'L2', idp: world.idp.entityId, idpKind: 'spid', requestId });
+    expect(result).toMatchObject({
+      level: 'L2',
+      requestedLevel: 'L2',
+      idp: world.idp.entityId,
+      idpKind: 'spid',
+      requestId,
+    });
     expect(result.responseId).toBe(/ ID="([^"]+)"/.exec(xml)![1]);
     expect(result.nameId).toMatch(/^_/);
     expect(result.nameQualifier).toBe(world.idp.entityId);
@@ -171,24 +172,104 @@ describe('signatures (issue #3 part 6)', () => {
   const strict = {};
 
   test.each<[string, () => TestResponseVariant, SamlErrorCode, Partial<SpidResponseValidatorOptions>]>([
-    ['no signature at all', () => ({ signAssertion: false, signResponse: false }), SamlErrorCode.MISSING_SIGNATURE, strict],
-    ['no signature at all, lenient SP', () => ({ signAssertion: false, signResponse: false }), SamlErrorCode.MISSING_SIGNATURE, lenient],
+    [
+      'no signature at all',
+      () => ({ signAssertion: false, signResponse: false }),
+      SamlErrorCode.MISSING_SIGNATURE,
+      strict,
+    ],
+    [
+      'no signature at all, lenient SP',
+      () => ({ signAssertion: false, signResponse: false }),
+      SamlErrorCode.MISSING_SIGNATURE,
+      lenient,
+    ],
     ['Response signed, Assertion not', () => ({ signAssertion: false }), SamlErrorCode.MISSING_SIGNATURE, strict],
-    ['Response signed, Assertion not, lenient SP', () => ({ signAssertion: false }), SamlErrorCode.MISSING_SIGNATURE, lenient],
-    ['Assertion signed, Response not (SP requires both)', () => ({ signResponse: false }), SamlErrorCode.MISSING_SIGNATURE, strict],
-    ['signed by a key the SP does not trust', () => ({ signWith: untrusted() }), SamlErrorCode.INVALID_SIGNATURE, strict],
-    ['signed by an untrusted key, lenient SP', () => ({ signWith: untrusted(), signResponse: false }), SamlErrorCode.INVALID_SIGNATURE, lenient],
-    ['assertion content changed after signing', () => ({ tamper: 'assertion' }), SamlErrorCode.INVALID_SIGNATURE, strict],
-    ['assertion changed after signing, lenient SP', () => ({ tamper: 'assertion', signResponse: false }), SamlErrorCode.INVALID_SIGNATURE, lenient],
+    [
+      'Response signed, Assertion not, lenient SP',
+      () => ({ signAssertion: false }),
+      SamlErrorCode.MISSING_SIGNATURE,
+      lenient,
+    ],
+    [
+      'Assertion signed, Response not (SP requires both)',
+      () => ({ signResponse: false }),
+      SamlErrorCode.MISSING_SIGNATURE,
+      strict,
+    ],
+    [
+      'signed by a key the SP does not trust',
+      () => ({ signWith: untrusted() }),
+      SamlErrorCode.INVALID_SIGNATURE,
+      strict,
+    ],
+    [
+      'signed by an untrusted key, lenient SP',
+      () => ({ signWith: untrusted(), signResponse: false }),
+      SamlErrorCode.INVALID_SIGNATURE,
+      lenient,
+    ],
+    [
+      'assertion content changed after signing',
+      () => ({ tamper: 'assertion' }),
+      SamlErrorCode.INVALID_SIGNATURE,
+      strict,
+    ],
+    [
+      'assertion changed after signing, lenient SP',
+      () => ({ tamper: 'assertion', signResponse: false }),
+      SamlErrorCode.INVALID_SIGNATURE,
+      lenient,
+    ],
     ['assertion signed but Response tampered', () => ({ tamper: 'response' }), SamlErrorCode.INVALID_SIGNATURE, strict],
-    ['assertion signed but Response tampered, lenient SP', () => ({ tamper: 'response' }), SamlErrorCode.INVALID_SIGNATURE, lenient],
-    ['SHA-1 signatures (forbidden by SPID)', () => ({ signatureAlgorithm: 'sha1' }), SamlErrorCode.INVALID_SIGNATURE, strict],
-    ['XSW: genuine assertion hidden in Response/Extensions', () => ({ wrap: 'extensions' }), SamlErrorCode.SIGNATURE_WRAPPING, strict],
-    ['XSW: Extensions, unsigned Response, lenient SP', () => ({ wrap: 'extensions', signResponse: false }), SamlErrorCode.SIGNATURE_WRAPPING, lenient],
-    ['XSW: genuine assertion inside the forged one', () => ({ wrap: 'inside-forged-assertion', signResponse: false }), SamlErrorCode.SIGNATURE_WRAPPING, lenient],
-    ['XSW: genuine assertion in the forged Signature/Object', () => ({ wrap: 'signature-object', signResponse: false }), SamlErrorCode.SIGNATURE_WRAPPING, lenient],
-    ['a second, validly signed assertion', () => ({ secondAssertion: true }), SamlErrorCode.MULTIPLE_ASSERTIONS, strict],
-    ['a second assertion, unsigned Response, lenient SP', () => ({ secondAssertion: true, signResponse: false }), SamlErrorCode.MULTIPLE_ASSERTIONS, lenient],
+    [
+      'assertion signed but Response tampered, lenient SP',
+      () => ({ tamper: 'response' }),
+      SamlErrorCode.INVALID_SIGNATURE,
+      lenient,
+    ],
+    [
+      'SHA-1 signatures (forbidden by SPID)',
+      () => ({ signatureAlgorithm: 'sha1' }),
+      SamlErrorCode.INVALID_SIGNATURE,
+      strict,
+    ],
+    [
+      'XSW: genuine assertion hidden in Response/Extensions',
+      () => ({ wrap: 'extensions' }),
+      SamlErrorCode.SIGNATURE_WRAPPING,
+      strict,
+    ],
+    [
+      'XSW: Extensions, unsigned Response, lenient SP',
+      () => ({ wrap: 'extensions', signResponse: false }),
+      SamlErrorCode.SIGNATURE_WRAPPING,
+      lenient,
+    ],
+    [
+      'XSW: genuine assertion inside the forged one',
+      () => ({ wrap: 'inside-forged-assertion', signResponse: false }),
+      SamlErrorCode.SIGNATURE_WRAPPING,
+      lenient,
+    ],
+    [
+      'XSW: genuine assertion in the forged Signature/Object',
+      () => ({ wrap: 'signature-object', signResponse: false }),
+      SamlErrorCode.SIGNATURE_WRAPPING,
+      lenient,
+    ],
+    [
+      'a second, validly signed assertion',
+      () => ({ secondAssertion: true }),
+      SamlErrorCode.MULTIPLE_ASSERTIONS,
+      strict,
+    ],
+    [
+      'a second assertion, unsigned Response, lenient SP',
+      () => ({ secondAssertion: true, signResponse: false }),
+      SamlErrorCode.MULTIPLE_ASSERTIONS,
+      lenient,
+    ],
   ])('%s → refused', async (_name, variant, code, options) => {
     const error = await refused(variant(), { validator: options });
     expect(error.code).toBe(code);
@@ -203,31 +284,67 @@ describe('SPID rules on the Response and the Assertion', () => {
     ['Response Version 1.0', { version: '1.0' }, SamlErrorCode.INVALID_VERSION],
     ['Response without IssueInstant', { issueInstant: null }, SamlErrorCode.INVALID_ISSUE_INSTANT],
     ['Response IssueInstant malformed', { issueInstant: '2024-13-01 10:00' }, SamlErrorCode.INVALID_ISSUE_INSTANT],
-    ['Response IssueInstant before the request', { issueInstant: '2018-01-01T00:00:00Z' }, SamlErrorCode.INVALID_ISSUE_INSTANT],
-    ['Response IssueInstant in the future', { issueInstant: '2099-01-01T00:00:00Z' }, SamlErrorCode.INVALID_ISSUE_INSTANT],
+    [
+      'Response IssueInstant before the request',
+      { issueInstant: '2018-01-01T00:00:00Z' },
+      SamlErrorCode.INVALID_ISSUE_INSTANT,
+    ],
+    [
+      'Response IssueInstant in the future',
+      { issueInstant: '2099-01-01T00:00:00Z' },
+      SamlErrorCode.INVALID_ISSUE_INSTANT,
+    ],
     ['wrong Destination', { destination: 'https://evil.example/acs' }, SamlErrorCode.WRONG_DESTINATION],
     ['no Destination', { destination: null }, SamlErrorCode.WRONG_DESTINATION],
     ['Status missing', { status: null }, SamlErrorCode.INVALID_STATUS],
     ['wrong Issuer (another IdP)', { issuer: 'https://evil-idp.example' }, SamlErrorCode.WRONG_ISSUER],
     ['no Issuer', { issuer: null }, SamlErrorCode.WRONG_ISSUER],
-    ['Issuer Format not entity', { issuerFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' }, SamlErrorCode.WRONG_ISSUER],
+    [
+      'Issuer Format not entity',
+      { issuerFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient' },
+      SamlErrorCode.WRONG_ISSUER,
+    ],
     ['success without Assertion', { omitAssertion: true }, SamlErrorCode.MISSING_ASSERTION],
     // Assertion
     ['Assertion Version 1.0', { assertionVersion: '1.0' }, SamlErrorCode.INVALID_VERSION],
     ['Assertion IssueInstant malformed', { assertionIssueInstant: 'yesterday' }, SamlErrorCode.INVALID_ISSUE_INSTANT],
-    ['Assertion IssueInstant before the request', { assertionIssueInstant: '2018-01-01T00:00:00Z' }, SamlErrorCode.INVALID_ISSUE_INSTANT],
+    [
+      'Assertion IssueInstant before the request',
+      { assertionIssueInstant: '2018-01-01T00:00:00Z' },
+      SamlErrorCode.INVALID_ISSUE_INSTANT,
+    ],
     ['Assertion Issuer of another IdP', { assertionIssuer: 'https://evil-idp.example' }, SamlErrorCode.WRONG_ISSUER],
     ['Assertion Issuer without Format', { assertionIssuerFormat: null }, SamlErrorCode.WRONG_ISSUER],
     ['NameID missing', { nameId: null }, SamlErrorCode.INVALID_SUBJECT],
-    ['NameID Format persistent', { nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }, SamlErrorCode.INVALID_SUBJECT],
+    [
+      'NameID Format persistent',
+      { nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' },
+      SamlErrorCode.INVALID_SUBJECT,
+    ],
     ['NameID without Format', { nameIdFormat: null }, SamlErrorCode.INVALID_SUBJECT],
     ['NameID without NameQualifier', { nameQualifier: null }, SamlErrorCode.INVALID_SUBJECT],
-    ['SubjectConfirmation Method not bearer', { subjectConfirmationMethod: 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key' }, SamlErrorCode.INVALID_SUBJECT_CONFIRMATION],
+    [
+      'SubjectConfirmation Method not bearer',
+      { subjectConfirmationMethod: 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key' },
+      SamlErrorCode.INVALID_SUBJECT_CONFIRMATION,
+    ],
     ['wrong Recipient', { recipient: 'https://evil.example/acs' }, SamlErrorCode.WRONG_RECIPIENT],
     ['no Recipient', { recipient: null }, SamlErrorCode.WRONG_RECIPIENT],
-    ['SubjectConfirmationData InResponseTo of another request', { subjectInResponseTo: '_another' }, SamlErrorCode.IN_RESPONSE_TO_MISMATCH],
-    ['SubjectConfirmationData without NotOnOrAfter', { subjectNotOnOrAfter: null }, SamlErrorCode.INVALID_SUBJECT_CONFIRMATION],
-    ['SubjectConfirmationData NotOnOrAfter passed', { subjectNotOnOrAfter: '2020-01-01T00:00:00Z' }, SamlErrorCode.EXPIRED],
+    [
+      'SubjectConfirmationData InResponseTo of another request',
+      { subjectInResponseTo: '_another' },
+      SamlErrorCode.IN_RESPONSE_TO_MISMATCH,
+    ],
+    [
+      'SubjectConfirmationData without NotOnOrAfter',
+      { subjectNotOnOrAfter: null },
+      SamlErrorCode.INVALID_SUBJECT_CONFIRMATION,
+    ],
+    [
+      'SubjectConfirmationData NotOnOrAfter passed',
+      { subjectNotOnOrAfter: '2020-01-01T00:00:00Z' },
+      SamlErrorCode.EXPIRED,
+    ],
     ['no Conditions', { omitConditions: true }, SamlErrorCode.INVALID_CONDITIONS],
     ['Conditions without NotBefore', { notBefore: null }, SamlErrorCode.INVALID_CONDITIONS],
     ['Conditions NotBefore ahead', { notBefore: '2099-01-01T00:00:00Z' }, SamlErrorCode.NOT_YET_VALID],
@@ -237,7 +354,11 @@ describe('SPID rules on the Response and the Assertion', () => {
     ['no AudienceRestriction', { audience: null }, SamlErrorCode.WRONG_AUDIENCE],
     ['no AuthnStatement', { omitAuthnStatement: true }, SamlErrorCode.INVALID_AUTHN_CONTEXT],
     ['no AuthnContextClassRef', { authnContextClassRef: null }, SamlErrorCode.INVALID_AUTHN_CONTEXT],
-    ['pre-2017 class ref urn:…:SpidL2', { authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:SpidL2' }, SamlErrorCode.INVALID_AUTHN_CONTEXT],
+    [
+      'pre-2017 class ref urn:…:SpidL2',
+      { authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:SpidL2' },
+      SamlErrorCode.INVALID_AUTHN_CONTEXT,
+    ],
     ['empty AttributeStatement', { emptyAttributeStatement: true }, SamlErrorCode.MISSING_ATTRIBUTES],
     ['no AttributeStatement', { omitAttributeStatement: true }, SamlErrorCode.MISSING_ATTRIBUTES],
     ['no fiscalNumber', { omitFiscalNumber: true }, SamlErrorCode.MISSING_ATTRIBUTES],
@@ -270,7 +391,10 @@ describe('SPID rules on the Response and the Assertion', () => {
 
     const { input, relayState } = await world.login({ level: 'L2', comparison: 'exact' });
     await expect(
-      world.validator.validate({ SAMLResponse: world.idp.encodedResponse({ ...input, level: 'L3' }), RelayState: relayState }),
+      world.validator.validate({
+        SAMLResponse: world.idp.encodedResponse({ ...input, level: 'L3' }),
+        RelayState: relayState,
+      }),
     ).rejects.toMatchObject({ code: SamlErrorCode.LEVEL_TOO_LOW });
   });
 
@@ -282,7 +406,11 @@ describe('SPID rules on the Response and the Assertion', () => {
     expect(await post(b64('<unclosed'))).toMatchObject({ code: SamlErrorCode.MALFORMED_MESSAGE });
     expect(await post(b64('<html><body>hi</body></html>'))).toMatchObject({ code: SamlErrorCode.MALFORMED_MESSAGE });
     expect(
-      await post(b64('<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">&x;</samlp:Response>')),
+      await post(
+        b64(
+          '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">&x;</samlp:Response>',
+        ),
+      ),
     ).toMatchObject({ code: SamlErrorCode.MALFORMED_MESSAGE });
   });
 });

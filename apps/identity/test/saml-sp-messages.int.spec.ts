@@ -41,7 +41,7 @@ function signatureVerifies(xml: string, certificate: string): boolean {
   const doc = parse(xml);
   const signature = nodes('//ds:Signature', doc)[0];
   const sig = new SignedXml({ publicCert: certificate });
-  sig.loadSignature(signature as never);
+  sig.loadSignature(signature);
   return sig.checkSignature(xml);
 }
 
@@ -70,12 +70,13 @@ describe('SP metadata', () => {
     const id = value('/md:EntityDescriptor/@ID', doc);
     expect(value('/md:EntityDescriptor/ds:Signature/ds:SignedInfo/ds:Reference/@URI', doc)).toBe(`#${id}`);
     expect(value('//ds:SignatureMethod/@Algorithm', doc)).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
-    expect(value('//ds:SignedInfo/ds:CanonicalizationMethod/@Algorithm', doc)).toBe('http://www.w3.org/2001/10/xml-exc-c14n#');
-    expect(value('//ds:Reference/ds:DigestMethod/@Algorithm', doc)).toBe('http://www.w3.org/2001/04/xmlenc#sha256');
-    expect(nodes('//ds:Reference/ds:Transforms/ds:Transform/@Algorithm', doc).map((a) => (a as unknown as Attr).value)).toEqual([
-      'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+    expect(value('//ds:SignedInfo/ds:CanonicalizationMethod/@Algorithm', doc)).toBe(
       'http://www.w3.org/2001/10/xml-exc-c14n#',
-    ]);
+    );
+    expect(value('//ds:Reference/ds:DigestMethod/@Algorithm', doc)).toBe('http://www.w3.org/2001/04/xmlenc#sha256');
+    expect(
+      nodes('//ds:Reference/ds:Transforms/ds:Transform/@Algorithm', doc).map((a) => (a as unknown as Attr).value),
+    ).toEqual(['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#']);
     expect(value('/md:EntityDescriptor/ds:Signature/ds:KeyInfo/ds:X509Data/ds:X509Certificate', doc)).toBe(
       certBody(sp.credentials.certificate),
     );
@@ -143,7 +144,9 @@ describe('SP metadata', () => {
     for (const el of ['OrganizationName', 'OrganizationDisplayName', 'OrganizationURL']) {
       expect(value(`/md:EntityDescriptor/md:Organization/md:${el}[@xml:lang='it']`, doc)).toBeTruthy();
     }
-    expect(value('/md:EntityDescriptor/md:Organization/md:OrganizationURL', doc)).toBe('https://www.regione.example.it');
+    expect(value('/md:EntityDescriptor/md:Organization/md:OrganizationURL', doc)).toBe(
+      'https://www.regione.example.it',
+    );
   });
 
   test('ContactPerson "other" of a public SP: IPACode, empty Public, e-mail and phone (Avviso n.29)', () => {
@@ -162,7 +165,12 @@ describe('SP metadata', () => {
       buildSpMetadata({
         ...sp,
         organization: { name: 'Agenzia Lavoro Srl', displayName: 'Agenzia Lavoro', url: 'https://agenzia.example.it' },
-        contact: { type: 'private', vatNumber: 'IT12345678903', fiscalCode: '12345678903', email: 'spid@agenzia.example.it' },
+        contact: {
+          type: 'private',
+          vatNumber: 'IT12345678903',
+          fiscalCode: '12345678903',
+          email: 'spid@agenzia.example.it',
+        },
       }),
     );
     const c = "/md:EntityDescriptor/md:ContactPerson[@contactType='other']";
@@ -233,7 +241,9 @@ describe('AuthnRequest', () => {
     const { doc } = postRequest('L2');
     expect(nodes('/samlp:AuthnRequest/saml:Issuer', doc)).toHaveLength(1);
     expect(value('/samlp:AuthnRequest/saml:Issuer', doc)).toBe(SP_ENTITY_ID);
-    expect(value('/samlp:AuthnRequest/saml:Issuer/@Format', doc)).toBe('urn:oasis:names:tc:SAML:2.0:nameid-format:entity');
+    expect(value('/samlp:AuthnRequest/saml:Issuer/@Format', doc)).toBe(
+      'urn:oasis:names:tc:SAML:2.0:nameid-format:entity',
+    );
     expect(value('/samlp:AuthnRequest/saml:Issuer/@NameQualifier', doc)).toBe(SP_ENTITY_ID);
   });
 
@@ -245,13 +255,16 @@ describe('AuthnRequest', () => {
     expect(value('/samlp:AuthnRequest/samlp:NameIDPolicy/@AllowCreate', doc)).toBeUndefined();
   });
 
-  test.each(['L1', 'L2', 'L3'] as const)('RequestedAuthnContext minimum with exactly one SpidL class ref (%s)', (level) => {
-    const { doc } = postRequest(level);
-    expect(value('/samlp:AuthnRequest/samlp:RequestedAuthnContext/@Comparison', doc)).toBe('minimum');
-    const refs = nodes('/samlp:AuthnRequest/samlp:RequestedAuthnContext/saml:AuthnContextClassRef', doc);
-    expect(refs).toHaveLength(1);
-    expect((refs[0].textContent ?? '').trim()).toBe(`https://www.spid.gov.it/Spid${level}`);
-  });
+  test.each(['L1', 'L2', 'L3'] as const)(
+    'RequestedAuthnContext minimum with exactly one SpidL class ref (%s)',
+    (level) => {
+      const { doc } = postRequest(level);
+      expect(value('/samlp:AuthnRequest/samlp:RequestedAuthnContext/@Comparison', doc)).toBe('minimum');
+      const refs = nodes('/samlp:AuthnRequest/samlp:RequestedAuthnContext/saml:AuthnContextClassRef', doc);
+      expect(refs).toHaveLength(1);
+      expect((refs[0].textContent ?? '').trim()).toBe(`https://www.spid.gov.it/Spid${level}`);
+    },
+  );
 
   test('the comparison is configurable', () => {
     expect(value('//samlp:RequestedAuthnContext/@Comparison', postRequest('L2', 'exact').doc)).toBe('exact');
@@ -287,6 +300,8 @@ describe('AuthnRequest', () => {
     const key = new X509Certificate(sp.credentials.certificate).publicKey;
     const signature = Buffer.from(url.searchParams.get('Signature')!, 'base64');
     expect(createVerify('sha256').update(signedPart).verify(key, signature)).toBe(true);
-    expect(createVerify('sha256').update(signedPart.replace('RelayState=', 'RelayState=x')).verify(key, signature)).toBe(false);
+    expect(
+      createVerify('sha256').update(signedPart.replace('RelayState=', 'RelayState=x')).verify(key, signature),
+    ).toBe(false);
   });
 });

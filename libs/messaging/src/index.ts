@@ -1,6 +1,6 @@
 export * from './transport/event-transport.js';
 export * from './transport/postgres/postgres.transport.js';
-export * from './transport/kafka/kafka.transport.js';
+// The kafka adapter is loaded on demand by createTransport (kafkajs stays out of the embedded mode).
 export * from './transport/create-transport.js';
 export * from './messaging-tables.migration.js';
 export * from './outbox/outbox.service.js';

@@ -366,7 +366,7 @@ export class TestSamlIdp {
     const victim = testCitizens().find((c) => c.fiscalNumber !== citizen.fiscalNumber)!;
     const forgedXml = this.assertionXml(input, {}, now, victim);
     const forged = new DOMParser().parseFromString(forgedXml, 'text/xml').documentElement!;
-    const imported = doc.importNode(forged, true) as XmlElement;
+    const imported = doc.importNode(forged, true);
     const originalSignature = original.getElementsByTagNameNS(DS, 'Signature')[0];
     response.removeChild(original);
     switch (kind) {

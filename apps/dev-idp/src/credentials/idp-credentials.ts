@@ -38,7 +38,10 @@ export function createIdpCredentials(commonName: string): Credentials {
  * Loads the key pair from `dir`, or creates and stores it on first run, so that the IdP metadata the SP trusts stays
  * the same across restarts. An unreadable or expired pair is replaced.
  */
-export async function loadOrCreateIdpCredentials(dir: string, commonName = 'Profila Dev IdP (non SPID reale)'): Promise<Credentials> {
+export async function loadOrCreateIdpCredentials(
+  dir: string,
+  commonName = 'Profila Dev IdP (non SPID reale)',
+): Promise<Credentials> {
   try {
     const [privateKey, certificate] = await Promise.all([
       readFile(join(dir, KEY_FILE), 'utf8'),

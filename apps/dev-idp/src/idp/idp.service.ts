@@ -39,8 +39,11 @@ const ANOMALIES = new Set([19, 20, 21, 22, 23]);
 /** The dev IdP's flows: receive an AuthnRequest, let the tester pick an identity, answer with a signed Response. */
 @Injectable()
 export class IdpService {
-  private readonly logger = createLogger('dev-idp');
-  private readonly pending = new Map<string, { request: ReceivedAuthnRequest; requested?: string[]; expiresAt: number }>();
+  private readonly logger;
+  private readonly pending = new Map<
+    string,
+    { request: ReceivedAuthnRequest; requested?: string[]; expiresAt: number }
+  >();
   /** IdP sessions by SessionIndex, ended by single logout. */
   private readonly sessions = new Map<string, { spEntityId: string; nameId: string }>();
   private readonly spMetadata: SpMetadataClient;
@@ -51,6 +54,7 @@ export class IdpService {
     @Inject(DEV_IDP_CREDENTIALS) private readonly credentials: Credentials,
     @Inject(DEV_IDP_CITIZENS) private readonly citizens: DevCitizen[],
   ) {
+    this.logger = createLogger('dev-idp', settings.env.LOG_LEVEL);
     this.spMetadata = new SpMetadataClient(settings.env.SP_METADATA_URL);
     this.signedMetadata = idpMetadata(settings, credentials);
   }
@@ -95,7 +99,10 @@ export class IdpService {
   login(form: LoginForm): PageResult {
     const entry = this.pending.get(form.pending);
     if (!entry || entry.expiresAt < Date.now()) {
-      return { status: 400, html: errorPage('Richiesta scaduta', ['Richiesta scaduta o già usata: ripartire dal servizio.']) };
+      return {
+        status: 400,
+        html: errorPage('Richiesta scaduta', ['Richiesta scaduta o già usata: ripartire dal servizio.']),
+      };
     }
     const { request, requested } = entry;
     let subject: { attributes: Record<string, string>; level: Level } | undefined;
@@ -104,7 +111,8 @@ export class IdpService {
       anomaly = 25;
     } else if (form.anomaly) {
       anomaly = Number(form.anomaly);
-      if (!ANOMALIES.has(anomaly)) return { status: 400, html: errorPage('Dati non validi', ['Anomalia sconosciuta.']) };
+      if (!ANOMALIES.has(anomaly))
+        return { status: 400, html: errorPage('Dati non validi', ['Anomalia sconosciuta.']) };
     } else {
       const level = LEVELS.find((l) => l === form.level) ?? request.level;
       const attributes = this.attributesFor(form);
@@ -124,7 +132,11 @@ export class IdpService {
       this.sessions.set(response.sessionIndex, { spEntityId: request.spEntityId, nameId: response.nameId });
     }
     this.logger.info(
-      { sp: request.spEntityId, requestId: request.id, outcome: subject ? `login ${subject.level}` : `anomaly ${anomaly}` },
+      {
+        sp: request.spEntityId,
+        requestId: request.id,
+        outcome: subject ? `login ${subject.level}` : `anomaly ${anomaly}`,
+      },
       'response sent',
     );
     return {
@@ -140,7 +152,10 @@ export class IdpService {
   async receiveLogoutRequest(decoded: DecodedMessage): Promise<PageResult> {
     const { metadata, error } = await this.spMetadata.get();
     if (!metadata) {
-      return { status: 502, html: errorPage('Logout non possibile', [`Metadati del Service Provider non disponibili: ${error}`]) };
+      return {
+        status: 502,
+        html: errorPage('Logout non possibile', [`Metadati del Service Provider non disponibili: ${error}`]),
+      };
     }
     let logout;
     try {
@@ -149,7 +164,10 @@ export class IdpService {
       return { status: 400, html: errorPage('Richiesta non valida', [(err as Error).message]) };
     }
     if (logout.signature !== 'verified') {
-      return { status: 400, html: errorPage('Richiesta non valida', [`Firma della LogoutRequest ${logout.signature}`]) };
+      return {
+        status: 400,
+        html: errorPage('Richiesta non valida', [`Firma della LogoutRequest ${logout.signature}`]),
+      };
     }
     if (logout.spEntityId !== metadata.entityId) {
       return { status: 400, html: errorPage('Richiesta non valida', [`Issuer ${logout.spEntityId} sconosciuto`]) };
@@ -157,7 +175,11 @@ export class IdpService {
     if (logout.sessionIndex) this.sessions.delete(logout.sessionIndex);
     this.logger.info({ sp: logout.spEntityId, requestId: logout.id }, 'single logout');
     if (metadata.slo.post) {
-      const xml = signXml(logoutResponseXml(this.settings, metadata.slo.post, logout.id, true), 'LogoutResponse', this.credentials);
+      const xml = signXml(
+        logoutResponseXml(this.settings, metadata.slo.post, logout.id, true),
+        'LogoutResponse',
+        this.credentials,
+      );
       return {
         status: 200,
         html: autoPostPage('Uscita in corso', metadata.slo.post, {

@@ -116,7 +116,11 @@ export function loginPage({ pendingId, request, citizens, spWarning }: LoginPage
     .join('\n        ');
   const levels = (['L1', 'L2', 'L3'] as const)
     .map((l) => {
-      const text = { L1: 'L1 — nome utente e password', L2: 'L2 — password e codice temporaneo (OTP)', L3: 'L3 — dispositivo fisico (smart card)' }[l];
+      const text = {
+        L1: 'L1 — nome utente e password',
+        L2: 'L2 — password e codice temporaneo (OTP)',
+        L3: 'L3 — dispositivo fisico (smart card)',
+      }[l];
       return `<label><input type="radio" name="level" value="${l}"${l === request.level ? ' checked' : ''}> ${text}</label><br>`;
     })
     .join('\n        ');

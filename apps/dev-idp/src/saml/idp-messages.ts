@@ -84,7 +84,8 @@ export function readAuthnRequest(
 ): ReceivedAuthnRequest {
   const doc = parseXml(decoded.xml);
   const root = doc.documentElement!;
-  if (root.namespaceURI !== NS.samlp || root.localName !== 'AuthnRequest') throw new Error('il messaggio non è una AuthnRequest');
+  if (root.namespaceURI !== NS.samlp || root.localName !== 'AuthnRequest')
+    throw new Error('il messaggio non è una AuthnRequest');
   const problems: string[] = [];
   const id = attr(root, 'ID') ?? '';
   if (!id) problems.push('nr11: ID assente');
@@ -104,7 +105,8 @@ export function readAuthnRequest(
   if (!spEntityId || attr(issuerEl, 'Format') !== ENTITY || attr(issuerEl, 'NameQualifier') !== spEntityId) {
     problems.push('nr10: Issuer assente o senza Format entity / NameQualifier');
   }
-  if (sp && spEntityId !== sp.entityId) problems.push(`nr10: Issuer ${spEntityId} non è il SP configurato (${sp.entityId})`);
+  if (sp && spEntityId !== sp.entityId)
+    problems.push(`nr10: Issuer ${spEntityId} non è il SP configurato (${sp.entityId})`);
   const policy = one('./samlp:NameIDPolicy', root);
   if (!policy || attr(policy, 'Format') !== TRANSIENT) problems.push('nr17: NameIDPolicy Format non transient');
   if (policy?.hasAttribute('AllowCreate')) problems.push('AllowCreate non ammesso (Avviso SPID n.5)');
@@ -138,7 +140,11 @@ export function readAuthnRequest(
       const signed = all('./ds:Signature', root).length > 0;
       signature = !signed ? 'missing' : verifyRootSignature(decoded.xml, doc, certificates) ? 'verified' : 'invalid';
     } else {
-      signature = !decoded.redirect?.signature ? 'missing' : verifyRedirectSignature(decoded, certificates) ? 'verified' : 'invalid';
+      signature = !decoded.redirect?.signature
+        ? 'missing'
+        : verifyRedirectSignature(decoded, certificates)
+          ? 'verified'
+          : 'invalid';
     }
     if (signature === 'invalid') problems.push('nr05: verifica della firma fallita');
     if (signature === 'missing' && sp.authnRequestsSigned) problems.push('nr07: richiesta non firmata');
@@ -235,13 +241,23 @@ export interface ReceivedLogoutRequest {
 export function readLogoutRequest(decoded: DecodedMessage, sp: SpMetadata | undefined): ReceivedLogoutRequest {
   const doc = parseXml(decoded.xml);
   const root = doc.documentElement!;
-  if (root.namespaceURI !== NS.samlp || root.localName !== 'LogoutRequest') throw new Error('il messaggio non è una LogoutRequest');
+  if (root.namespaceURI !== NS.samlp || root.localName !== 'LogoutRequest')
+    throw new Error('il messaggio non è una LogoutRequest');
   let signature: SignatureCheck = 'not-checked';
   if (sp) {
     if (decoded.binding === 'HTTP-POST') {
-      signature = all('./ds:Signature', root).length === 0 ? 'missing' : verifyRootSignature(decoded.xml, doc, sp.signingCertificates) ? 'verified' : 'invalid';
+      signature =
+        all('./ds:Signature', root).length === 0
+          ? 'missing'
+          : verifyRootSignature(decoded.xml, doc, sp.signingCertificates)
+            ? 'verified'
+            : 'invalid';
     } else {
-      signature = !decoded.redirect?.signature ? 'missing' : verifyRedirectSignature(decoded, sp.signingCertificates) ? 'verified' : 'invalid';
+      signature = !decoded.redirect?.signature
+        ? 'missing'
+        : verifyRedirectSignature(decoded, sp.signingCertificates)
+          ? 'verified'
+          : 'invalid';
     }
   }
   return {

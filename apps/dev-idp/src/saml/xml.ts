@@ -60,7 +60,10 @@ export function text(el: XmlElement | undefined): string | undefined {
 }
 
 export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export function instant(date: Date): string {
@@ -138,7 +141,9 @@ export function decodeRedirect(param: 'SAMLRequest' | 'SAMLResponse', rawQuery: 
   }
   const message = raw.get(param);
   if (!message) throw new Error(`${param} mancante`);
-  const xml = inflateRawSync(Buffer.from(formDecode(message), 'base64'), { maxOutputLength: 512 * 1024 }).toString('utf8');
+  const xml = inflateRawSync(Buffer.from(formDecode(message), 'base64'), { maxOutputLength: 512 * 1024 }).toString(
+    'utf8',
+  );
   let signedPart = `${param}=${message}`;
   if (raw.has('RelayState')) signedPart += `&RelayState=${raw.get('RelayState')}`;
   const sigAlg = raw.get('SigAlg');

@@ -200,7 +200,7 @@ function readInbound(
     }
   } else {
     const sig = decoded.redirectSignature!;
-    let valid = false;
+    let valid: boolean;
     try {
       valid = verifyRedirectQuery(sig.signedPart, sig.signature, sig.sigAlg, idp.signingCertificates);
     } catch (err) {

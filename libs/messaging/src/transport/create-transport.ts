@@ -1,6 +1,5 @@
 import { createLogger, type EventTransportKind } from '@profila/platform';
 import type { EventTransport } from './event-transport.js';
-import { KafkaEventTransport } from './kafka/kafka.transport.js';
 import { PostgresEventTransport } from './postgres/postgres.transport.js';
 
 export interface TransportConfig {
@@ -12,7 +11,7 @@ export interface TransportConfig {
 }
 
 /** Picks the adapter from configuration: `postgres` (embedded, default) or `kafka`. */
-export function createTransport(service: string, config: TransportConfig): EventTransport {
+export async function createTransport(service: string, config: TransportConfig): Promise<EventTransport> {
   const logger = createLogger(`${service}:transport`);
   switch (config.transport) {
     case 'postgres':
@@ -21,10 +20,14 @@ export function createTransport(service: string, config: TransportConfig): Event
         url: config.eventsDatabaseUrl,
         onError: (e) => logger.warn({ err: e }, 'event log error'),
       });
-    case 'kafka':
+    case 'kafka': {
+      // Loaded only when chosen: kafkajs is not needed by the embedded mode.
+      const { KafkaEventTransport } = await import('./kafka/kafka.transport.js');
       return new KafkaEventTransport({
         brokers: config.kafkaBrokers ?? ['localhost:9092'],
         clientId: `profila-${service}`,
+        onError: (e) => logger.warn({ err: e }, 'kafka transport error'),
       });
+    }
   }
 }
