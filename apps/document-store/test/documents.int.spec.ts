@@ -302,7 +302,7 @@ describe('upload, list and download through a presigned URL', () => {
 
     const history = await call('GET', `/documents?entityType=citizen&entityId=${citizenCf}&history=true`, citizen);
     const old = (history.json.items as Listed[]).find((d) => d.id === first.id);
-    expect(old.status).toBe('superseded');
+    expect(old?.status).toBe('superseded');
     const link = await call('POST', `/documents/${first.id}/download-link`, citizen);
     const bytes = new Uint8Array(await (await fetch(link.json.url)).arrayBuffer());
     expect(sha256(bytes)).toBe(first.sha256); // the first object was never overwritten
@@ -692,8 +692,8 @@ describe('generated PDFs', () => {
         (p) => p.code === 'SIGNER_NOT_CITIZEN',
       );
       expect(problem).toMatchObject({ severity: 'error' });
-      expect(problem.message).toContain(otherCf);
-      expect(problem.message).toContain(citizenCf);
+      expect(problem?.message).toContain(otherCf);
+      expect(problem?.message).toContain(citizenCf);
     });
 
     it("answers 404 for another citizen's request code, and checks a service's request against its citizen", async () => {

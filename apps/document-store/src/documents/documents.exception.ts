@@ -13,6 +13,7 @@ export enum DocumentExceptionCode {
   NOT_MULTIPART = 'NOT_MULTIPART',
   UPLOAD_NOT_ALLOWED = 'UPLOAD_NOT_ALLOWED',
   DELETE_NOT_ALLOWED = 'DELETE_NOT_ALLOWED',
+  STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE',
 }
 
 export class DocumentException extends DomainException<DocumentExceptionCode> {
@@ -49,6 +50,8 @@ export class DocumentException extends DomainException<DocumentExceptionCode> {
       case DocumentExceptionCode.UPLOAD_NOT_ALLOWED:
       case DocumentExceptionCode.DELETE_NOT_ALLOWED:
         return 403;
+      case DocumentExceptionCode.STORAGE_UNAVAILABLE:
+        return 503;
       default:
         return assertNever(this.code);
     }

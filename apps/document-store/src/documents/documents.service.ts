@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import type { DocumentV1 } from '@profila/contracts';
 import { isValidCodiceFiscalePersona, normalizeCodiceFiscale } from '@profila/italian';
 import { OutboxService } from '@profila/messaging';
-import type { Actor } from '@profila/platform';
+import { type Actor, createLogger } from '@profila/platform';
 import { DOCUMENT_STORE_ENV } from '../config/document-store.tokens.js';
 import type { DocumentStoreEnv } from '../config/document-store.env.js';
 import { ObjectStorage, type PresignedDownload } from '../storage/object-storage.js';
@@ -39,12 +39,16 @@ export interface ReceivedFile {
 
 @Injectable()
 export class DocumentsService {
+  private readonly logger: ReturnType<typeof createLogger>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly storage: ObjectStorage,
     @Inject(DOCUMENT_STORE_ENV) private readonly env: DocumentStoreEnv,
-  ) {}
+  ) {
+    this.logger = createLogger('document-store.documents', env.LOG_LEVEL);
+  }
 
   /**
    * Checks the form fields and whether the caller may attach a document there, before a byte of the file is read;
@@ -94,7 +98,16 @@ export class DocumentsService {
   async store(actor: Actor, upload: PreparedUpload, file: ReceivedFile, at = new Date()): Promise<StoredDocument> {
     const id = randomUUID();
     const objectKey = `documents/${at.toISOString().slice(0, 7)}/${id}`;
-    await this.storage.put(objectKey, file.bytes, file.summary.contentType);
+    try {
+      await this.storage.put(objectKey, file.bytes, file.summary.contentType);
+    } catch (error) {
+      this.logger.error({ err: error, objectKey }, 'object storage write failed');
+      await this.storage.removeQuietly(objectKey);
+      throw new DocumentException(
+        DocumentExceptionCode.STORAGE_UNAVAILABLE,
+        'Archivio dei documenti non disponibile: riprovare più tardi.',
+      );
+    }
     try {
       return await this.dataSource.transaction(async (manager) => {
         // Serialises uploads of the same kind for the same entity: versions and "one current document" stay exact.

@@ -16,7 +16,7 @@ import { TrustStore } from './trust-store.js';
       provide: SignatureInspector,
       inject: [DOCUMENT_STORE_ENV],
       useFactory: async (env: DocumentStoreEnv) => {
-        const logger = createLogger('document-store.signatures');
+        const logger = createLogger('document-store.signatures', env.LOG_LEVEL);
         if (!env.TRUST_LIST_FILE) {
           logger.warn('TRUST_LIST_FILE not set: no certification authority is trusted (issuerTrusted is false)');
           return new SignatureInspector(TrustStore.empty());

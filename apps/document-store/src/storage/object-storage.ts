@@ -16,13 +16,14 @@ export interface PresignedDownload {
 
 /** The documents bucket on MinIO (s3rver in embedded mode and tests) through the `minio` client. */
 export class ObjectStorage {
-  private readonly logger = createLogger('document-store.storage');
+  private readonly logger: ReturnType<typeof createLogger>;
   private readonly client: Client;
   /** Signs URLs for the host browsers reach (may differ from the service's own endpoint behind a proxy). */
   private readonly publicClient: Client;
   readonly bucket: string;
 
   constructor(private readonly env: DocumentStoreEnv) {
+    this.logger = createLogger('document-store.storage', env.LOG_LEVEL);
     this.bucket = env.S3_BUCKET;
     this.client = clientFor(env.S3_ENDPOINT, env);
     this.publicClient = clientFor(env.s3PublicEndpoint, env);

@@ -89,22 +89,26 @@ export function verifyEnvelopedSignature(
   const id = attr(element, 'ID');
   if (!id) throw new SignatureError(`${element.localName} has no ID`);
 
-  const references = selectElements('./ds:SignedInfo/ds:Reference', signature);
+  const signedInfo = childElements(signature, NS.ds, 'SignedInfo');
+  if (signedInfo.length !== 1) throw new SignatureError('a signature must have exactly one SignedInfo');
+  const references = childElements(signedInfo[0], NS.ds, 'Reference');
   if (references.length !== 1) throw new SignatureError('a signature must have exactly one reference');
   if (attr(references[0], 'URI') !== `#${id}`) throw new SignatureError('the signature does not reference its parent');
-  if (/['"]/.test(id)) throw new SignatureError('invalid ID');
-  const sameId = selectElements(`//*[@ID="${id}"]`, element.ownerDocument!.documentElement!);
-  if (sameId.length !== 1) throw new SignatureError('the signed ID is not unique in the document');
+  const root = element.ownerDocument!.documentElement!;
+  if (descendants(root, (el) => el.getAttribute('ID') === id).length !== 1) {
+    throw new SignatureError('the signed ID is not unique in the document');
+  }
 
-  const signatureMethod = attr(selectElements('./ds:SignedInfo/ds:SignatureMethod', signature)[0], 'Algorithm');
+  const signatureMethod = attr(childElement(signedInfo[0], NS.ds, 'SignatureMethod'), 'Algorithm');
   if (!signatureMethod || !ALLOWED_SIGNATURE_ALGORITHMS.includes(signatureMethod)) {
     throw new SignatureError(`signature algorithm not allowed: ${signatureMethod ?? 'none'}`);
   }
-  const digestMethod = attr(selectElements('./ds:DigestMethod', references[0])[0], 'Algorithm');
+  const digestMethod = attr(childElement(references[0], NS.ds, 'DigestMethod'), 'Algorithm');
   if (!digestMethod || !ALLOWED_DIGEST_ALGORITHMS.includes(digestMethod)) {
     throw new SignatureError(`digest algorithm not allowed: ${digestMethod ?? 'none'}`);
   }
-  const transforms = selectElements('./ds:Transforms/ds:Transform', references[0]).map((t) => attr(t, 'Algorithm'));
+  const transformsEl = childElement(references[0], NS.ds, 'Transforms');
+  const transforms = (transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : []).map((t) => attr(t, 'Algorithm'));
   if (transforms.length > 2 || transforms.some((t) => !t || !ALLOWED_TRANSFORMS.includes(t))) {
     throw new SignatureError('signature transforms not allowed');
   }

@@ -54,6 +54,21 @@ export function selectElement(expression: string, context: XmlDocument | XmlElem
   return selectElements(expression, context)[0];
 }
 
+/** Every element under `root` (itself included) that satisfies `predicate`, in document order. A plain DOM walk:
+ * the xpath package is far slower on whole-document scans. */
+export function descendants(root: XmlElement, predicate: (el: XmlElement) => boolean): XmlElement[] {
+  const found: XmlElement[] = [];
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (predicate(el)) found.push(el);
+    const children: XmlElement[] = [];
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) children.push(n as XmlElement);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return found;
+}
+
 /** Direct element children with the given namespace and local name. */
 export function childElements(parent: XmlElement, ns: string, localName: string): XmlElement[] {
   const out: XmlElement[] = [];
