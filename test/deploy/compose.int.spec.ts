@@ -75,7 +75,7 @@ describe('docker-compose.yml', () => {
     for (const name of ['kafka', 'postgres', 'minio', 'mailpit']) expect(service(name).healthcheck?.test).toBeDefined();
   });
 
-  it('publishes only the gateway, Mailpit UI, MinIO console and the dev IdP, on loopback', () => {
+  it('publishes only the gateway, Mailpit UI, MinIO (S3 for presigned links, console) and the dev IdP, on loopback', () => {
     const published = Object.entries(services)
       .filter(([, svc]) => (svc.ports ?? []).length > 0)
       .map(([name]) => name)
@@ -83,7 +83,10 @@ describe('docker-compose.yml', () => {
     expect(published).toEqual(['dev-idp', 'gateway', 'mailpit', 'minio']);
     expect(publishedPorts(service('gateway'))).toEqual([['8080', '8080']]);
     expect(publishedPorts(service('mailpit'))).toEqual([['8025', '8025']]);
-    expect(publishedPorts(service('minio'))).toEqual([['9001', '9001']]);
+    expect(publishedPorts(service('minio'))).toEqual([
+      ['9000', '9000'],
+      ['9001', '9001'],
+    ]);
     for (const name of published) {
       for (const p of service(name).ports ?? []) expect(p).toMatch(/^127\.0\.0\.1:/);
     }

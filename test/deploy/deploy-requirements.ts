@@ -52,7 +52,7 @@ export const SERVICE_ENV = [...RUNTIME_ENV, 'DATABASE_URL', 'EVENT_TRANSPORT', '
 
 const EXTRA_ENV: Record<string, readonly string[]> = {
   identity: ['PUBLIC_URL', 'IDP_METADATA', 'DEV_IDP_ENABLED'],
-  'document-store': ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET', 'S3_REGION'],
+  'document-store': ['S3_ENDPOINT', 'S3_PUBLIC_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET', 'S3_REGION'],
   notification: ['SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM', 'PUBLIC_URL'],
 };
 

@@ -731,3 +731,29 @@ describe('OpenAPI', () => {
     expect(tagOf('/signatures/inspect', 'post')).toEqual(['signatures']);
   });
 });
+
+describe('when the object storage is down', () => {
+  it('readiness fails, uploads get 503 and record nothing; both recover when it is back', async () => {
+    const documents = await count('SELECT count(*) AS n FROM document');
+    const events = await count('SELECT count(*) AS n FROM outbox');
+    await s3.stop();
+    try {
+      const ready = await call('GET', '/health/ready', null);
+      expect(ready.status).toBe(503); // the database is up: the bucket check is what fails
+
+      const res = await upload(
+        citizen,
+        { kind: 'identity-document', entityType: 'citizen', entityId: citizenCf },
+        { bytes: pdfBytes('durante il guasto'), name: 'ci.pdf' },
+      );
+      expect({ status: res.status, code: res.json.code }).toEqual({ status: 503, code: 'STORAGE_UNAVAILABLE' });
+      expect(await count('SELECT count(*) AS n FROM document')).toBe(documents);
+      expect(await count('SELECT count(*) AS n FROM outbox')).toBe(events);
+    } finally {
+      s3 = new S3Server({ port: Number(new URL(s3.endpoint).port), directory: s3Dir, buckets: [BUCKET] });
+      await s3.start();
+    }
+    expect((await call('GET', '/health/ready', null)).status).toBe(200);
+    expect((await uploadOwnIdentityDocument()).status).toBe('active');
+  });
+});

@@ -14,14 +14,14 @@ import {
 import type { SpConfig } from './sp-config.js';
 import { toCitizenAttributes, type CitizenAttributes } from './spid-attributes.js';
 import { levelOfClassRef, levelSatisfies, type SpidLevel } from './spid-level.js';
-import { signatureChildren, verifyEnvelopedSignature } from './xml-signature.js';
+import { checkSignatureShape, signatureChildren, verifyEnvelopedSignature } from './xml-signature.js';
 import {
   attr,
   childElement,
   childElements,
   parseSamlInstant,
   parseXml,
-  selectElements,
+  descendants,
   textOf,
   type XmlDocument,
   type XmlElement,
@@ -119,9 +119,10 @@ function codeForNodeSamlError(message: string): SamlErrorCode {
  *
  * Order: decode → Response attributes (ID, Version, IssueInstant, InResponseTo) → the request is consumed from the
  * store (single use: a replay fails here) → Destination, IssueInstant window, Issuer, Status (IdP errors become typed
- * errors with Italian messages) → structure against signature wrapping → our own signature verification, then every
- * SPID rule on the *verified* assertion → node-saml's independent verification (signatures, XSW, time, audience,
- * InResponseTo) → both must agree on the assertion. Only attributes from verified bytes reach the result.
+ * errors with Italian messages) → structure against signature wrapping, signatures present and of an allowed shape
+ * and algorithm → every SPID rule on the assertion as received (precise error codes) → node-saml verifies the
+ * signatures (plus XSW, time, audience, InResponseTo) and returns the signed assertion → every SPID rule again on
+ * those signed bytes, which must be the same assertion. Only attributes from verified bytes reach the result.
  */
 export class SpidResponseValidator {
   private readonly skewMs: number;
@@ -193,7 +194,7 @@ export class SpidResponseValidator {
     const idp = this.options.idps.get(request.idp);
     if (!idp) throw fail(SamlErrorCode.UNKNOWN_IDP, `IdP ${request.idp} is not configured any more`);
 
-    const assertion = this.checkStructure(doc, response, fail);
+    const assertion = this.checkStructure(response, fail);
     const responseSignatures = signatureChildren(response);
     if (responseSignatures.length === 0 && this.requireSignedResponse) {
       throw fail(SamlErrorCode.MISSING_SIGNATURE, 'the Response is not signed');
@@ -201,22 +202,36 @@ export class SpidResponseValidator {
     if (signatureChildren(assertion).length === 0) {
       throw fail(SamlErrorCode.MISSING_SIGNATURE, 'the Assertion is not signed');
     }
-    if (responseSignatures.length > 0) {
+    for (const signed of responseSignatures.length > 0 ? [response, assertion] : [assertion]) {
+      try {
+        checkSignatureShape(signed);
+      } catch (err) {
+        throw fail(SamlErrorCode.INVALID_SIGNATURE, `${signed.localName} signature: ${(err as Error).message}`);
+      }
+    }
+    if (responseSignatures.length > 0 && !this.requireSignedResponse) {
+      // node-saml ignores a Response signature it was not asked for, even a broken one: a present signature must hold.
       try {
         verifyEnvelopedSignature(xml, response, idp.signingCertificates);
       } catch (err) {
         throw fail(SamlErrorCode.INVALID_SIGNATURE, `Response signature: ${(err as Error).message}`);
       }
     }
-    let verifiedAssertion: XmlElement;
+    // First pass on the assertion as received: precise codes for what a verifier would only call "invalid".
+    const rawFacts = this.checkAssertion(assertion, request, idp, now, fail);
+    // node-saml verifies the signatures (and wrapping, time, audience, InResponseTo) and hands back the signed bytes.
+    const verifiedXml = await this.verifyWithNodeSaml(post.SAMLResponse, idp, request, fail);
+    // Second, authoritative pass: only what the signature covers reaches the result.
+    let verified: XmlElement;
     try {
-      verifiedAssertion = parseXml(verifyEnvelopedSignature(xml, assertion, idp.signingCertificates)).documentElement!;
+      verified = parseXml(verifiedXml).documentElement!;
     } catch (err) {
-      throw fail(SamlErrorCode.INVALID_SIGNATURE, `Assertion signature: ${(err as Error).message}`);
+      throw fail(SamlErrorCode.INVALID_SIGNATURE, `verified assertion unreadable: ${(err as Error).message}`);
     }
-    const facts = this.checkAssertion(verifiedAssertion, request, idp, now, fail);
-
-    await this.verifyWithNodeSaml(post.SAMLResponse, idp, request, facts, fail);
+    const facts = this.checkAssertion(verified, request, idp, now, fail);
+    if (facts.assertionId !== rawFacts.assertionId || facts.citizen.fiscalNumber !== rawFacts.citizen.fiscalNumber) {
+      throw fail(SamlErrorCode.SIGNATURE_WRAPPING, 'the verified assertion is not the one in the Response');
+    }
 
     return {
       citizen: facts.citizen,
@@ -293,15 +308,15 @@ export class SpidResponseValidator {
    * hide the genuinely signed assertion elsewhere in the document: any extra Assertion or Signature is refused.
    */
   private checkStructure(
-    doc: XmlDocument,
     response: XmlElement,
     fail: (code: SamlErrorCode, reason: string) => SamlValidationError,
   ): XmlElement {
-    if (selectElements("//*[local-name()='EncryptedAssertion']", doc).length > 0) {
+    const everything = descendants(response, () => true);
+    if (everything.some((el) => el.localName === 'EncryptedAssertion')) {
       throw fail(SamlErrorCode.MALFORMED_MESSAGE, 'encrypted assertions are not used in SPID');
     }
-    const everywhere = selectElements("//*[local-name()='Assertion']", doc);
-    const direct = selectElements("./*[local-name()='Assertion']", response);
+    const everywhere = everything.filter((el) => el.localName === 'Assertion');
+    const direct = everywhere.filter((el) => el.parentNode === response);
     if (everywhere.length === 0) throw fail(SamlErrorCode.MISSING_ASSERTION, 'no Assertion in a success Response');
     if (direct.length > 1) throw fail(SamlErrorCode.MULTIPLE_ASSERTIONS, `${direct.length} assertions`);
     if (direct.length !== 1 || everywhere.length !== 1) {
@@ -310,7 +325,7 @@ export class SpidResponseValidator {
     const assertion = direct[0];
     if (assertion.namespaceURI !== NS.saml)
       throw fail(SamlErrorCode.MALFORMED_MESSAGE, 'Assertion in a foreign namespace');
-    for (const signature of selectElements("//*[local-name()='Signature']", doc)) {
+    for (const signature of everything.filter((el) => el.localName === 'Signature')) {
       if (signature.parentNode !== response && signature.parentNode !== assertion) {
         throw fail(SamlErrorCode.SIGNATURE_WRAPPING, 'a Signature outside the Response and the Assertion');
       }
@@ -452,14 +467,13 @@ export class SpidResponseValidator {
     };
   }
 
-  /** node-saml's own verification, independent of ours; it must accept the same assertion. */
+  /** node-saml's verification of the Response; returns the assertion exactly as its signature covers it. */
   private async verifyWithNodeSaml(
     samlResponse: string,
     idp: IdpDescriptor,
     request: StoredAuthnRequest,
-    facts: AssertionFacts,
     fail: (code: SamlErrorCode, reason: string) => SamlValidationError,
-  ): Promise<void> {
+  ): Promise<string> {
     const saml = new SAML({
       idpCert: idp.signingCertificates,
       issuer: this.options.sp.entityId,
@@ -473,17 +487,15 @@ export class SpidResponseValidator {
       requestIdExpirationPeriodMs: Math.max(1, request.expiresAt.getTime() - request.issuedAt.getTime()) + this.skewMs,
       acceptedClockSkewMs: this.skewMs,
     });
-    let profile;
+    let assertionXml: string | undefined;
     try {
-      ({ profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse }));
+      const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse });
+      assertionXml = profile?.getAssertionXml?.();
     } catch (err) {
       const message = (err as Error).message;
       throw fail(codeForNodeSamlError(message), `node-saml: ${message}`);
     }
-    const assertionXml = profile?.getAssertionXml?.();
-    const agreedId = assertionXml ? attr(parseXml(assertionXml).documentElement!, 'ID') : undefined;
-    if (!profile || agreedId !== facts.assertionId || profile.nameID?.trim() !== facts.nameId) {
-      throw fail(SamlErrorCode.SIGNATURE_WRAPPING, 'node-saml verified a different assertion');
-    }
+    if (!assertionXml) throw fail(SamlErrorCode.INVALID_SIGNATURE, 'node-saml returned no signed assertion');
+    return assertionXml;
   }
 }

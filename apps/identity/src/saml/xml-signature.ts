@@ -7,7 +7,15 @@ import {
   ALLOWED_TRANSFORMS,
   NS,
 } from './saml-constants.js';
-import { attr, certificateToPem, childElements, selectElements, serializeXml, type XmlElement } from './xml.js';
+import {
+  attr,
+  certificateToPem,
+  childElement,
+  childElements,
+  descendants,
+  serializeXml,
+  type XmlElement,
+} from './xml.js';
 
 /** A private key and its X.509 certificate, both PEM. */
 export interface SigningCredentials {
@@ -72,16 +80,12 @@ export function signatureChildren(element: XmlElement): XmlElement[] {
 }
 
 /**
- * Verifies the enveloped signature of `element` against trusted certificates and returns the canonical XML that the
- * signature covers (the only bytes one may trust afterwards). Refuses, like node-saml, signatures with more than one
- * reference, a reference to anything but the parent element, duplicated IDs, foreign transforms, and SHA-1.
- * The certificate inside `<ds:KeyInfo>` is never trusted: only `trustedCertificates` are.
+ * The shape SAML allows for an enveloped signature, checked without any cryptography (so cheaply, and before handing
+ * the document to a verifier): exactly one `<ds:Signature>` child, one reference and it points at the parent, whose
+ * ID is unique in the document; RSA-SHA256/512, SHA-256/512 digest, only the enveloped and exclusive-c14n transforms.
+ * SHA-1 (which xml-crypto still verifies) is refused here.
  */
-export function verifyEnvelopedSignature(
-  fullXml: string,
-  element: XmlElement,
-  trustedCertificates: readonly string[],
-): string {
+export function checkSignatureShape(element: XmlElement): XmlElement {
   const signatures = signatureChildren(element);
   if (signatures.length === 0) throw new SignatureError(`${element.localName} is not signed`);
   if (signatures.length > 1) throw new SignatureError(`${element.localName} has more than one signature`);
@@ -108,11 +112,26 @@ export function verifyEnvelopedSignature(
     throw new SignatureError(`digest algorithm not allowed: ${digestMethod ?? 'none'}`);
   }
   const transformsEl = childElement(references[0], NS.ds, 'Transforms');
-  const transforms = (transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : []).map((t) => attr(t, 'Algorithm'));
+  const transforms = (transformsEl ? childElements(transformsEl, NS.ds, 'Transform') : []).map((t) =>
+    attr(t, 'Algorithm'),
+  );
   if (transforms.length > 2 || transforms.some((t) => !t || !ALLOWED_TRANSFORMS.includes(t))) {
     throw new SignatureError('signature transforms not allowed');
   }
+  return signature;
+}
 
+/**
+ * Verifies the enveloped signature of `element` against trusted certificates and returns the canonical XML that the
+ * signature covers (the only bytes one may trust afterwards). The shape is checked first (`checkSignatureShape`).
+ * The certificate inside `<ds:KeyInfo>` is never trusted: only `trustedCertificates` are.
+ */
+export function verifyEnvelopedSignature(
+  fullXml: string,
+  element: XmlElement,
+  trustedCertificates: readonly string[],
+): string {
+  const signature = checkSignatureShape(element);
   const normalized = fullXml.replace(/\r\n?/g, '\n');
   for (const certificate of trustedCertificates) {
     const sig = new SignedXml({ publicCert: certificateToPem(certificate) });

@@ -35,6 +35,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
+    if (status === 503 && typeof response === 'object' && response !== null && 'status' in response) {
+      // Terminus readiness failure: say which check failed.
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Servizio non disponibile', details: response };
+    }
     if (typeof response === 'object' && response !== null) {
       const r = response as { message?: unknown; error?: string; code?: string };
       const validation: unknown[] | undefined = Array.isArray(r.message) ? (r.message as unknown[]) : undefined;
@@ -73,6 +77,8 @@ function httpCode(status: number): string {
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 429:
       return 'TOO_MANY_REQUESTS';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
     default:
       return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
   }
