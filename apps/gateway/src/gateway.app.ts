@@ -2,10 +2,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp } from '@profila/platform';
-import type { GatewayEnv } from './config/gateway.env.js';
+import { type GatewayEnv, serviceUrl } from './config/gateway.env.js';
 import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
 import { GatewayModule } from './gateway.module.js';
 import { registerProxies } from './proxy/register-proxies.js';
+import { registerSessionHandling } from './session/register-session.js';
+import { SessionResolver } from './session/session-resolver.js';
 import { registerUis } from './static/register-uis.js';
 
 /** Builds the gateway application (used by main.ts and by the tests). */
@@ -42,6 +44,7 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
       message: `Troppe richieste: riprova tra ${Math.ceil(ctx.ttl / 1000)} secondi`,
     }),
   });
+  registerSessionHandling(fastify, new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN), issuer);
   await registerProxies(fastify, env);
   await registerUis(fastify, env);
   return app;

@@ -2,7 +2,13 @@
 // code (issue #3 part 6, and the KO cases of AgID's spid-sp-test). The IdP is a real signer (xml-crypto); nothing of
 // the SP is mocked.
 import { isValidCodiceFiscale } from '@profila/italian';
-import { createSelfSignedCredentials, SPID_STATUS, testCitizen, type TestResponseVariant } from '@profila/testing';
+import {
+  createSelfSignedCredentials,
+  SPID_STATUS,
+  testCitizen,
+  testCitizens,
+  type TestResponseVariant,
+} from '@profila/testing';
 import { SamlErrorCode, SamlValidationError } from '../src/saml/saml-validation.error.js';
 import type { SpidResponseValidatorOptions } from '../src/saml/response-validator.js';
 import type { SpidLevel } from '../src/saml/spid-level.js';
@@ -97,7 +103,6 @@ describe('a correct SPID Response', () => {
   });
 
   test('every test citizen logs in and carries a valid codice fiscale', async () => {
-    const { testCitizens } = await import('@profila/testing');
     expect(testCitizens().length).toBeGreaterThanOrEqual(10);
     for (const citizen of testCitizens()) {
       expect(isValidCodiceFiscale(citizen.fiscalNumber)).toBe(true);

@@ -39,7 +39,7 @@ const ANOMALIES = new Set([19, 20, 21, 22, 23]);
 /** The dev IdP's flows: receive an AuthnRequest, let the tester pick an identity, answer with a signed Response. */
 @Injectable()
 export class IdpService {
-  private readonly logger;
+  private readonly logger: ReturnType<typeof createLogger>;
   private readonly pending = new Map<
     string,
     { request: ReceivedAuthnRequest; requested?: string[]; expiresAt: number }
