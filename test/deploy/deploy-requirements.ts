@@ -66,7 +66,7 @@ export function readinessPath(app: string): string {
 export function requiredEnv(app: string): string[] {
   switch (kindOf(app)) {
     case 'dev-tool':
-      return ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'PUBLIC_URL'];
+      return ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'DEV_IDP_PUBLIC_URL', 'SP_METADATA_URL'];
     case 'gateway':
       // Stateless: no database, no events; it routes to the services.
       return [...RUNTIME_ENV, 'PUBLIC_URL', 'SESSION_SECRET', ...routedServices().map(serviceUrlVar)];

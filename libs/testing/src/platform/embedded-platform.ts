@@ -123,6 +123,8 @@ export class EmbeddedPlatform {
       AUTH_JWKS_URL: `${this.gatewayUrl}/.well-known/jwks.json`,
       ACCESS_TOKEN_KEY_FILE: join(this.options.dataDir, 'keys', 'access-token.jwk.json'),
       DEV_IDP_ENABLED: String(this.withDevIdp),
+      DEV_IDP_PUBLIC_URL: this.serviceUrl('dev-idp').replace('127.0.0.1', 'localhost'),
+      SP_METADATA_URL: `${this.gatewayUrl}/api/identity/saml/metadata`,
       DEV_IDP_DATA_DIR: join(this.options.dataDir, 'dev-idp'),
       WEB_DIST: join(this.options.rootDir, 'apps/web/dist'),
       BACKOFFICE_DIST: join(this.options.rootDir, 'apps/backoffice/dist'),
