@@ -48,7 +48,13 @@ export function serviceUrlVar(app: string): string {
 export const RUNTIME_ENV = ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'SERVICE_TOKEN'] as const;
 
 /** Read by every back-end service (libs/platform ServiceEnv) in distributed mode. */
-export const SERVICE_ENV = [...RUNTIME_ENV, 'DATABASE_URL', 'EVENT_TRANSPORT', 'KAFKA_BROKERS'] as const;
+export const SERVICE_ENV = [
+  ...RUNTIME_ENV,
+  'DATABASE_URL',
+  'EVENT_TRANSPORT',
+  'KAFKA_BROKERS',
+  'AUTH_JWKS_URL',
+] as const;
 
 const EXTRA_ENV: Record<string, readonly string[]> = {
   identity: ['PUBLIC_URL', 'IDP_METADATA', 'DEV_IDP_ENABLED'],
@@ -62,14 +68,19 @@ export function readinessPath(app: string): string {
   return kindOf(app) === 'gateway' ? '/health/live' : '/health/ready';
 }
 
-/** Environment variables an app's container must set (the defaults in the code serve the embedded mode only). */
+/** Environment variables an app's container must set ('A|B': either); the defaults in the code serve the embedded mode only. */
 export function requiredEnv(app: string): string[] {
   switch (kindOf(app)) {
     case 'dev-tool':
       return ['NODE_ENV', 'HOST', 'PORT', 'LOG_LEVEL', 'DEV_IDP_PUBLIC_URL', 'SP_METADATA_URL'];
     case 'gateway':
       // Stateless: no database, no events; it routes to the services.
-      return [...RUNTIME_ENV, 'PUBLIC_URL', 'SESSION_SECRET', ...routedServices().map(serviceUrlVar)];
+      return [
+        ...RUNTIME_ENV,
+        'PUBLIC_URL',
+        'ACCESS_TOKEN_KEY_FILE|ACCESS_TOKEN_PRIVATE_JWK',
+        ...routedServices().map(serviceUrlVar),
+      ];
     case 'service':
       return [...SERVICE_ENV, ...(EXTRA_ENV[app] ?? [])];
   }

@@ -254,7 +254,7 @@ describe('k8s/', () => {
 
     it('gets the whole environment its kind needs from the ConfigMap and the Secret', () => {
       const env = containerEnv(container());
-      expect(requiredEnv(app).filter((key) => !env.has(key))).toEqual([]);
+      expect(requiredEnv(app).filter((key) => !key.split('|').some((k) => env.has(k)))).toEqual([]);
       const unresolved = [...env]
         .filter(([, source]) => typeof source !== 'string' && !source.optional)
         .map(([name, source]) => ({ name, ref: source as SecretKeyRef }))

@@ -42,9 +42,13 @@ export class GatewayEnv {
   @IsString()
   ACCESS_TOKEN_PRIVATE_JWK?: string;
 
-  /** Embedded mode: where the generated signing key is kept between runs. */
+  /**
+   * Where a generated signing key is kept between runs (embedded mode default `.data/keys/...`; a single-replica
+   * deployment may set it to a volume). Replicas that must share the key use ACCESS_TOKEN_PRIVATE_JWK.
+   */
+  @IsOptional()
   @IsString()
-  ACCESS_TOKEN_KEY_FILE = '.data/keys/access-token.jwk.json';
+  ACCESS_TOKEN_KEY_FILE?: string;
 
   @IsOptional() @IsString() IDENTITY_URL?: string;
   @IsOptional() @IsString() REGISTRY_URL?: string;

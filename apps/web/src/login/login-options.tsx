@@ -1,24 +1,28 @@
 import { Icon } from 'design-react-kit';
-import { loginUrl } from './login-url';
+import { Link } from 'react-router-dom';
+import { chooserUrl } from './login-url';
 import { SpidButton } from './spid-button';
 
-/** The three ways in: SPID, CIE, CPS. Same look for the three, as on the ministry's Servizi Lavoro portal. */
-export function LoginOptions() {
+/**
+ * The three ways in: SPID (menu of providers in place), CIE and CPS (their own chooser page). Same look for the three,
+ * as on the ministry's Servizi Lavoro portal.
+ */
+export function LoginOptions({ spidMenuId }: { spidMenuId?: string }) {
   return (
     <div className="login-options">
-      <SpidButton />
-      <a className="login-button" href={loginUrl('cie')}>
+      <SpidButton menuId={spidMenuId} />
+      <Link className="login-button" to={chooserUrl('cie')}>
         <span className="login-button-icon">
           <Icon icon="it-card" color="white" aria-hidden />
         </span>
         <span className="login-button-text">Entra con CIE</span>
-      </a>
-      <a className="login-button" href={loginUrl('cps')}>
+      </Link>
+      <Link className="login-button" to={chooserUrl('cps')}>
         <span className="login-button-icon">
           <Icon icon="it-key" color="white" aria-hidden />
         </span>
         <span className="login-button-text">Entra con CPS</span>
-      </a>
+      </Link>
     </div>
   );
 }

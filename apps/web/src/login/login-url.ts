@@ -1,6 +1,26 @@
-export type LoginKind = 'spid' | 'cie' | 'cps';
+import type { LoginKind } from '../api/identity';
 
-/** Where each identity provider's login starts: the identity service behind the gateway (same origin). */
-export function loginUrl(kind: LoginKind): string {
-  return `/api/identity/login?kind=${kind}`;
+export type { LoginKind };
+
+export const RESERVED_AREA = '/area-riservata';
+
+export const KIND_LABELS: Record<LoginKind, { short: string; long: string }> = {
+  spid: { short: 'SPID', long: 'Sistema Pubblico di Identità Digitale' },
+  cie: { short: 'CIE', long: "Carta d'Identità Elettronica" },
+  cps: { short: 'CPS', long: 'Carta Provinciale dei Servizi' },
+};
+
+export function isLoginKind(value: string | null): value is LoginKind {
+  return value === 'spid' || value === 'cie' || value === 'cps';
+}
+
+/** Where a login with one identity provider starts: the identity service behind the gateway (same origin). */
+export function loginUrl(kind: LoginKind, idp: string, returnTo: string = RESERVED_AREA): string {
+  const query = new URLSearchParams({ kind, idp, returnTo });
+  return `/api/identity/login?${query.toString()}`;
+}
+
+/** The portal's own chooser page for one kind of identity. */
+export function chooserUrl(kind: LoginKind): string {
+  return `/accedi?kind=${kind}`;
 }

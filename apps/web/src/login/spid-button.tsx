@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { loginUrl } from './login-url';
+import { IdpEntries } from './idp-entries';
+import { useIdps } from './use-idps';
 
 /**
  * "Entra con SPID" with the look of AgID's official access button (blue, SPID glyph, Titillium, 600).
- * It opens the identity-provider menu; the list of providers comes with the identity service, until then
- * the menu offers the single entry point plus AgID's mandatory information links.
+ * It opens the menu of the SPID identity providers (loaded from the identity service on first opening), followed by
+ * AgID's mandatory information links.
  */
-export function SpidButton() {
+export function SpidButton({ menuId = 'spid-idp-menu' }: { menuId?: string }) {
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const idps = useIdps('spid', open);
 
   useEffect(() => {
     if (!open) return;
@@ -16,7 +19,10 @@ export function SpidButton() {
       if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
     };
     document.addEventListener('mousedown', onPointer);
     document.addEventListener('keydown', onKey);
@@ -30,10 +36,11 @@ export function SpidButton() {
     <div className="spid-access" ref={wrapper}>
       <button
         type="button"
+        ref={button}
         className="login-button spid-button"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-controls="spid-idp-menu"
+        aria-controls={menuId}
         onClick={() => setOpen(!open)}
       >
         <span className="login-button-icon">
@@ -42,14 +49,9 @@ export function SpidButton() {
         <span className="login-button-text">Entra con SPID</span>
       </button>
       {open && (
-        <div id="spid-idp-menu" className="spid-idp-menu">
-          <ul aria-label="Accesso con SPID">
-            <li>
-              <a className="spid-idp-entry" href={loginUrl('spid')}>
-                Prosegui con il tuo gestore di identità SPID
-              </a>
-            </li>
-          </ul>
+        <div id={menuId} className="spid-idp-menu">
+          <p className="spid-idp-title">Scegli il tuo gestore di identità digitale</p>
+          <IdpEntries kind="spid" list={idps} label="Gestori di identità SPID" className="spid-idp-list" />
           <ul className="spid-idp-support" aria-label="Informazioni su SPID">
             <li>
               <a href="https://www.spid.gov.it/" rel="noreferrer">

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { type IdentityProvider, identityApi, type LoginKind } from '../api/identity';
+
+export type IdpList =
+  | { state: 'loading' }
+  | { state: 'ready'; idps: IdentityProvider[] }
+  | { state: 'error'; message: string };
+
+/** The identity providers of one kind, fetched once `enabled` is true (the SPID menu loads them when opened). */
+export function useIdps(kind: LoginKind, enabled = true): IdpList {
+  const [loaded, setLoaded] = useState<{ kind: LoginKind; list: IdpList } | null>(null);
+  const current = loaded?.kind === kind ? loaded.list : null;
+  const shouldLoad = enabled && current === null;
+
+  useEffect(() => {
+    if (!shouldLoad) return;
+    let active = true;
+    identityApi.idps(kind).then(
+      (idps) => {
+        if (active) setLoaded({ kind, list: { state: 'ready', idps } });
+      },
+      () => {
+        if (active) {
+          setLoaded({ kind, list: { state: 'error', message: "Non è stato possibile caricare l'elenco dei gestori." } });
+        }
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [kind, shouldLoad]);
+
+  return current ?? { state: 'loading' };
+}
