@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CitizenV1 } from '@profila/contracts';
 import { OutboxService } from '@profila/messaging';
 import { Citizen } from './citizen.entity.js';
 import { CitizensException, CitizensExceptionCode } from './citizens.exception.js';
@@ -9,6 +10,33 @@ export interface UpsertOutcome {
   citizen: Citizen;
   created: boolean;
 }
+
+/** The fields the citizen may edit (Gestione anagrafica); everything else comes from the identity provider. */
+export const EDITABLE_FIELDS = ['cittadinanza', 'pec', 'telefono', 'fax', 'titoloStudio'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export type EditableData = Partial<Record<EditableField, string | null>>;
+
+/** Identity-provider fields, refreshed at every login. */
+const IDP_FIELDS = [
+  'nome',
+  'cognome',
+  'email',
+  'sesso',
+  'dataNascita',
+  'luogoNascita',
+  'provinciaNascita',
+  'documentoTipo',
+  'documentoNumero',
+  'documentoRilasciatoDa',
+  'documentoDataRilascio',
+  'documentoDataScadenza',
+  'domicilioIndirizzo',
+  'domicilioComune',
+  'domicilioProvincia',
+  'domicilioCap',
+  'cellulare',
+  'spidCode',
+] as const;
 
 @Injectable()
 export class CitizensService {
@@ -20,38 +48,73 @@ export class CitizensService {
   /**
    * A login (or a legacy import) for a codice fiscale: creates the account the first time
    * (`citizen.registered`), refreshes the identity-provider data afterwards (`citizen.updated` when it changed).
+   * Values the IdP did not release this time are kept (IdPs release only what the SP asks and the user consents to).
    */
   async recordLogin(codiceFiscale: string, input: UpsertCitizenDto, at = new Date()): Promise<UpsertOutcome> {
+    return this.dataSource.transaction((manager) => this.recordLoginIn(manager, codiceFiscale, input, at));
+  }
+
+  /** The same, inside the caller's transaction (the ACS opens the session in the same one). */
+  async recordLoginIn(
+    manager: EntityManager,
+    codiceFiscale: string,
+    input: UpsertCitizenDto,
+    at = new Date(),
+  ): Promise<UpsertOutcome> {
+    const repo = manager.getRepository(Citizen);
+    const existing = await repo.findOne({ where: { codiceFiscale }, lock: { mode: 'pessimistic_write' } });
+    const isLogin = input.source !== 'migration';
+    if (!existing) {
+      const citizen = repo.create({
+        codiceFiscale,
+        source: input.source,
+        firstLoginAt: isLogin ? at : null,
+        lastLoginAt: isLogin ? at : null,
+        cittadinanza: null,
+        pec: input.pec ?? null,
+        telefono: null,
+        fax: null,
+        titoloStudio: null,
+      });
+      for (const field of IDP_FIELDS) (citizen as unknown as Record<string, unknown>)[field] = input[field] ?? null;
+      await repo.insert(citizen);
+      await this.outbox.add(manager, 'citizen.registered', codiceFiscale, toEventData(citizen));
+      return { citizen, created: true };
+    }
+    const before = JSON.stringify(toEventData(existing));
+    const target = existing as unknown as Record<string, unknown>;
+    for (const field of IDP_FIELDS) {
+      const value = input[field];
+      if (value !== undefined && value !== null) target[field] = value;
+    }
+    if (input.email === null) existing.email = null;
+    existing.pec ??= input.pec ?? null;
+    if (isLogin) {
+      existing.firstLoginAt ??= at;
+      existing.lastLoginAt = at;
+    }
+    await repo.save(existing);
+    if (JSON.stringify(toEventData(existing)) !== before) {
+      await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(existing));
+    }
+    return { citizen: existing, created: false };
+  }
+
+  /** The citizen edits the fields that are theirs (cittadinanza, PEC, telefono, fax, titolo di studio). */
+  async updateEditable(codiceFiscale: string, data: EditableData): Promise<Citizen> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Citizen);
-      const existing = await repo.findOne({ where: { codiceFiscale }, lock: { mode: 'pessimistic_write' } });
-      const isLogin = input.source !== 'migration';
-      if (!existing) {
-        const citizen = repo.create({
-          codiceFiscale,
-          nome: input.nome,
-          cognome: input.cognome,
-          email: input.email ?? null,
-          source: input.source,
-          firstLoginAt: isLogin ? at : null,
-          lastLoginAt: isLogin ? at : null,
-        });
-        await repo.insert(citizen);
-        await this.outbox.add(manager, 'citizen.registered', codiceFiscale, toEventData(citizen));
-        return { citizen, created: true };
+      const citizen = await repo.findOne({ where: { codiceFiscale }, lock: { mode: 'pessimistic_write' } });
+      if (!citizen) throw new CitizensException(CitizensExceptionCode.CITIZEN_NOT_FOUND, 'Cittadino non trovato');
+      const before = JSON.stringify(toEventData(citizen));
+      for (const field of EDITABLE_FIELDS) {
+        if (data[field] !== undefined) citizen[field] = data[field] ?? null;
       }
-      const changed =
-        existing.nome !== input.nome || existing.cognome !== input.cognome || existing.email !== (input.email ?? null);
-      existing.nome = input.nome;
-      existing.cognome = input.cognome;
-      existing.email = input.email ?? null;
-      if (isLogin) {
-        existing.firstLoginAt ??= at;
-        existing.lastLoginAt = at;
+      await repo.save(citizen);
+      if (JSON.stringify(toEventData(citizen)) !== before) {
+        await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(citizen));
       }
-      await repo.save(existing);
-      if (changed) await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(existing));
-      return { citizen: existing, created: false };
+      return citizen;
     });
   }
 
@@ -62,6 +125,22 @@ export class CitizensService {
   }
 }
 
-function toEventData(c: Citizen) {
-  return { codiceFiscale: c.codiceFiscale, nome: c.nome, cognome: c.cognome, email: c.email, source: c.source };
+function toEventData(c: Citizen): CitizenV1 {
+  return {
+    codiceFiscale: c.codiceFiscale,
+    nome: c.nome,
+    cognome: c.cognome,
+    email: c.email,
+    source: c.source,
+    sesso: c.sesso === 'M' || c.sesso === 'F' ? c.sesso : null,
+    dataNascita: c.dataNascita,
+    luogoNascita: c.luogoNascita,
+    provinciaNascita: c.provinciaNascita,
+    cellulare: c.cellulare,
+    pec: c.pec,
+    cittadinanza: c.cittadinanza,
+    telefono: c.telefono,
+    fax: c.fax,
+    titoloStudio: c.titoloStudio,
+  };
 }

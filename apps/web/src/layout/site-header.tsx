@@ -13,6 +13,8 @@ import {
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import logoUrl from '../assets/profila-logo.svg';
+import { useSession } from '../session/session-context';
+import { UserBox } from './user-box';
 
 const NAVIGATION = [
   { to: '/', label: 'Home', end: true },
@@ -25,6 +27,7 @@ const NAVIGATION = [
 export function SiteHeader() {
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = () => setMenuOpen(false);
+  const { state } = useSession();
 
   return (
     <Headers shadow>
@@ -34,11 +37,15 @@ export function SiteHeader() {
             Regione / Profila
           </HeaderBrand>
           <HeaderRightZone>
-            <div className="it-access-top-wrapper">
-              <Link className="btn btn-primary btn-sm" to="/accedi">
-                Accedi all&apos;area personale
-              </Link>
-            </div>
+            {state.status === 'authenticated' ? (
+              <UserBox me={state.me} />
+            ) : (
+              <div className="it-access-top-wrapper">
+                <Link className="btn btn-primary btn-sm" to="/accedi">
+                  Accedi all&apos;area personale
+                </Link>
+              </div>
+            )}
           </HeaderRightZone>
         </HeaderContent>
       </Header>

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { noticeOf } from './notice';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
 export function SiteLayout() {
-  const { pathname, hash } = useLocation();
+  const location = useLocation();
+  const { pathname, hash } = location;
+  const notice = noticeOf(location);
   // A client-side navigation keeps the previous page's scroll position: go to the anchor if any, else to the top.
   useEffect(() => {
     const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
@@ -24,6 +27,13 @@ export function SiteLayout() {
       </div>
       <SiteHeader />
       <main id="contenuto" tabIndex={-1}>
+        {notice && (
+          <div className="container pt-4">
+            <div className={`alert alert-${notice.kind} mb-0`} role="status">
+              {notice.text}
+            </div>
+          </div>
+        )}
         <Outlet />
       </main>
       <SiteFooter />

@@ -91,9 +91,10 @@ export class EmbeddedPlatform {
     await Promise.all([this.s3.start(), this.mail.start()]);
     status(`s3 (s3rver)   ${this.s3.endpoint}  bucket ${DOCUMENTS_BUCKET}`);
     status(`mail catcher  smtp://127.0.0.1:${this.ports.smtp}  http://127.0.0.1:${this.ports.mailHttp}`);
-    const first: ServiceName[] = [...BACKEND_SERVICES, ...(this.withDevIdp ? (['dev-idp'] as const) : [])];
-    await Promise.all(first.map((s) => this.startService(s)));
-    await this.startService('gateway');
+    // All at once: the gateway needs the services only to answer, not to boot.
+    const all: ServiceName[] = [...BACKEND_SERVICES, ...(this.withDevIdp ? (['dev-idp'] as const) : []), 'gateway'];
+    await Promise.all(all.map((s) => this.startService(s)));
+    await waitForHealth(`${this.gatewayUrl}/health`, undefined, 30_000, 'platform');
   }
 
   /** Environment of a service process: every URL it may need, its own port and database. */
@@ -162,7 +163,8 @@ export class EmbeddedPlatform {
         }, 1000);
       }
     });
-    const healthPath = service === 'dev-idp' ? '/health/live' : '/health';
+    // The gateway's /health waits for every service: here only its own liveness.
+    const healthPath = service === 'dev-idp' || service === 'gateway' ? '/health/live' : '/health';
     await waitForHealth(`${this.serviceUrl(service)}${healthPath}`, child, 60_000, service);
     this.options.onStatus?.(`${service.padEnd(13)} ${this.serviceUrl(service)}  ✓`);
   }
@@ -205,10 +207,15 @@ export class EmbeddedPlatform {
   }
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, name: string): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess | undefined,
+  timeoutMs: number,
+  name: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
       throw new Error(`${name} exited during start-up (${child.signalCode ?? child.exitCode}); see its log`);
     }
     try {

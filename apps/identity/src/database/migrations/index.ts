@@ -1,5 +1,10 @@
 import { MessagingTables1763900000000 } from '@profila/messaging';
 import { CreateCitizen1763900000100 } from './1763900000100-create-citizen.js';
+import { LoginSessionsAnagrafica1763900000110 } from './1763900000110-login-sessions-anagrafica.js';
 
 /** Every migration of the identity database, in order. */
-export const IDENTITY_MIGRATIONS = [MessagingTables1763900000000, CreateCitizen1763900000100];
+export const IDENTITY_MIGRATIONS = [
+  MessagingTables1763900000000,
+  CreateCitizen1763900000100,
+  LoginSessionsAnagrafica1763900000110,
+];

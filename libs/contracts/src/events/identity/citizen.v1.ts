@@ -10,7 +10,21 @@ export interface CitizenV1 {
   email: string | null;
   /** How the account came to be: first SPID/CIE/CPS login, or a legacy migration. */
   source: 'spid' | 'cie' | 'cps' | 'migration' | 'dev';
+  /** Optional anagrafica (added in v1 as optional fields): null when unknown. Dates are YYYY-MM-DD. */
+  sesso?: 'M' | 'F' | null;
+  dataNascita?: string | null;
+  luogoNascita?: string | null;
+  provinciaNascita?: string | null;
+  cellulare?: string | null;
+  /** Edited by the citizen (or the IdP's domicilio digitale at the first login). */
+  pec?: string | null;
+  cittadinanza?: string | null;
+  telefono?: string | null;
+  fax?: string | null;
+  titoloStudio?: string | null;
 }
+
+const optionalText = { type: ['string', 'null'] };
 
 const citizenSchema = {
   type: 'object',
@@ -22,6 +36,16 @@ const citizenSchema = {
     cognome: { type: 'string', minLength: 1 },
     email: { type: ['string', 'null'] },
     source: { enum: ['spid', 'cie', 'cps', 'migration', 'dev'] },
+    sesso: { enum: ['M', 'F', null] },
+    dataNascita: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    luogoNascita: optionalText,
+    provinciaNascita: optionalText,
+    cellulare: optionalText,
+    pec: optionalText,
+    cittadinanza: optionalText,
+    telefono: optionalText,
+    fax: optionalText,
+    titoloStudio: optionalText,
   },
 };
 

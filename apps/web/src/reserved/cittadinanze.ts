@@ -1,0 +1,35 @@
+/**
+ * Citizenships offered in "Cittadinanza" (Anagrafica panel), most frequent first among workers in Italy, then the
+ * rest of the EU; "Altra cittadinanza" covers the others until the identity service publishes the full table.
+ */
+export const CITTADINANZE = [
+  'Italiana',
+  'Albanese',
+  'Bengalese',
+  'Cinese',
+  'Egiziana',
+  'Filippina',
+  'Indiana',
+  'Marocchina',
+  'Moldava',
+  'Nigeriana',
+  'Pakistana',
+  'Peruviana',
+  'Senegalese',
+  'Srilankese',
+  'Tunisina',
+  'Ucraina',
+  'Austriaca',
+  'Belga',
+  'Bulgara',
+  'Croata',
+  'Francese',
+  'Greca',
+  'Polacca',
+  'Portoghese',
+  'Rumena',
+  'Slovena',
+  'Spagnola',
+  'Tedesca',
+  'Altra cittadinanza',
+];

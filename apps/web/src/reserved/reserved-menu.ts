@@ -1,0 +1,9 @@
+/** The reserved area's menu, as in the Servizi Lavoro manual (section 3); Logout is an action, not a page. */
+export const RESERVED_MENU = [
+  { to: '/area-riservata/anagrafica', label: 'Gestione anagrafica', icon: 'it-user' },
+  { to: '/area-riservata/profili', label: 'Gestione profili', icon: 'it-pa' },
+  { to: '/area-riservata/deleghe', label: 'Gestione deleghe', icon: 'it-sign' },
+  { to: '/area-riservata', label: 'Vai alla home dei servizi', icon: 'it-arrow-left' },
+] as const;
+
+export const RESERVED_HOME = '/area-riservata';

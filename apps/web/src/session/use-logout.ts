@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { ApiError } from '../api/http';
+import { identityApi } from '../api/identity';
+import { useSession } from './session-context';
+
+/**
+ * Logout: the identity service ends the local session and hands back the identity provider's single-logout address;
+ * the browser goes there and the provider sends it back to /uscita.
+ */
+export function useLogout(): { logout: () => Promise<void>; pending: boolean; error: string | null } {
+  const session = useSession();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const logout = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const { redirectUrl } = await identityApi.logout();
+      session.loggedOut();
+      window.location.assign(redirectUrl || '/uscita');
+    } catch (e) {
+      if (e instanceof ApiError && e.unauthenticated) {
+        // Already ended on the server (timeout, or logout from the identity provider): nothing left to close.
+        session.loggedOut();
+        window.location.assign('/uscita');
+        return;
+      }
+      setPending(false);
+      setError(e instanceof ApiError ? e.message : 'Uscita non riuscita: riprova.');
+    }
+  };
+
+  return { logout, pending, error };
+}
