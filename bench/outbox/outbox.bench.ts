@@ -19,12 +19,15 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '100' },
     rate: { type: 'string', default: '3000' },
     seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '4' },
   },
 });
 const EVENTS = Number(values.events);
 const BATCH = Number(values.batch);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
+/** Concurrent producing transactions, as concurrent requests of a service would be. */
+const CONCURRENCY = Number(values.concurrency);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -78,6 +81,18 @@ function citizens(n: number) {
   });
 }
 const produce = (n: number) => dataSource.transaction((m) => outbox.addMany(m, citizens(n)));
+/** Commits `total` events in transactions of BATCH, CONCURRENCY transactions at a time. */
+async function produceAll(total: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < total) {
+      const n = Math.min(BATCH, total - next);
+      next += n;
+      await produce(n);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+}
 function waitFor(count: number): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
@@ -98,14 +113,14 @@ await waitFor(BATCH);
 // 1. End-to-end: commit EVENTS events in transactions of BATCH as fast as possible until the consumer has them all.
 let target = received + EVENTS;
 const t0 = performance.now();
-for (let done = 0; done < EVENTS; done += BATCH) await produce(Math.min(BATCH, EVENTS - done));
+await produceAll(EVENTS);
 const produced = performance.now();
 await waitFor(target);
 const throughput = EVENTS / ((performance.now() - t0) / 1000);
 
 // 2. Pipeline drain: EVENTS already committed in the outbox; relay and consumer drain them.
 await relay.stop();
-for (let done = 0; done < EVENTS; done += BATCH) await produce(Math.min(BATCH, EVENTS - done));
+await produceAll(EVENTS);
 target = received + EVENTS;
 const d0 = performance.now();
 relay = new OutboxRelay(dataSource, transport, { databaseUrl: producerUrl, batchSize: 2000 });
@@ -146,7 +161,9 @@ await dataSource.destroy();
 await server.stop();
 await rm(dataDir, { recursive: true, force: true });
 
-console.log(`outbox bench (postgres transport, ${fmt(EVENTS)} events, transactions of ${BATCH})`);
+console.log(
+  `outbox bench (postgres transport, ${fmt(EVENTS)} events, transactions of ${BATCH}, ${CONCURRENCY} producers)`,
+);
 console.log(
   `  end-to-end (commit → consumer):     ${fmt(throughput)} events/s  (producer commit rate ${fmt(EVENTS / ((produced - t0) / 1000))}/s)`,
 );

@@ -1,10 +1,17 @@
 import { Route, Routes } from 'react-router-dom';
 import { SiteLayout } from './layout/site-layout';
+import { AccessErrorPage } from './pages/access-error-page';
 import { HomePage } from './pages/home-page';
 import { InfoPage } from './pages/info-page';
+import { LoggedOutPage } from './pages/logged-out-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServicesPage } from './pages/services-page';
+import { AnagraficaPage } from './reserved/anagrafica-page';
+import { DelegationsPage } from './reserved/delegations-page';
+import { ProfilesPage } from './reserved/profiles-page';
+import { ReservedAreaLayout } from './reserved/reserved-area-layout';
+import { ReservedHomePage } from './reserved/reserved-home-page';
 
 export function App() {
   return (
@@ -13,6 +20,15 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="servizi" element={<ServicesPage />} />
         <Route path="accedi" element={<LoginPage />} />
+        <Route path="errore-accesso" element={<AccessErrorPage />} />
+        <Route path="uscita" element={<LoggedOutPage />} />
+        <Route path="area-riservata" element={<ReservedAreaLayout />}>
+          <Route index element={<ReservedHomePage />} />
+          <Route path="anagrafica" element={<AnagraficaPage />} />
+          <Route path="profili" element={<ProfilesPage />} />
+          <Route path="deleghe" element={<DelegationsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
         <Route path="privacy" element={<InfoPage topic="privacy" />} />
         <Route path="note-legali" element={<InfoPage topic="note-legali" />} />
         <Route path="accessibilita" element={<InfoPage topic="accessibilita" />} />

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app';
+import { SessionProvider } from './session/session-context';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Elemento #root mancante in index.html');
@@ -13,7 +14,9 @@ if (!container) throw new Error('Elemento #root mancante in index.html');
 createRoot(container).render(
   <StrictMode>
     <BrowserRouter basename={import.meta.env.BASE_URL}>
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </BrowserRouter>
   </StrictMode>,
 );

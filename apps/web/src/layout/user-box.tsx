@@ -80,7 +80,12 @@ export function UserBox({ me }: { me: Me }) {
               <span className="divider" role="separator" />
             </li>
             <li>
-              <button type="button" className="list-item user-box-logout" onClick={() => void logout()} disabled={pending}>
+              <button
+                type="button"
+                className="list-item user-box-logout"
+                onClick={() => void logout()}
+                disabled={pending}
+              >
                 <Icon icon="it-logout" size="sm" color="primary" aria-hidden className="me-2" />
                 <span>{pending ? 'Uscita in corso…' : 'Logout'}</span>
               </button>

@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 import { type IdentityProvider, identityApi, type LoginKind } from '../api/identity';
 
 export type IdpList =
-  | { state: 'loading' }
-  | { state: 'ready'; idps: IdentityProvider[] }
-  | { state: 'error'; message: string };
+  { state: 'loading' } | { state: 'ready'; idps: IdentityProvider[] } | { state: 'error'; message: string };
 
 /** The identity providers of one kind, fetched once `enabled` is true (the SPID menu loads them when opened). */
 export function useIdps(kind: LoginKind, enabled = true): IdpList {
@@ -21,7 +19,10 @@ export function useIdps(kind: LoginKind, enabled = true): IdpList {
       },
       () => {
         if (active) {
-          setLoaded({ kind, list: { state: 'error', message: "Non è stato possibile caricare l'elenco dei gestori." } });
+          setLoaded({
+            kind,
+            list: { state: 'error', message: "Non è stato possibile caricare l'elenco dei gestori." },
+          });
         }
       },
     );

@@ -2,10 +2,12 @@ import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
 import { usePageTitle } from '../layout/use-page-title';
 import { LoginOptions } from '../login/login-options';
+import { displayName, useSession } from '../session/session-context';
 import { PORTAL_SERVICES } from './services';
 
 export function HomePage() {
   usePageTitle();
+  const { state } = useSession();
 
   return (
     <>
@@ -28,8 +30,21 @@ export function HomePage() {
               <div className="card shadow-sm login-card" id="accedi">
                 <div className="card-body p-4">
                   <h2 className="h4 card-title">Accedi ai servizi</h2>
-                  <p className="card-text font-sans-serif">Scegli la tua identità digitale.</p>
-                  <LoginOptions />
+                  {state.status === 'authenticated' ? (
+                    <>
+                      <p className="card-text font-sans-serif">
+                        Hai già effettuato l&apos;accesso come {displayName(state.me)}.
+                      </p>
+                      <Link className="btn btn-primary" to="/area-riservata">
+                        Vai all&apos;area riservata
+                      </Link>
+                    </>
+                  ) : (
+                    <>
+                      <p className="card-text font-sans-serif">Scegli la tua identità digitale.</p>
+                      <LoginOptions />
+                    </>
+                  )}
                 </div>
               </div>
             </div>

@@ -164,9 +164,10 @@ export function AnagraficaPage() {
   };
 
   const { anagrafica, domicilio, recapiti } = data;
-  const cittadinanze = values.cittadinanza && !CITTADINANZE.includes(values.cittadinanza)
-    ? [values.cittadinanza, ...CITTADINANZE]
-    : CITTADINANZE;
+  const cittadinanze =
+    values.cittadinanza && !CITTADINANZE.includes(values.cittadinanza)
+      ? [values.cittadinanza, ...CITTADINANZE]
+      : CITTADINANZE;
   const wrongFields = EDITABLE.filter((field) => errors[field]);
 
   return (

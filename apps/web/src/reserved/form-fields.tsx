@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A value that comes from the identity provider: shown in a read-only input, announced as such. */
-export function ReadOnlyField({ id, label, value, wide }: { id: string; label: string; value: string | null; wide?: boolean }) {
+export function ReadOnlyField({
+  id,
+  label,
+  value,
+  wide,
+}: {
+  id: string;
+  label: string;
+  value: string | null;
+  wide?: boolean;
+}) {
   return (
     <div className={wide ? 'col-12' : 'col-md-6'}>
       <div className="form-group readonly-field">
