@@ -58,6 +58,37 @@ describe('events across the running platform (postgres transport)', () => {
     expect(home.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('the gateway routes /api/<service>, carries the request id, refuses spoofed service credentials, aggregates the API docs', async () => {
+    // A browser cannot use the internal service credential through the gateway: it is stripped on the way in.
+    const spoofed = await fetch(`${platform.gatewayUrl}/api/identity/citizens/RSSMRA80A01H501U`, {
+      headers: { ...SERVICE_HEADERS, 'x-request-id': 'e2e-request-0001' },
+    });
+    expect(spoofed.status).toBe(401);
+    expect(spoofed.headers.get('x-request-id')).toBe('e2e-request-0001');
+    const body = (await spoofed.json()) as { code: string; requestId: string };
+    expect(body.code).toBe('UNAUTHENTICATED');
+    expect(body.requestId).toBe('e2e-request-0001');
+    // The same call straight to the service (private network) with the credential works.
+    const direct = await fetch(`${platform.serviceUrl('identity')}/citizens/RSSMRA80A01H501U`, {
+      headers: SERVICE_HEADERS,
+    });
+    expect([200, 404]).toContain(direct.status);
+
+    const docs = (await (await fetch(`${platform.gatewayUrl}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/identity/citizens/{codiceFiscale}',
+        '/api/notification/mails',
+        '/api/delegation/health',
+      ]),
+    );
+    const page = await fetch(`${platform.gatewayUrl}/api/docs`);
+    expect(await page.text()).toContain('swagger-ui');
+    expect((await fetch(`${platform.gatewayUrl}/api/docs/assets/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
   it('a citizen registered in identity gets one welcome mail from notification and is known to delegation', async () => {
     const cf = 'BNCGNN75C41F205X';
     expect((await registerCitizen(platform, cf, 'giovanna.bianchi@example.it')).status).toBe(200);

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@profila/messaging';
 import { DatabaseModule } from '@profila/persistence';
 import { AuthModule, HealthModule } from '@profila/platform';
+import { AccessRightsModule } from './access-rights/access-rights.module.js';
 import { CitizensModule } from './citizens/citizens.module.js';
 import { KnownCitizensConsumer } from './citizens/known-citizens.consumer.js';
 import type { DelegationEnv } from './config/delegation.env.js';
@@ -22,6 +23,7 @@ export class DelegationModule {
         }),
         MessagingModule.forService('delegation', env, { consumers: [KnownCitizensConsumer] }),
         CitizensModule,
+        AccessRightsModule,
         AuthModule.forService(env),
         HealthModule,
       ],

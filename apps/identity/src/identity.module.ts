@@ -3,9 +3,13 @@ import { MessagingModule } from '@profila/messaging';
 import { DatabaseModule } from '@profila/persistence';
 import { AuthModule, HealthModule } from '@profila/platform';
 import { CitizensModule } from './citizens/citizens.module.js';
+import { IdentityConfigModule } from './config/identity-config.module.js';
 import type { IdentityEnv } from './config/identity.env.js';
 import { IDENTITY_ENTITIES } from './database/entities.js';
 import { IDENTITY_MIGRATIONS } from './database/migrations/index.js';
+import { LoginModule } from './login/login.module.js';
+import { MeModule } from './me/me.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({})
 export class IdentityModule {
@@ -21,7 +25,11 @@ export class IdentityModule {
         MessagingModule.forService('identity', env),
         AuthModule.forService(env),
         HealthModule,
+        IdentityConfigModule.register(env),
         CitizensModule,
+        SessionsModule,
+        LoginModule,
+        MeModule,
       ],
     };
   }

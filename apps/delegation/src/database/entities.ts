@@ -1,3 +1,4 @@
+import { AccessRight } from '../access-rights/access-right.entity.js';
 import { KnownCitizen } from '../citizens/known-citizen.entity.js';
 
-export const DELEGATION_ENTITIES = [KnownCitizen];
+export const DELEGATION_ENTITIES = [KnownCitizen, AccessRight];

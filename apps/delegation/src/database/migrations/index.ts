@@ -1,5 +1,10 @@
 import { MessagingTables1763900000000 } from '@profila/messaging';
 import { CreateKnownCitizen1763900000300 } from './1763900000300-create-known-citizen.js';
+import { CreateAccessRight1763900000310 } from './1763900000310-create-access-right.js';
 
 /** Every migration of the delegation database, in order. */
-export const DELEGATION_MIGRATIONS = [MessagingTables1763900000000, CreateKnownCitizen1763900000300];
+export const DELEGATION_MIGRATIONS = [
+  MessagingTables1763900000000,
+  CreateKnownCitizen1763900000300,
+  CreateAccessRight1763900000310,
+];
