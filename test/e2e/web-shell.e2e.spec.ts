@@ -1,79 +1,47 @@
-// The two UI shells as a user sees them in Chromium: the citizen portal at `/` and the operators' back office at
-// `/backoffice/`. Against the gateway when PROFILA_GATEWAY_URL is set; otherwise against the built dist folders
-// served by a minimal static server with the same layout and SPA fallback (`npm run build:ui` first).
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+// The two UI shells as a user sees them in Chromium, through the real gateway: the citizen portal at `/` and the
+// operators' back office at `/backoffice/` (the gateway runs in-process; the UIs must be built: `npm test` does it).
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { collectPageErrors, launchBrowser, withPage } from '@profila/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { loadGatewayEnv } from '../../apps/gateway/src/config/gateway.env.js';
+import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const WEB_DIST = join(ROOT, 'apps/web/dist');
-const BACKOFFICE_DIST = join(ROOT, 'apps/backoffice/dist');
 const SCREENSHOTS = join(ROOT, '.tmp');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
-/** Serves `/backoffice/*` from the back office's dist and everything else from the portal's, like the gateway. */
-async function startStaticServer(): Promise<{ url: string; server: Server }> {
-  for (const dist of [WEB_DIST, BACKOFFICE_DIST]) {
-    if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is missing: run "npm run build:ui" first`);
-  }
-  const server = createServer((req, res) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-      const [dist, rest] =
-        path === '/backoffice' || path.startsWith('/backoffice/')
-          ? [BACKOFFICE_DIST, path.slice('/backoffice'.length)]
-          : [WEB_DIST, path];
-      const file = normalize(join(dist, rest));
-      if (!file.startsWith(dist + sep) && file !== dist) {
-        res.writeHead(403).end();
-        return;
-      }
-      const isFile = await stat(file).then(
-        (s) => s.isFile(),
-        () => false,
-      );
-      // Client routes (no extension) get the app's index.html; a missing asset is a real 404.
-      const target = isFile ? file : extname(rest) === '' ? join(dist, 'index.html') : null;
-      if (!target) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream' });
-      res.end(await readFile(target));
-    })().catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+/** The gateway with the built UIs; no service is needed to serve the shells. */
+async function startGateway(): Promise<{ url: string; gateway: NestFastifyApplication }> {
+  const gateway = await createGatewayApp(
+    loadGatewayEnv({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      WEB_DIST: join(ROOT, 'apps/web/dist'),
+      BACKOFFICE_DIST: join(ROOT, 'apps/backoffice/dist'),
+      ACCESS_TOKEN_KEY_FILE: join(tmpdir(), `profila-web-shell-${process.pid}.jwk.json`),
+    }),
+  );
+  await gateway.listen(0, '127.0.0.1');
+  return { url: await gateway.getUrl(), gateway };
 }
 
 let baseUrl: string;
-let server: Server | undefined;
+let gateway: NestFastifyApplication | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
   if (process.env.PROFILA_GATEWAY_URL) baseUrl = process.env.PROFILA_GATEWAY_URL;
-  else ({ url: baseUrl, server } = await startStaticServer());
+  else ({ url: baseUrl, gateway } = await startGateway());
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await gateway?.close();
 });
 
 /** Waits until the (single) element is visible: what a user would see, not just what is in the DOM. */
