@@ -1,10 +1,9 @@
 // Documents through the gateway, on the running embedded platform: the browser's path (/api/document-store/...),
 // uploads proxied as streams, downloads straight from the S3 endpoint with the presigned link, and the aggregated
-// OpenAPI. Callers carry access tokens signed with the gateway's own key (what the gateway mints from a session).
+// OpenAPI. Callers are citizens with a session (created through identity's test-only service API), as a browser after
+// the login: session cookie, CSRF double submit; the gateway turns the session into the service's access token.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import type { JWK } from 'jose';
-import { AccessTokenIssuer, type Actor } from '@profila/platform';
+import { DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { type EmbeddedPlatform, startTestPlatform } from '@profila/testing';
 
 const MARIO = 'RSSMRA80A01H501U';
@@ -21,13 +20,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 describe('documents through the gateway', () => {
   let platform: EmbeddedPlatform;
-  let issuer: AccessTokenIssuer;
+  const sessions = new Map<string, { sessionId: string; csrfToken: string }>();
   let api: string;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    const keyFile = platform.envFor('gateway').ACCESS_TOKEN_KEY_FILE;
-    issuer = await AccessTokenIssuer.fromPrivateJwk(JSON.parse(await readFile(keyFile, 'utf8')) as JWK);
     api = `${platform.gatewayUrl}/api/document-store`;
   }, 120_000);
 
@@ -35,7 +32,26 @@ describe('documents through the gateway', () => {
     await platform?.stop();
   }, 60_000);
 
-  const auth = async (actor: Actor) => ({ authorization: `Bearer ${await issuer.issue(actor)}` });
+  type Actor = { kind: 'citizen'; id: string };
+
+  /** The browser's credentials for a citizen: one session each, made by identity's service API (never in production). */
+  async function auth(actor: Actor): Promise<Record<string, string>> {
+    let session = sessions.get(actor.id);
+    if (!session) {
+      const res = await fetch(`${platform.serviceUrl('identity')}/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SERVICE_TOKEN_HEADER]: DEV_SERVICE_TOKEN },
+        body: JSON.stringify({ codiceFiscale: actor.id }),
+      });
+      expect(res.status).toBe(201);
+      session = (await res.json()) as { sessionId: string; csrfToken: string };
+      sessions.set(actor.id, session);
+    }
+    return {
+      cookie: `profila_session=${session.sessionId}; profila_csrf=${session.csrfToken}`,
+      'x-csrf-token': session.csrfToken,
+    };
+  }
 
   async function upload(actor: Actor, fields: Record<string, string>, bytes: Uint8Array, name: string) {
     const form = new FormData();

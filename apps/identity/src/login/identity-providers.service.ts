@@ -21,11 +21,12 @@ export interface ListedIdp {
 @Injectable()
 export class IdentityProviders implements OnModuleInit, OnModuleDestroy {
   readonly registry: IdpRegistry;
-  private readonly logger = createLogger('identity.idps');
+  private readonly logger: ReturnType<typeof createLogger>;
   private retryTimer?: NodeJS.Timeout;
   private readonly devIdpUrl?: string;
 
   constructor(@Inject(IDENTITY_ENV) private readonly env: IdentityEnv) {
+    this.logger = createLogger('identity.idps', env.LOG_LEVEL);
     this.registry = new IdpRegistry(idpSources(env), {
       onError: (source, err) => this.logger.warn({ source, err: err.message }, 'IdP metadata not loaded'),
     });

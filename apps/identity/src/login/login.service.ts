@@ -61,7 +61,7 @@ function decodeForLog(samlResponse: unknown): string | null {
 /** The SAML Service Provider use cases: start a login, accept its Response at the ACS, single logout both ways. */
 @Injectable()
 export class LoginService {
-  private readonly logger = createLogger('identity.login');
+  private readonly logger: ReturnType<typeof createLogger>;
   private readonly validator: SpidResponseValidator;
 
   constructor(
@@ -74,6 +74,7 @@ export class LoginService {
     @Inject(SP_CONFIG) private readonly sp: SpConfig,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {
+    this.logger = createLogger('identity.login', env.LOG_LEVEL);
     this.validator = new SpidResponseValidator({
       sp,
       idps: idps.registry,

@@ -28,13 +28,15 @@ const DAY_MS = 24 * 3600_000;
  */
 @Injectable()
 export class SpidLogService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = createLogger('identity.spid-log');
+  private readonly logger: ReturnType<typeof createLogger>;
   private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
-  ) {}
+  ) {
+    this.logger = createLogger('identity.spid-log', env.LOG_LEVEL);
+  }
 
   async record(entry: SpidLogEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(

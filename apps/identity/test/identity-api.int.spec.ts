@@ -1,0 +1,541 @@
+// The identity service in-process against its own PostgreSQL database and the event log, with a test SAML IdP whose
+// metadata is configured like a real one (IDP_METADATA file), and the real delegation service (built app, own
+// process) answering the acting-as question. Requests reach identity as the gateway sends them: session cookie plus
+// the gateway's ES256 access token minted from the session resolution. Only the remote IdP is replaced.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import { AccessTokenIssuer, createServiceApp, SERVICE_TOKEN_HEADER } from '@profila/platform';
+import {
+  createTestDatabase,
+  freePort,
+  testCitizen,
+  type TestCitizen,
+  TestSamlIdp,
+  type TestResponseVariant,
+} from '@profila/testing';
+import { loadIdentityEnv } from '../src/config/identity.env.js';
+import { IdentityModule } from '../src/identity.module.js';
+import { SamlErrorCode } from '../src/saml/index.js';
+
+const SERVICE_TOKEN = 'identity-int-test-service-token';
+const PUBLIC_URL = 'https://portale.test.example';
+const ACS = `${PUBLIC_URL}/api/identity/saml/acs`;
+const SLO = `${PUBLIC_URL}/api/identity/saml/slo`;
+const ENTITY_ID = `${PUBLIC_URL}/api/identity/saml/metadata`;
+const DELEGATION_MAIN = join(process.cwd(), 'dist/apps/delegation/main.js');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+let app: NestFastifyApplication;
+let base: string;
+let idp: TestSamlIdp;
+let issuer: AccessTokenIssuer;
+let db: pg.Client;
+let delegationDb: pg.Client;
+let delegation: ChildProcess;
+let dataDir: string;
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`delegation exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(DELEGATION_MAIN)) throw new Error(`${DELEGATION_MAIN} missing: run node scripts/build.mjs first`);
+  dataDir = await mkdtemp(join(tmpdir(), 'identity-int-'));
+  idp = new TestSamlIdp({ entityId: 'https://idp.test.profila.example' });
+  const metadataFile = join(dataDir, 'idp-metadata.xml');
+  await writeFile(metadataFile, idp.metadata({ displayName: 'IdP di prova' }));
+  ({ issuer } = await AccessTokenIssuer.generate());
+  const eventsUrl = await createTestDatabase('events');
+
+  const delegationUrl = await createTestDatabase('delegation');
+  const delegationPort = await freePort();
+  delegation = spawn(process.execPath, [DELEGATION_MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(delegationPort),
+      DATABASE_URL: delegationUrl,
+      EVENT_TRANSPORT: 'postgres',
+      EVENTS_DATABASE_URL: eventsUrl,
+      SERVICE_TOKEN,
+      AUTH_JWKS: JSON.stringify(issuer.jwks),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`http://127.0.0.1:${delegationPort}/health/live`, delegation);
+
+  const databaseUrl = await createTestDatabase('identity');
+  const env = loadIdentityEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    EVENT_TRANSPORT: 'postgres',
+    EVENTS_DATABASE_URL: eventsUrl,
+    AUTH_JWKS: JSON.stringify(issuer.jwks),
+    SERVICE_TOKEN,
+    PUBLIC_URL,
+    IDP_METADATA: `spid:${metadataFile}`,
+    IDENTITY_DATA_DIR: join(dataDir, 'identity'),
+    DELEGATION_URL: `http://127.0.0.1:${delegationPort}`,
+  });
+  app = await createServiceApp(IdentityModule.register(env), { name: 'identity', logLevel: 'silent' });
+  await app.listen(0, '127.0.0.1');
+  base = await app.getUrl();
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  delegationDb = new pg.Client({ connectionString: delegationUrl });
+  await delegationDb.connect();
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await db?.end();
+  await delegationDb?.end();
+  if (delegation && delegation.exitCode === null) {
+    const exited = new Promise((resolve) => delegation.once('exit', resolve));
+    delegation.kill('SIGTERM');
+    await exited;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// helpers: the browser's and the gateway's side
+
+interface Browser {
+  session?: string;
+  csrf?: string;
+}
+
+function cookiesOf(res: Response): Record<string, { value: string; attributes: string }> {
+  const out: Record<string, { value: string; attributes: string }> = {};
+  for (const line of res.headers.getSetCookie()) {
+    const [pair, ...attrs] = line.split(';');
+    const i = pair.indexOf('=');
+    out[pair.slice(0, i).trim()] = { value: pair.slice(i + 1).trim(), attributes: attrs.join(';') };
+  }
+  return out;
+}
+
+/** GET /login like a browser: the 302 to the IdP, with the AuthnRequest id and RelayState read from the URL. */
+async function startLogin(query = 'kind=spid&level=2') {
+  const res = await fetch(`${base}/login?idp=${encodeURIComponent(idp.entityId)}&${query}`, { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  const location = new URL(res.headers.get('location')!);
+  expect(`${location.origin}${location.pathname}`).toBe(idp.ssoUrl);
+  const xml = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+  const requestId = /ID="([^"]+)"/.exec(xml)![1];
+  return { requestId, relayState: location.searchParams.get('RelayState')!, xml };
+}
+
+async function postAcs(SAMLResponse: string, RelayState: string) {
+  return fetch(`${base}/saml/acs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ SAMLResponse, RelayState }).toString(),
+    redirect: 'manual',
+  });
+}
+
+/** A full login through the ACS; returns the browser's cookies and the ACS answer. */
+async function login(citizen: TestCitizen = testCitizen('mario-rossi'), query?: string) {
+  const { requestId, relayState } = await startLogin(query);
+  const encoded = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID, citizen });
+  const res = await postAcs(encoded, relayState);
+  const cookies = cookiesOf(res);
+  const browser: Browser = { session: cookies.profila_session?.value, csrf: cookies.profila_csrf?.value };
+  return { res, browser, cookies, requestId, encoded, relayState };
+}
+
+/** What the gateway does: resolve the session (service credential), then call with its access token and cookie. */
+async function asGateway(browser: Browser, path: string, init: { method?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { cookie: `profila_session=${browser.session}; profila_csrf=${browser.csrf}` };
+  const resolved = await resolve(browser.session!);
+  if (resolved.status === 200) {
+    const session = (await resolved.json()) as { codiceFiscale: string; actingFor: string | null };
+    headers.authorization = `Bearer ${await issuer.issue({
+      kind: 'citizen',
+      id: session.codiceFiscale,
+      ...(session.actingFor ? { actingFor: session.actingFor } : {}),
+    })}`;
+  }
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: res.status, json: (await res.json().catch(() => undefined)) as Json };
+}
+
+function resolve(sessionId: string) {
+  return fetch(`${base}/sessions/${sessionId}/resolve`, {
+    method: 'POST',
+    headers: { [SERVICE_TOKEN_HEADER]: SERVICE_TOKEN, 'x-profila-service': 'gateway' },
+  });
+}
+
+async function count(table: string): Promise<number> {
+  return Number(((await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0] as { n: number }).n);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('metadata and identity providers', () => {
+  it('publishes signed SP metadata with our entityID, ACS and SLO under the public URL', async () => {
+    const res = await fetch(`${base}/saml/metadata`);
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain(`entityID="${ENTITY_ID}"`);
+    expect(xml).toContain(`Location="${ACS}"`);
+    expect(xml).toContain(`Location="${SLO}"`);
+    expect(xml).toContain('<ds:Signature');
+  });
+
+  it('lists the configured IdP for its kind only', async () => {
+    const spid = (await (await fetch(`${base}/idps?kind=spid`)).json()) as Json[];
+    expect(spid).toEqual([{ entityId: idp.entityId, name: 'IdP di prova', kind: 'spid' }]);
+    expect(await (await fetch(`${base}/idps?kind=cie`)).json()).toEqual([]);
+  });
+
+  it('refuses a login towards an unknown IdP with the error page', async () => {
+    const res = await fetch(`${base}/login?kind=spid&idp=https://evil.example`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toMatch(/^\/errore-accesso\?code=UNKNOWN_IDP&message=/);
+  });
+});
+
+describe('login through the ACS', () => {
+  it('creates the citizen, a session, a SPID register row and citizen.registered, and sets the cookies', async () => {
+    const giulia = testCitizen('giulia-bianchi');
+    const sessionsBefore = await count('session');
+    const { requestId, relayState } = await startLogin('kind=spid&level=2&returnTo=/area-riservata/anagrafica');
+    const encoded = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID, citizen: giulia });
+    const res = await postAcs(encoded, relayState);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/area-riservata/anagrafica');
+    const cookies = cookiesOf(res);
+    expect(cookies.profila_session.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(cookies.profila_session.attributes).toMatch(/HttpOnly/);
+    expect(cookies.profila_session.attributes).toMatch(/SameSite=Lax/);
+    expect(cookies.profila_session.attributes).toMatch(/Path=\//);
+    expect(cookies.profila_session.attributes).toMatch(/Secure/); // PUBLIC_URL is https
+    expect(cookies.profila_csrf.attributes).not.toMatch(/HttpOnly/);
+
+    expect(await count('session')).toBe(sessionsBefore + 1);
+    const citizen = (await db.query('SELECT * FROM citizen WHERE codice_fiscale = $1', [giulia.fiscalNumber]))
+      .rows[0] as Json;
+    expect(citizen).toMatchObject({ nome: 'Giulia', cognome: 'Bianchi', sesso: 'F', source: 'spid' });
+    const log = (await db.query('SELECT * FROM spid_log WHERE request_id = $1', [requestId])).rows as Json[];
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ outcome: 'success', codice_fiscale: giulia.fiscalNumber, level: 'L2' });
+    expect(log[0].request_xml).toContain(`ID="${requestId}"`);
+    expect(log[0].response_xml).toContain(`InResponseTo="${requestId}"`);
+    expect(log[0].response_id).toBeTruthy();
+    const events = (
+      await db.query(`SELECT envelope FROM outbox WHERE key = $1 ORDER BY created_at`, [giulia.fiscalNumber])
+    ).rows as Array<{ envelope: Json }>;
+    expect(events.map((e) => e.envelope.type)).toEqual(['citizen.registered']);
+    expect(events[0].envelope.data).toMatchObject({ codiceFiscale: giulia.fiscalNumber, sesso: 'F' });
+
+    const resolved = await resolve(cookies.profila_session.value);
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toEqual({ codiceFiscale: giulia.fiscalNumber, actingFor: null });
+  });
+
+  it('refuses a replayed Response: no second session', async () => {
+    const first = await login(testCitizen('luca-esposito'));
+    expect(first.res.status).toBe(303);
+    const sessions = await count('session');
+    const replay = await postAcs(first.encoded, first.relayState);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get('location')).toMatch(/^\/errore-accesso\?code=REPLAYED_RESPONSE&message=/);
+    expect(replay.headers.getSetCookie()).toEqual([]);
+    expect(await count('session')).toBe(sessions);
+    const rows = (await db.query('SELECT outcome, error_code FROM spid_log WHERE request_id = $1 ORDER BY id', [
+      first.requestId,
+    ])).rows as Json[];
+    expect(rows).toEqual([
+      { outcome: 'success', error_code: null },
+      { outcome: 'refused', error_code: 'REPLAYED_RESPONSE' },
+    ]);
+  });
+
+  const hostile: Array<[string, TestResponseVariant, SamlErrorCode]> = [
+    ['unsigned assertion and response', { signAssertion: false, signResponse: false }, SamlErrorCode.MISSING_SIGNATURE],
+    ['signed with an untrusted key', { signWith: new TestSamlIdp().credentials }, SamlErrorCode.INVALID_SIGNATURE],
+    ['assertion tampered after signing', { tamper: 'assertion' }, SamlErrorCode.INVALID_SIGNATURE],
+    ['wrapped assertion (extensions)', { wrap: 'extensions' }, SamlErrorCode.SIGNATURE_WRAPPING],
+    ['a second assertion', { secondAssertion: true }, SamlErrorCode.MULTIPLE_ASSERTIONS],
+    ['wrong audience', { audience: 'https://other-sp.example' }, SamlErrorCode.WRONG_AUDIENCE],
+    ['wrong destination', { destination: 'https://other-sp.example/acs' }, SamlErrorCode.WRONG_DESTINATION],
+    ['wrong recipient', { recipient: 'https://other-sp.example/acs' }, SamlErrorCode.WRONG_RECIPIENT],
+    ['wrong issuer', { issuer: 'https://evil-idp.example' }, SamlErrorCode.WRONG_ISSUER],
+    ['expired', { expired: true }, SamlErrorCode.INVALID_ISSUE_INSTANT],
+    ['level too low', { authnContextClassRef: 'https://www.spid.gov.it/SpidL1' }, SamlErrorCode.LEVEL_TOO_LOW],
+    [
+      'user cancelled at the IdP',
+      { status: { code: 'urn:oasis:names:tc:SAML:2.0:status:Responder', message: 'ErrorCode nr25' } },
+      SamlErrorCode.IDP_USER_CANCELLED,
+    ],
+  ];
+
+  it.each(hostile)('refuses %s: no session, a register row, the error page', async (_name, variant, code) => {
+    const sessions = await count('session');
+    const { requestId, relayState } = await startLogin();
+    const encoded = idp.encodedResponse(
+      { inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID, citizen: testCitizen('mario-rossi') },
+      variant,
+    );
+    const res = await postAcs(encoded, relayState);
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!, PUBLIC_URL);
+    expect(location.pathname).toBe('/errore-accesso');
+    expect(location.searchParams.get('code')).toBe(code);
+    expect(location.searchParams.get('message')).toMatch(/[a-z]/);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(await count('session')).toBe(sessions);
+    const rows = (await db.query('SELECT outcome, error_code, response_xml FROM spid_log WHERE request_id = $1', [
+      requestId,
+    ])).rows as Json[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'refused', error_code: code });
+    expect(rows[0].response_xml).toContain('Response');
+  });
+
+  it('refuses a Response to a request we never sent', async () => {
+    const encoded = idp.encodedResponse({ inResponseTo: '_never-sent', acsUrl: ACS, spEntityId: ENTITY_ID });
+    const res = await postAcs(encoded, 'whatever');
+    expect(res.headers.get('location')).toMatch(/code=UNKNOWN_REQUEST/);
+    const rows = (await db.query(`SELECT outcome FROM spid_log WHERE request_id = '_never-sent'`)).rows as Json[];
+    expect(rows).toEqual([{ outcome: 'refused' }]);
+  });
+
+  it('does not send the user off-site after the login (returnTo must be a local path)', async () => {
+    const { res } = await login(testCitizen('mario-rossi'), 'kind=spid&returnTo=//evil.example/x');
+    expect(res.headers.get('location')).toBe('/area-riservata');
+  });
+});
+
+describe('the logged-in citizen', () => {
+  it('sees who they are and their anagrafica from the IdP, read-only fields and the editable ones', async () => {
+    const mario = testCitizen('mario-rossi');
+    const { browser } = await login(mario);
+    const me = await asGateway(browser, '/me');
+    expect(me).toEqual({
+      status: 200,
+      json: { codiceFiscale: mario.fiscalNumber, nome: 'Mario', cognome: 'Rossi', spidLevel: 2, idp: idp.entityId, actingFor: null },
+    });
+    const anagrafica = await asGateway(browser, '/me/anagrafica');
+    expect(anagrafica.status).toBe(200);
+    expect(anagrafica.json).toMatchObject({
+      anagrafica: {
+        cognome: 'Rossi',
+        nome: 'Mario',
+        codiceFiscale: mario.fiscalNumber,
+        sesso: 'M',
+        dataNascita: '1980-01-01',
+        luogoNascita: 'Roma',
+        provinciaNascita: 'RM',
+      },
+      documento: { tipo: "Carta d'identità", numero: 'CA10000AM', dataRilascio: '2019-01-15', dataScadenza: '2029-01-15' },
+      domicilio: { indirizzo: 'Via del Corso 12', cap: '00186', comune: 'Roma', provincia: 'RM' },
+      recapiti: { email: mario.email, cellulare: mario.mobilePhone, pec: mario.digitalAddress },
+      editable: ['cittadinanza', 'pec', 'telefono', 'fax', 'titoloStudio'],
+    });
+    expect(anagrafica.json.titoliStudio).toContainEqual({ codice: 'DIPLOMA', descrizione: 'Diploma di scuola secondaria superiore' });
+  });
+
+  it('without a session gets 401', async () => {
+    const res = await fetch(`${base}/me`);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as Json).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('edits the anagrafica: a bad PEC is refused with the field message and nothing is saved', async () => {
+    const chiara = testCitizen('chiara-ricci');
+    const { browser } = await login(chiara);
+    const before = (await db.query('SELECT pec, telefono FROM citizen WHERE codice_fiscale = $1', [chiara.fiscalNumber]))
+      .rows[0] as Json;
+    const refused = await asGateway(browser, '/me/anagrafica', {
+      method: 'PUT',
+      body: { pec: 'non-una-pec', telefono: '+390612345678', titoloStudio: 'DIPLOMA' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Dati non validi',
+      details: { fields: { pec: 'Indirizzo PEC non valido' } },
+    });
+    expect((await db.query('SELECT pec, telefono FROM citizen WHERE codice_fiscale = $1', [chiara.fiscalNumber])).rows[0]).toEqual(
+      before,
+    );
+
+    const badPhone = await asGateway(browser, '/me/anagrafica', { method: 'PUT', body: { telefono: '06-123 abc' } });
+    expect(badPhone.json.details.fields.telefono).toMatch(/Numero di telefono non valido/);
+    const notEditable = await asGateway(browser, '/me/anagrafica', { method: 'PUT', body: { nome: 'Altro' } });
+    expect(notEditable.status).toBe(400);
+
+    const saved = await asGateway(browser, '/me/anagrafica', {
+      method: 'PUT',
+      body: { pec: 'Chiara.Ricci@PEC.example.it', telefono: '+390612345678', cittadinanza: 'it', titoloStudio: 'LAUREA_TRIENNALE' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json.recapiti).toMatchObject({ pec: 'chiara.ricci@pec.example.it', telefono: '+390612345678' });
+    expect(saved.json.altriDati).toEqual({ cittadinanza: 'Italia', titoloStudio: 'LAUREA_TRIENNALE' });
+    const updated = (
+      await db.query(`SELECT envelope FROM outbox WHERE key = $1 AND envelope->>'type' = 'citizen.updated'`, [
+        chiara.fiscalNumber,
+      ])
+    ).rows as Json[];
+    expect(updated.at(-1).envelope.data).toMatchObject({ pec: 'chiara.ricci@pec.example.it', cittadinanza: 'Italia' });
+  });
+
+  it('acts for an organisation only when delegation lists it', async () => {
+    const mario = testCitizen('mario-rossi');
+    const { browser } = await login(mario);
+    expect(await asGateway(browser, '/me/profiles')).toEqual({ status: 200, json: { current: null, organizations: [] } });
+    const refused = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: 'org-acme' } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.code).toBe('ORGANIZATION_NOT_ALLOWED');
+
+    await delegationDb.query(
+      `INSERT INTO access_right (organization_id, ragione_sociale, codice_fiscale_org, citizen_cf, roles, source)
+       VALUES ('org-acme', 'ACME S.r.l.', '01234567890', $1, '{amministratore}', 'admin')`,
+      [mario.fiscalNumber],
+    );
+    const profiles = await asGateway(browser, '/me/profiles');
+    expect(profiles.json.organizations).toEqual([
+      { organizationId: 'org-acme', ragioneSociale: 'ACME S.r.l.', codiceFiscale: '01234567890', roles: ['amministratore'] },
+    ]);
+    const accepted = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: 'org-acme' } });
+    expect(accepted).toEqual({ status: 200, json: { current: 'org-acme' } });
+    expect(await (await resolve(browser.session!)).json()).toEqual({ codiceFiscale: mario.fiscalNumber, actingFor: 'org-acme' });
+    expect((await asGateway(browser, '/me')).json.actingFor).toEqual({
+      organizationId: 'org-acme',
+      ragioneSociale: 'ACME S.r.l.',
+      codiceFiscale: '01234567890',
+    });
+    const personal = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: null } });
+    expect(personal.json).toEqual({ current: null });
+    expect((await asGateway(browser, '/me')).json.actingFor).toBeNull();
+  });
+
+  it("cannot use another citizen's session with its own token", async () => {
+    const { browser } = await login(testCitizen('mario-rossi'));
+    const token = await issuer.issue({ kind: 'citizen', id: testCitizen('giulia-bianchi').fiscalNumber });
+    const res = await fetch(`${base}/me`, {
+      headers: { authorization: `Bearer ${token}`, cookie: `profila_session=${browser.session}` },
+    });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('sessions end', () => {
+  it('after the idle timeout', async () => {
+    const { browser } = await login(testCitizen('mario-rossi'));
+    expect((await resolve(browser.session!)).status).toBe(200);
+    await db.query(`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [browser.session]);
+    expect((await resolve(browser.session!)).status).toBe(410);
+    expect((await db.query('SELECT end_reason FROM session WHERE id = $1', [browser.session])).rows[0]).toEqual({
+      end_reason: 'idle',
+    });
+    expect((await asGateway(browser, '/me')).status).toBe(401);
+  });
+
+  it('an unknown session id is 404 for the gateway', async () => {
+    expect((await resolve('x'.repeat(43))).status).toBe(404);
+  });
+
+  it('SP-initiated logout: local session ended at once, signed LogoutRequest to the IdP, its answer → /uscita', async () => {
+    const { browser } = await login(testCitizen('mario-rossi'));
+    const out = await asGateway(browser, '/logout', { method: 'POST' });
+    expect(out.status).toBe(200);
+    const url = new URL(out.json.redirectUrl as string);
+    expect(`${url.origin}${url.pathname}`).toBe(idp.sloUrl);
+    expect(url.searchParams.get('Signature')).toBeTruthy();
+    expect((await resolve(browser.session!)).status).toBe(410);
+    const xml = inflateRawSync(Buffer.from(url.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+    expect(xml).toContain('LogoutRequest');
+    const requestId = /ID="([^"]+)"/.exec(xml)![1];
+
+    const answer = idp.logoutResponse({ destination: SLO, inResponseTo: requestId });
+    const res = await fetch(`${base}/saml/slo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ SAMLResponse: answer.encoded, RelayState: url.searchParams.get('RelayState')! }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/uscita');
+  });
+
+  it('IdP-initiated logout ends the session it names and answers a signed LogoutResponse', async () => {
+    const { browser } = await login(testCitizen('giulia-bianchi'));
+    const row = (await db.query('SELECT name_id, session_index FROM session WHERE id = $1', [browser.session]))
+      .rows[0] as Json;
+    const request = idp.logoutRequest({ destination: SLO, nameId: row.name_id, sessionIndex: row.session_index });
+    const res = await fetch(`${base}/saml/slo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ SAMLRequest: request.encoded }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(idp.sloUrl);
+    const xml = inflateRawSync(Buffer.from(location.searchParams.get('SAMLResponse')!, 'base64')).toString('utf8');
+    expect(xml).toContain(`InResponseTo="${request.id}"`);
+    expect(xml).toContain('urn:oasis:names:tc:SAML:2.0:status:Success');
+    expect((await resolve(browser.session!)).status).toBe(410);
+  });
+
+  it('refuses an unsigned IdP LogoutRequest and keeps the session', async () => {
+    const { browser } = await login(testCitizen('giulia-bianchi'));
+    const row = (await db.query('SELECT name_id FROM session WHERE id = $1', [browser.session])).rows[0] as Json;
+    const request = idp.logoutRequest({ destination: SLO, nameId: row.name_id, unsigned: true });
+    const res = await fetch(`${base}/saml/slo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ SAMLRequest: request.encoded }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
+    expect((await resolve(browser.session!)).status).toBe(200);
+  });
+});
+
+describe('test sessions (service API)', () => {
+  it('creates a session for a citizen outside production, for the service credential only', async () => {
+    const body = JSON.stringify({ codiceFiscale: 'VRDLGU85T10F205X' });
+    const anonymous = await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(anonymous.status).toBe(401);
+    const res = await fetch(`${base}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [SERVICE_TOKEN_HEADER]: SERVICE_TOKEN },
+      body,
+    });
+    expect(res.status).toBe(201);
+    const { sessionId } = (await res.json()) as { sessionId: string };
+    expect(await (await resolve(sessionId)).json()).toEqual({ codiceFiscale: 'VRDLGU85T10F205X', actingFor: null });
+  });
+});
