@@ -62,13 +62,12 @@ export class OutboxService {
     });
     await manager.query(
       `INSERT INTO outbox (id, topic, key, lane, envelope)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::jsonb[])`,
+       SELECT (r->'e'->>'id')::uuid, r->>'t', r->'e'->>'aggregateId', (r->>'l')::smallint, r->'e'
+       FROM jsonb_array_elements($1::jsonb) AS r`,
       [
-        envelopes.map((e) => e.envelope.id),
-        envelopes.map((e) => e.topic),
-        envelopes.map((e) => e.envelope.aggregateId),
-        envelopes.map((e) => partitionOf(e.envelope.aggregateId, OUTBOX_LANES)),
-        envelopes.map((e) => JSON.stringify(e.envelope)),
+        JSON.stringify(
+          envelopes.map((e) => ({ t: e.topic, l: partitionOf(e.envelope.aggregateId, OUTBOX_LANES), e: e.envelope })),
+        ),
       ],
     );
     return envelopes.map((e) => e.envelope);
