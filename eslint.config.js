@@ -4,7 +4,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', 'node_modules/**', '.data/**', '.tmp/**', 'coverage/**', '**/*.config.js', '**/*.config.ts', '*.cjs'],
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      '.data/**',
+      '.tmp/**',
+      'coverage/**',
+      '**/*.config.js',
+      '**/*.config.ts',
+      '*.cjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -49,6 +49,14 @@ export function errorLocation(code: string, message: string): string {
   return `${ERROR_PAGE}?code=${encodeURIComponent(code)}&message=${encodeURIComponent(message)}`;
 }
 
+/**
+ * Browser redirects leave through the gateway, whose proxy prefixes relative Location headers with `/api/identity`:
+ * portal pages are therefore given as absolute URLs under PUBLIC_URL (same origin as the portal).
+ */
+export function portalUrl(publicUrl: string, path: string): string {
+  return `${publicUrl}${path}`;
+}
+
 function decodeForLog(samlResponse: unknown): string | null {
   if (typeof samlResponse !== 'string' || samlResponse.length === 0) return null;
   try {
@@ -87,12 +95,20 @@ export class LoginService {
   async startLogin(query: LoginQuery): Promise<BrowserStep> {
     const kind = (query.kind ?? 'spid') as IdpKind;
     if (!['spid', 'cie', 'cps'].includes(kind) || !query.idp) {
-      return { redirect: errorLocation(SamlErrorCode.UNKNOWN_IDP, "Scegli un gestore dell'identità digitale.") };
+      return {
+        redirect: portalUrl(
+          this.env.PUBLIC_URL,
+          errorLocation(SamlErrorCode.UNKNOWN_IDP, "Scegli un gestore dell'identità digitale."),
+        ),
+      };
     }
     const idp = this.idps.forKind(query.idp, kind);
     if (!idp) {
       return {
-        redirect: errorLocation(SamlErrorCode.UNKNOWN_IDP, "Il gestore dell'identità digitale scelto non è disponibile."),
+        redirect: portalUrl(
+          this.env.PUBLIC_URL,
+          errorLocation(SamlErrorCode.UNKNOWN_IDP, "Il gestore dell'identità digitale scelto non è disponibile."),
+        ),
       };
     }
     const levelNumber = /^[123]$/.test(query.level ?? '') ? Number(query.level) : this.env.SPID_DEFAULT_LEVEL;
@@ -179,7 +195,10 @@ export class LoginService {
         );
         return created;
       });
-      return { location: pending?.returnTo ?? '/area-riservata', session: { id: session.id, csrfToken } };
+      return {
+        location: portalUrl(this.env.PUBLIC_URL, pending?.returnTo ?? '/area-riservata'),
+        session: { id: session.id, csrfToken },
+      };
     } catch (err) {
       return this.refuse(err, responseXml);
     }
@@ -209,7 +228,7 @@ export class LoginService {
         responseXml,
       })
       .catch((e: Error) => this.logger.error({ err: e.message }, 'SPID register write failed'));
-    return { location: errorLocation(code, message) };
+    return { location: portalUrl(this.env.PUBLIC_URL, errorLocation(code, message)) };
   }
 
   /**
@@ -272,10 +291,14 @@ export class LoginService {
       clockSkewMs: this.env.SAML_CLOCK_SKEW_SECONDS * 1000,
       expected: { requestId: session.logoutRequestId, idp: session.idp },
     });
-    return { redirect: answer.success ? LOGGED_OUT_PAGE : `${LOGGED_OUT_PAGE}?esito=parziale` };
+    const page = answer.success ? LOGGED_OUT_PAGE : `${LOGGED_OUT_PAGE}?esito=parziale`;
+    return { redirect: portalUrl(this.env.PUBLIC_URL, page) };
   }
 
   logoutFailedLocation(): string {
-    return errorLocation(SamlErrorCode.LOGOUT_FAILED, samlErrorMessage(SamlErrorCode.LOGOUT_FAILED));
+    return portalUrl(
+      this.env.PUBLIC_URL,
+      errorLocation(SamlErrorCode.LOGOUT_FAILED, samlErrorMessage(SamlErrorCode.LOGOUT_FAILED)),
+    );
   }
 }

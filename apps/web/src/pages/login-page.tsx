@@ -15,17 +15,16 @@ const KIND_HELP: Record<LoginKind, string> = {
 };
 
 /** One kind of identity: its providers, each a link that starts the login. */
-function KindSection({ kind, headingLevel }: { kind: LoginKind; headingLevel: 'h2' | 'h3' }) {
+function KindSection({ kind, alone }: { kind: LoginKind; alone: boolean }) {
   const idps = useIdps(kind);
-  const Heading = headingLevel;
   const headingId = `accesso-${kind}`;
   return (
     <section className="card card-bg idp-chooser mb-4" aria-labelledby={headingId}>
       <div className="card-body">
-        <Heading id={headingId} className="h4 card-title">
-          Entra con {KIND_LABELS[kind].short}
-          <span className="visually-hidden"> — {KIND_LABELS[kind].long}</span>
-        </Heading>
+        <h2 id={headingId} className="h4 card-title">
+          {alone ? 'Gestori disponibili' : `Entra con ${KIND_LABELS[kind].short}`}
+          {!alone && <span className="visually-hidden"> — {KIND_LABELS[kind].long}</span>}
+        </h2>
         <p className="card-text font-sans-serif">{KIND_HELP[kind]}</p>
         <IdpEntries kind={kind} list={idps} label={`Gestori ${KIND_LABELS[kind].short}`} className="idp-chooser-list" />
       </div>
@@ -53,7 +52,7 @@ export function LoginPage() {
           <div className="col-lg-6">
             {kind ? (
               <>
-                <KindSection kind={kind} headingLevel="h2" />
+                <KindSection kind={kind} alone />
                 <p>
                   Altri modi di accesso:{' '}
                   {KINDS.filter((k) => k !== kind).map((k, i) => (
@@ -65,7 +64,7 @@ export function LoginPage() {
                 </p>
               </>
             ) : (
-              KINDS.map((k) => <KindSection key={k} kind={k} headingLevel="h2" />)
+              KINDS.map((k) => <KindSection key={k} kind={k} alone={false} />)
             )}
           </div>
           <div className="col-lg-6">

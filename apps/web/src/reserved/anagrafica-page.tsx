@@ -4,7 +4,7 @@ import { ApiError, type FieldErrors } from '../api/http';
 import { type Anagrafica, type AnagraficaUpdate, identityApi } from '../api/identity';
 import { usePageTitle } from '../layout/use-page-title';
 import { useSession } from '../session/session-context';
-import { CITTADINANZE } from './cittadinanze';
+import { countries, countryCodeOf } from './cittadinanze';
 import { ReadOnlyField, SelectField, TextField } from './form-fields';
 import { ReservedHeading } from './reserved-heading';
 import { RESERVED_HOME } from './reserved-menu';
@@ -27,7 +27,7 @@ const FIELD_LABELS: Record<Editable, string> = {
 
 function valuesOf(data: Anagrafica): FormValues {
   return {
-    cittadinanza: data.altriDati.cittadinanza ?? '',
+    cittadinanza: countryCodeOf(data.altriDati.cittadinanza),
     pec: data.recapiti.pec ?? '',
     telefono: data.recapiti.telefono ?? '',
     fax: data.recapiti.fax ?? '',
@@ -236,8 +236,8 @@ export function AnagraficaPage() {
                 placeholder="Seleziona la cittadinanza"
               >
                 {cittadinanze.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
+                  <option key={c.code} value={c.code}>
+                    {c.name}
                   </option>
                 ))}
               </SelectField>
