@@ -164,10 +164,12 @@ export function AnagraficaPage() {
   };
 
   const { anagrafica, domicilio, recapiti } = data;
+  const known = countries();
+  // A stored name this browser does not know stays selectable, so saving does not clear it.
   const cittadinanze =
-    values.cittadinanza && !CITTADINANZE.includes(values.cittadinanza)
-      ? [values.cittadinanza, ...CITTADINANZE]
-      : CITTADINANZE;
+    values.cittadinanza && !known.some((c) => c.code === values.cittadinanza)
+      ? [{ code: values.cittadinanza, name: values.cittadinanza }, ...known]
+      : known;
   const wrongFields = EDITABLE.filter((field) => errors[field]);
 
   return (
