@@ -21,6 +21,6 @@ const args = process.argv.slice(2);
 if (args.length > 0) {
   jest(args);
 } else {
-  jest(['--testPathIgnorePatterns', '/test/e2e/']);
+  jest(['--testPathIgnorePatterns', '/node_modules/', '/dist/', '/test/e2e/']);
   jest(['--runInBand', 'test/e2e/']);
 }
