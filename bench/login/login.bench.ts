@@ -3,7 +3,7 @@
 // its outbox event → session → SPID register row, one transaction) → 303 with the session cookie.
 // Real PostgreSQL (embedded), the identity Nest app in-process over HTTP. The IdP's signing is done beforehand (it is
 // the IdP's cost, not ours); login start and ACS are measured separately and end to end.
-//   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200]
+//   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 2]
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +21,14 @@ const { values } = parseArgs({
     logins: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '8' },
     citizens: { type: 'string', default: '200' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const LOGINS = Number(values.logins);
 const CONCURRENCY = Number(values.concurrency);
 const CITIZENS = Number(values.citizens);
+/** SAML validation worker threads in identity (0: on the event loop). */
+const WORKERS = values.workers;
 
 // Apps compile to dist/apps/<app>/ (no src/): load the built identity app at run time, typed from the sources.
 const appModule = (path: string) => new URL(`../../apps/identity/${path}`, import.meta.url).href;
@@ -70,6 +73,7 @@ const env = loadIdentityEnv({
   PUBLIC_URL,
   IDP_METADATA: `spid:${metadataFile}`,
   IDENTITY_DATA_DIR: join(dataDir, 'identity'),
+  SAML_VALIDATION_WORKERS: WORKERS,
 });
 const app = await createServiceApp(IdentityModule.register(env), { name: 'identity', logLevel: 'error' });
 await app.listen(0, '127.0.0.1');
@@ -101,7 +105,7 @@ async function startLogin(): Promise<{ requestId: string; relayState: string }> 
 }
 
 console.log(
-  `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${availableParallelism()} CPUs`,
+  `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${WORKERS} validation workers, ${availableParallelism()} CPUs`,
 );
 // warm-up (JIT, connection pool, first metadata parse)
 for (let i = 0; i < 20; i++) {
@@ -168,7 +172,9 @@ console.log(
 console.log(
   `ACS (verify + upsert + session): ${(LOGINS / acsSeconds).toFixed(1)}/s  p50 ${ms(percentile(acsLatencies, 50))}  p99 ${ms(percentile(acsLatencies, 99))}`,
 );
-console.log(`full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s${failures ? `  FAILURES ${failures}` : ''}`);
+console.log(
+  `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s${failures ? `  FAILURES ${failures}` : ''}`,
+);
 
 await app.close();
 await server.stop();

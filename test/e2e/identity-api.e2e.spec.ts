@@ -151,8 +151,8 @@ describe('login with the dev IdP through the gateway', () => {
       body: update,
     });
     expect(withCsrf.status).toBe(200);
-    expect(((await withCsrf.json()) as Json).recapiti.telefono).toBe('+390612345678');
-    const anagrafica = (await (await browser.fetch(`${gateway}/api/identity/me/anagrafica`)).json()) as Json;
+    expect((await withCsrf.json()).recapiti.telefono).toBe('+390612345678');
+    const anagrafica = await (await browser.fetch(`${gateway}/api/identity/me/anagrafica`)).json();
     expect(anagrafica.anagrafica).toMatchObject({ codiceFiscale: mario.fiscalNumber, dataNascita: '1980-01-01' });
     expect(anagrafica.altriDati.titoloStudio).toBe('DIPLOMA');
 
@@ -167,7 +167,9 @@ describe('login with the dev IdP through the gateway', () => {
     expect(browser.cookies.has('profila_session')).toBe(false);
 
     // The old cookie no longer works (the gateway forgot it at logout).
-    const after = await fetch(`${gateway}/api/identity/me`, { headers: { cookie: `profila_session=${sessionCookie}` } });
+    const after = await fetch(`${gateway}/api/identity/me`, {
+      headers: { cookie: `profila_session=${sessionCookie}` },
+    });
     expect(after.status).toBe(401);
 
     // The IdP ends its own session and sends the browser back to our SLO, which lands on /uscita.

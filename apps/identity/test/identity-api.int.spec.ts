@@ -22,6 +22,7 @@ import {
 import { loadIdentityEnv } from '../src/config/identity.env.js';
 import { IdentityModule } from '../src/identity.module.js';
 import { SamlErrorCode } from '../src/saml/index.js';
+import { SpidLogService } from '../src/spid-log/spid-log.service.js';
 
 const SERVICE_TOKEN = 'identity-int-test-service-token';
 const PUBLIC_URL = 'https://portale.test.example';
@@ -168,7 +169,9 @@ async function login(citizen: TestCitizen = testCitizen('mario-rossi'), query?: 
 
 /** What the gateway does: resolve the session (service credential), then call with its access token and cookie. */
 async function asGateway(browser: Browser, path: string, init: { method?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = { cookie: `profila_session=${browser.session}; profila_csrf=${browser.csrf}` };
+  const headers: Record<string, string> = {
+    cookie: `profila_session=${browser.session}; profila_csrf=${browser.csrf}`,
+  };
   const resolved = await resolve(browser.session!);
   if (resolved.status === 200) {
     const session = (await resolved.json()) as { codiceFiscale: string; actingFor: string | null };
@@ -184,7 +187,7 @@ async function asGateway(browser: Browser, path: string, init: { method?: string
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  return { status: res.status, json: (await res.json().catch(() => undefined)) as Json };
+  return { status: res.status, json: await res.json().catch((): Json => undefined) };
 }
 
 function resolve(sessionId: string) {
@@ -195,7 +198,7 @@ function resolve(sessionId: string) {
 }
 
 async function count(table: string): Promise<number> {
-  return Number(((await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0] as { n: number }).n);
+  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -220,7 +223,9 @@ describe('metadata and identity providers', () => {
   it('refuses a login towards an unknown IdP with the error page', async () => {
     const res = await fetch(`${base}/login?kind=spid&idp=https://evil.example`, { redirect: 'manual' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toMatch(/^https:\/\/portale\.test\.example\/errore-accesso\?code=UNKNOWN_IDP&message=/);
+    expect(res.headers.get('location')).toMatch(
+      /^https:\/\/portale\.test\.example\/errore-accesso\?code=UNKNOWN_IDP&message=/,
+    );
   });
 });
 
@@ -229,7 +234,12 @@ describe('login through the ACS', () => {
     const giulia = testCitizen('giulia-bianchi');
     const sessionsBefore = await count('session');
     const { requestId, relayState } = await startLogin('kind=spid&level=2&returnTo=/area-riservata/anagrafica');
-    const encoded = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID, citizen: giulia });
+    const encoded = idp.encodedResponse({
+      inResponseTo: requestId,
+      acsUrl: ACS,
+      spEntityId: ENTITY_ID,
+      citizen: giulia,
+    });
     const res = await postAcs(encoded, relayState);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${PUBLIC_URL}/area-riservata/anagrafica`);
@@ -242,10 +252,9 @@ describe('login through the ACS', () => {
     expect(cookies.profila_csrf.attributes).not.toMatch(/HttpOnly/);
 
     expect(await count('session')).toBe(sessionsBefore + 1);
-    const citizen = (await db.query('SELECT * FROM citizen WHERE codice_fiscale = $1', [giulia.fiscalNumber]))
-      .rows[0] as Json;
+    const citizen = (await db.query('SELECT * FROM citizen WHERE codice_fiscale = $1', [giulia.fiscalNumber])).rows[0];
     expect(citizen).toMatchObject({ nome: 'Giulia', cognome: 'Bianchi', sesso: 'F', source: 'spid' });
-    const log = (await db.query('SELECT * FROM spid_log WHERE request_id = $1', [requestId])).rows as Json[];
+    const log = (await db.query('SELECT * FROM spid_log WHERE request_id = $1', [requestId])).rows;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ outcome: 'success', codice_fiscale: giulia.fiscalNumber, level: 'L2' });
     expect(log[0].request_xml).toContain(`ID="${requestId}"`);
@@ -254,7 +263,7 @@ describe('login through the ACS', () => {
     const events = (
       await db.query(`SELECT envelope FROM outbox WHERE key = $1 ORDER BY created_at`, [giulia.fiscalNumber])
     ).rows as Array<{ envelope: Json }>;
-    expect(events.map((e) => e.envelope.type)).toEqual(['citizen.registered']);
+    expect(events.map((e) => e.envelope.type as string)).toEqual(['citizen.registered']);
     expect(events[0].envelope.data).toMatchObject({ codiceFiscale: giulia.fiscalNumber, sesso: 'F' });
 
     const resolved = await resolve(cookies.profila_session.value);
@@ -268,12 +277,14 @@ describe('login through the ACS', () => {
     const sessions = await count('session');
     const replay = await postAcs(first.encoded, first.relayState);
     expect(replay.status).toBe(303);
-    expect(replay.headers.get('location')).toMatch(/^https:\/\/portale\.test\.example\/errore-accesso\?code=REPLAYED_RESPONSE&message=/);
+    expect(replay.headers.get('location')).toMatch(
+      /^https:\/\/portale\.test\.example\/errore-accesso\?code=REPLAYED_RESPONSE&message=/,
+    );
     expect(replay.headers.getSetCookie()).toEqual([]);
     expect(await count('session')).toBe(sessions);
-    const rows = (await db.query('SELECT outcome, error_code FROM spid_log WHERE request_id = $1 ORDER BY id', [
-      first.requestId,
-    ])).rows as Json[];
+    const rows = (
+      await db.query('SELECT outcome, error_code FROM spid_log WHERE request_id = $1 ORDER BY id', [first.requestId])
+    ).rows;
     expect(rows).toEqual([
       { outcome: 'success', error_code: null },
       { outcome: 'refused', error_code: 'REPLAYED_RESPONSE' },
@@ -315,19 +326,31 @@ describe('login through the ACS', () => {
     expect(location.searchParams.get('message')).toMatch(/[a-z]/);
     expect(res.headers.getSetCookie()).toEqual([]);
     expect(await count('session')).toBe(sessions);
-    const rows = (await db.query('SELECT outcome, error_code, response_xml FROM spid_log WHERE request_id = $1', [
-      requestId,
-    ])).rows as Json[];
+    const rows = (
+      await db.query('SELECT outcome, error_code, response_xml FROM spid_log WHERE request_id = $1', [requestId])
+    ).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'refused', error_code: code });
     expect(rows[0].response_xml).toContain('Response');
+  });
+
+  it('keeps the SPID register 24 months: older rows are purged, recent ones kept', async () => {
+    await db.query(
+      `INSERT INTO spid_log (request_id, outcome, created_at) VALUES
+         ('_old', 'success', now() - interval '24 months 1 day'), ('_recent', 'success', now() - interval '23 months')`,
+    );
+    expect(await app.get(SpidLogService).purge()).toBe(1);
+    const left = await db.query<{ request_id: string }>(
+      `SELECT request_id FROM spid_log WHERE request_id IN ('_old', '_recent')`,
+    );
+    expect(left.rows).toEqual([{ request_id: '_recent' }]);
   });
 
   it('refuses a Response to a request we never sent', async () => {
     const encoded = idp.encodedResponse({ inResponseTo: '_never-sent', acsUrl: ACS, spEntityId: ENTITY_ID });
     const res = await postAcs(encoded, 'whatever');
     expect(res.headers.get('location')).toMatch(/code=UNKNOWN_REQUEST/);
-    const rows = (await db.query(`SELECT outcome FROM spid_log WHERE request_id = '_never-sent'`)).rows as Json[];
+    const rows = (await db.query(`SELECT outcome FROM spid_log WHERE request_id = '_never-sent'`)).rows;
     expect(rows).toEqual([{ outcome: 'refused' }]);
   });
 
@@ -344,7 +367,14 @@ describe('the logged-in citizen', () => {
     const me = await asGateway(browser, '/me');
     expect(me).toEqual({
       status: 200,
-      json: { codiceFiscale: mario.fiscalNumber, nome: 'Mario', cognome: 'Rossi', spidLevel: 2, idp: idp.entityId, actingFor: null },
+      json: {
+        codiceFiscale: mario.fiscalNumber,
+        nome: 'Mario',
+        cognome: 'Rossi',
+        spidLevel: 2,
+        idp: idp.entityId,
+        actingFor: null,
+      },
     });
     const anagrafica = await asGateway(browser, '/me/anagrafica');
     expect(anagrafica.status).toBe(200);
@@ -358,25 +388,34 @@ describe('the logged-in citizen', () => {
         luogoNascita: 'Roma',
         provinciaNascita: 'RM',
       },
-      documento: { tipo: "Carta d'identità", numero: 'CA10000AM', dataRilascio: '2019-01-15', dataScadenza: '2029-01-15' },
+      documento: {
+        tipo: "Carta d'identità",
+        numero: 'CA10000AM',
+        dataRilascio: '2019-01-15',
+        dataScadenza: '2029-01-15',
+      },
       domicilio: { indirizzo: 'Via del Corso 12', cap: '00186', comune: 'Roma', provincia: 'RM' },
       recapiti: { email: mario.email, cellulare: mario.mobilePhone, pec: mario.digitalAddress },
       editable: ['cittadinanza', 'pec', 'telefono', 'fax', 'titoloStudio'],
     });
-    expect(anagrafica.json.titoliStudio).toContainEqual({ codice: 'DIPLOMA', descrizione: 'Diploma di scuola secondaria superiore' });
+    expect(anagrafica.json.titoliStudio).toContainEqual({
+      codice: 'DIPLOMA',
+      descrizione: 'Diploma di scuola secondaria superiore',
+    });
   });
 
   it('without a session gets 401', async () => {
     const res = await fetch(`${base}/me`);
     expect(res.status).toBe(401);
-    expect(((await res.json()) as Json).code).toBe('UNAUTHENTICATED');
+    expect((await res.json()).code).toBe('UNAUTHENTICATED');
   });
 
   it('edits the anagrafica: a bad PEC is refused with the field message and nothing is saved', async () => {
     const chiara = testCitizen('chiara-ricci');
     const { browser } = await login(chiara);
-    const before = (await db.query('SELECT pec, telefono FROM citizen WHERE codice_fiscale = $1', [chiara.fiscalNumber]))
-      .rows[0] as Json;
+    const before = (
+      await db.query('SELECT pec, telefono FROM citizen WHERE codice_fiscale = $1', [chiara.fiscalNumber])
+    ).rows[0];
     const refused = await asGateway(browser, '/me/anagrafica', {
       method: 'PUT',
       body: { pec: 'non-una-pec', telefono: '+390612345678', titoloStudio: 'DIPLOMA' },
@@ -387,9 +426,9 @@ describe('the logged-in citizen', () => {
       message: 'Dati non validi',
       details: { fields: { pec: 'Indirizzo PEC non valido' } },
     });
-    expect((await db.query('SELECT pec, telefono FROM citizen WHERE codice_fiscale = $1', [chiara.fiscalNumber])).rows[0]).toEqual(
-      before,
-    );
+    expect(
+      (await db.query('SELECT pec, telefono FROM citizen WHERE codice_fiscale = $1', [chiara.fiscalNumber])).rows[0],
+    ).toEqual(before);
 
     const badPhone = await asGateway(browser, '/me/anagrafica', { method: 'PUT', body: { telefono: '06-123 abc' } });
     expect(badPhone.json.details.fields.telefono).toMatch(/Numero di telefono non valido/);
@@ -398,7 +437,12 @@ describe('the logged-in citizen', () => {
 
     const saved = await asGateway(browser, '/me/anagrafica', {
       method: 'PUT',
-      body: { pec: 'Chiara.Ricci@PEC.example.it', telefono: '+390612345678', cittadinanza: 'it', titoloStudio: 'LAUREA_TRIENNALE' },
+      body: {
+        pec: 'Chiara.Ricci@PEC.example.it',
+        telefono: '+390612345678',
+        cittadinanza: 'it',
+        titoloStudio: 'LAUREA_TRIENNALE',
+      },
     });
     expect(saved.status).toBe(200);
     expect(saved.json.recapiti).toMatchObject({ pec: 'chiara.ricci@pec.example.it', telefono: '+390612345678' });
@@ -407,14 +451,17 @@ describe('the logged-in citizen', () => {
       await db.query(`SELECT envelope FROM outbox WHERE key = $1 AND envelope->>'type' = 'citizen.updated'`, [
         chiara.fiscalNumber,
       ])
-    ).rows as Json[];
+    ).rows;
     expect(updated.at(-1).envelope.data).toMatchObject({ pec: 'chiara.ricci@pec.example.it', cittadinanza: 'Italia' });
   });
 
   it('acts for an organisation only when delegation lists it', async () => {
     const mario = testCitizen('mario-rossi');
     const { browser } = await login(mario);
-    expect(await asGateway(browser, '/me/profiles')).toEqual({ status: 200, json: { current: null, organizations: [] } });
+    expect(await asGateway(browser, '/me/profiles')).toEqual({
+      status: 200,
+      json: { current: null, organizations: [] },
+    });
     const refused = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: 'org-acme' } });
     expect(refused.status).toBe(403);
     expect(refused.json.code).toBe('ORGANIZATION_NOT_ALLOWED');
@@ -426,11 +473,19 @@ describe('the logged-in citizen', () => {
     );
     const profiles = await asGateway(browser, '/me/profiles');
     expect(profiles.json.organizations).toEqual([
-      { organizationId: 'org-acme', ragioneSociale: 'ACME S.r.l.', codiceFiscale: '01234567890', roles: ['amministratore'] },
+      {
+        organizationId: 'org-acme',
+        ragioneSociale: 'ACME S.r.l.',
+        codiceFiscale: '01234567890',
+        roles: ['amministratore'],
+      },
     ]);
     const accepted = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: 'org-acme' } });
     expect(accepted).toEqual({ status: 200, json: { current: 'org-acme' } });
-    expect(await (await resolve(browser.session!)).json()).toEqual({ codiceFiscale: mario.fiscalNumber, actingFor: 'org-acme' });
+    expect(await (await resolve(browser.session!)).json()).toEqual({
+      codiceFiscale: mario.fiscalNumber,
+      actingFor: 'org-acme',
+    });
     expect((await asGateway(browser, '/me')).json.actingFor).toEqual({
       organizationId: 'org-acme',
       ragioneSociale: 'ACME S.r.l.',
@@ -483,7 +538,10 @@ describe('sessions end', () => {
     const res = await fetch(`${base}/saml/slo`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ SAMLResponse: answer.encoded, RelayState: url.searchParams.get('RelayState')! }).toString(),
+      body: new URLSearchParams({
+        SAMLResponse: answer.encoded,
+        RelayState: url.searchParams.get('RelayState')!,
+      }).toString(),
       redirect: 'manual',
     });
     expect(res.status).toBe(303);
@@ -492,8 +550,7 @@ describe('sessions end', () => {
 
   it('IdP-initiated logout ends the session it names and answers a signed LogoutResponse', async () => {
     const { browser } = await login(testCitizen('giulia-bianchi'));
-    const row = (await db.query('SELECT name_id, session_index FROM session WHERE id = $1', [browser.session]))
-      .rows[0] as Json;
+    const row = (await db.query('SELECT name_id, session_index FROM session WHERE id = $1', [browser.session])).rows[0];
     const request = idp.logoutRequest({ destination: SLO, nameId: row.name_id, sessionIndex: row.session_index });
     const res = await fetch(`${base}/saml/slo`, {
       method: 'POST',
@@ -512,7 +569,7 @@ describe('sessions end', () => {
 
   it('refuses an unsigned IdP LogoutRequest and keeps the session', async () => {
     const { browser } = await login(testCitizen('giulia-bianchi'));
-    const row = (await db.query('SELECT name_id FROM session WHERE id = $1', [browser.session])).rows[0] as Json;
+    const row = (await db.query('SELECT name_id FROM session WHERE id = $1', [browser.session])).rows[0];
     const request = idp.logoutRequest({ destination: SLO, nameId: row.name_id, unsigned: true });
     const res = await fetch(`${base}/saml/slo`, {
       method: 'POST',
@@ -528,7 +585,11 @@ describe('sessions end', () => {
 describe('test sessions (service API)', () => {
   it('creates a session for a citizen outside production, for the service credential only', async () => {
     const body = JSON.stringify({ codiceFiscale: 'VRDLGU85T10F205X' });
-    const anonymous = await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const anonymous = await fetch(`${base}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(anonymous.status).toBe(401);
     const res = await fetch(`${base}/sessions`, {
       method: 'POST',

@@ -58,12 +58,24 @@ export async function withPage<T>(
   }
 }
 
+export interface PageErrorOptions {
+  /** Only count errors raised while the page is on this origin (a flow that visits an identity provider). */
+  origin?: string;
+  /** Messages a test provokes on purpose (e.g. the 400 of a rejected form is logged by Chromium). */
+  ignore?: RegExp[];
+}
+
 /** Collects uncaught exceptions and console errors of a page, so a test can assert the page ran cleanly. */
-export function collectPageErrors(page: Page): string[] {
+export function collectPageErrors(page: Page, options: PageErrorOptions = {}): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  const record = (text: string) => {
+    if (options.origin && new URL(page.url()).origin !== new URL(options.origin).origin) return;
+    if (options.ignore?.some((pattern) => pattern.test(text))) return;
+    errors.push(text);
+  };
+  page.on('pageerror', (error) => record(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error') record(`console: ${message.text()}`);
   });
   return errors;
 }

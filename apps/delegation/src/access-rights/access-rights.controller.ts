@@ -24,7 +24,7 @@ export class AccessRightsController {
     if (!/^[A-Z0-9]{11,16}$/.test(codiceFiscale)) {
       throw new BadRequestException({ code: 'INVALID_CODICE_FISCALE', message: 'Codice fiscale non valido' });
     }
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<OrganizationRow[]>(
       `SELECT organization_id,
               min(ragione_sociale) AS ragione_sociale,
               min(codice_fiscale_org) AS codice_fiscale_org,
@@ -35,7 +35,7 @@ export class AccessRightsController {
         GROUP BY organization_id
         ORDER BY min(ragione_sociale)`,
       [codiceFiscale],
-    )) as OrganizationRow[];
+    );
     return {
       organizations: rows.map((r) => ({
         organizationId: r.organization_id,

@@ -63,7 +63,6 @@ export class Citizen {
   @Column({ name: 'spid_code', type: 'text', nullable: true })
   spidCode!: string | null;
 
-
   // Edited by the citizen (Altri dati, Recapiti).
   @Column({ name: 'cittadinanza', type: 'text', nullable: true })
   cittadinanza!: string | null;

@@ -72,6 +72,12 @@ export class IdentityEnv extends ServiceEnv {
   @Min(0)
   SAML_CLOCK_SKEW_SECONDS = 30;
 
+  /** Worker threads verifying SAML Responses (CPU-bound); 0 = on the main thread. */
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  SAML_VALIDATION_WORKERS = 2;
+
   /** SPID rules: the AuthnRequest/Response register is kept 24 months. */
   @IsInt()
   @Min(1)
@@ -128,7 +134,9 @@ export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env): Identi
     const hasKey = Boolean(env.SP_KEY_FILE ?? env.SP_PRIVATE_KEY);
     const hasCert = Boolean(env.SP_CERT_FILE ?? env.SP_CERTIFICATE);
     if (!hasKey || !hasCert) {
-      throw new Error('In production the SP key pair must be configured (SP_KEY_FILE/SP_CERT_FILE or SP_PRIVATE_KEY/SP_CERTIFICATE).');
+      throw new Error(
+        'In production the SP key pair must be configured (SP_KEY_FILE/SP_CERT_FILE or SP_PRIVATE_KEY/SP_CERTIFICATE).',
+      );
     }
   }
   return env;

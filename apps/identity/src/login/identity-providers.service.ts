@@ -23,6 +23,9 @@ export class IdentityProviders implements OnModuleInit, OnModuleDestroy {
   readonly registry: IdpRegistry;
   private readonly logger: ReturnType<typeof createLogger>;
   private retryTimer?: NodeJS.Timeout;
+  private refreshTimer?: NodeJS.Timeout;
+  /** Bumped at every refresh: validation workers get the new list when it changes. */
+  private version = 0;
   private readonly devIdpUrl?: string;
 
   constructor(@Inject(IDENTITY_ENV) private readonly env: IdentityEnv) {
@@ -34,19 +37,31 @@ export class IdentityProviders implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    const report = await this.registry.refresh();
+    const report = await this.refresh();
     if (report.failed.length > 0) this.retryUntilLoaded(2000);
-    this.registry.startAutoRefresh(this.env.IDP_REFRESH_SECONDS * 1000);
+    this.refreshTimer = setInterval(() => void this.refresh(), this.env.IDP_REFRESH_SECONDS * 1000);
+    this.refreshTimer.unref();
   }
 
   onModuleDestroy(): void {
-    this.registry.stopAutoRefresh();
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+  }
+
+  private async refresh() {
+    const report = await this.registry.refresh();
+    this.version++;
+    return report;
+  }
+
+  /** Every IdP as plain data, with a version that changes at each refresh. */
+  snapshot(): { version: number; list: IdpDescriptor[] } {
+    return { version: this.version, list: this.registry.list() };
   }
 
   private retryUntilLoaded(delayMs: number): void {
     this.retryTimer = setTimeout(() => {
-      void this.registry.refresh().then((report) => {
+      void this.refresh().then((report) => {
         if (report.failed.length > 0) this.retryUntilLoaded(Math.min(delayMs * 2, 30_000));
         else this.logger.info({ loaded: report.loaded }, 'IdP metadata loaded');
       });

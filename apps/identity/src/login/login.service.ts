@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@profila/platform';
 import { CitizensService } from '../citizens/citizens.service.js';
@@ -26,6 +26,7 @@ import { SpidLogService } from '../spid-log/spid-log.service.js';
 import { anagraficaFromSpid, safeReturnTo } from './domain/spid-anagrafica.js';
 import { IdentityProviders } from './identity-providers.service.js';
 import { PgAuthnRequestStore } from './pg-authn-request.store.js';
+import { ValidationPool } from './validation-pool.js';
 
 /** What the browser gets: a redirect, or an auto-submitting form (HTTP-POST binding). */
 export type BrowserStep = { redirect: string } | { html: string };
@@ -68,9 +69,10 @@ function decodeForLog(samlResponse: unknown): string | null {
 
 /** The SAML Service Provider use cases: start a login, accept its Response at the ACS, single logout both ways. */
 @Injectable()
-export class LoginService {
+export class LoginService implements OnModuleDestroy {
   private readonly logger: ReturnType<typeof createLogger>;
-  private readonly validator: SpidResponseValidator;
+  private readonly validator: Pick<SpidResponseValidator, 'validate'>;
+  private readonly pool?: ValidationPool;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,12 +85,22 @@ export class LoginService {
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {
     this.logger = createLogger('identity.login', env.LOG_LEVEL);
-    this.validator = new SpidResponseValidator({
-      sp,
-      idps: idps.registry,
-      requests,
-      clockSkewMs: env.SAML_CLOCK_SKEW_SECONDS * 1000,
-    });
+    const clockSkewMs = env.SAML_CLOCK_SKEW_SECONDS * 1000;
+    if (env.SAML_VALIDATION_WORKERS > 0 && ValidationPool.available()) {
+      this.pool = new ValidationPool(
+        env.SAML_VALIDATION_WORKERS,
+        { sp: { entityId: sp.entityId, acsUrl: sp.acsUrl }, clockSkewMs },
+        requests,
+        () => idps.snapshot(),
+      );
+      this.validator = this.pool;
+    } else {
+      this.validator = new SpidResponseValidator({ sp, idps: idps.registry, requests, clockSkewMs });
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.close();
   }
 
   /** GET /login: a signed AuthnRequest for the chosen IdP (Redirect binding when the IdP offers it). */

@@ -78,10 +78,10 @@ export class PgAuthnRequestStore implements AuthnRequestStore {
   }
 
   async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[Row[], number]>(
       `UPDATE authn_request SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL RETURNING *`,
       [id, now],
-    )) as [Row[], number];
+    );
     const updated = rows[0];
     if (updated.length === 1) {
       const request = toStored(updated[0]);
@@ -93,7 +93,7 @@ export class PgAuthnRequestStore implements AuthnRequestStore {
   }
 
   async find(id: string): Promise<PendingLogin | undefined> {
-    const rows = (await this.dataSource.query('SELECT * FROM authn_request WHERE id = $1', [id])) as Row[];
+    const rows = await this.dataSource.query<Row[]>('SELECT * FROM authn_request WHERE id = $1', [id]);
     return rows[0] ? toStored(rows[0]) : undefined;
   }
 

@@ -69,7 +69,11 @@ export class SamlController {
     const kind = typeof body.SAMLResponse === 'string' ? 'SAMLResponse' : 'SAMLRequest';
     const message = body[kind];
     const relayState = typeof body.RelayState === 'string' ? body.RelayState : undefined;
-    await this.slo(reply, { binding: 'HTTP-POST', message: typeof message === 'string' ? message : '', relayState }, kind);
+    await this.slo(
+      reply,
+      { binding: 'HTTP-POST', message: typeof message === 'string' ? message : '', relayState },
+      kind,
+    );
   }
 
   private async slo(reply: FastifyReply, inbound: InboundMessage, kind: 'SAMLRequest' | 'SAMLResponse') {

@@ -86,13 +86,13 @@ export class SessionsService {
 
   /** IdP-initiated single logout: every live session of that IdP login (NameID, and SessionIndex when given). */
   async endByIdpLogin(idp: string, nameId: string, sessionIndexes: string[], at = new Date()): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<[unknown[], number] | unknown[]>(
       `UPDATE session SET ended_at = $4, end_reason = 'idp-logout'
         WHERE idp = $1 AND name_id = $2 AND ended_at IS NULL
           AND (cardinality($3::text[]) = 0 OR session_index = ANY($3::text[]))
         RETURNING id`,
       [idp, nameId, sessionIndexes, at],
-    )) as [unknown[], number] | unknown[];
+    );
     return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
   }
 

@@ -62,10 +62,10 @@ export class SpidLogService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Deletes rows older than the retention period; returns how many. */
   async purge(now = new Date()): Promise<number> {
-    const result = (await this.dataSource.query(
+    const result = await this.dataSource.query<[unknown[], number]>(
       `DELETE FROM spid_log WHERE created_at < $1::timestamptz - make_interval(months => $2::int)`,
       [now, this.env.SPID_LOG_RETENTION_MONTHS],
-    )) as [unknown[], number];
+    );
     return result[1];
   }
 

@@ -7,6 +7,8 @@ export interface IdentityProvider {
   entityId: string;
   name: string;
   kind: LoginKind;
+  /** The local test IdP (embedded mode): never a real identity. */
+  test?: boolean;
 }
 
 export interface ActingFor {
@@ -19,7 +21,7 @@ export interface Me {
   codiceFiscale: string;
   nome: string | null;
   cognome: string | null;
-  spidLevel: number | string | null;
+  spidLevel: number | null;
   idp: string | null;
   actingFor: ActingFor | null;
 }

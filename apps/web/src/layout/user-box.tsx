@@ -47,7 +47,6 @@ export function UserBox({ me }: { me: Me }) {
         type="button"
         ref={toggle}
         className="user-box-toggle"
-        aria-haspopup="true"
         aria-expanded={open}
         aria-controls="menu-utente"
         onClick={() => setOpen(!open)}
@@ -67,6 +66,9 @@ export function UserBox({ me }: { me: Me }) {
       </button>
       {open && (
         <div id="menu-utente" className="user-box-menu">
+          <p className="user-box-menu-acting">
+            Stai operando come: <strong>{actingAsLabel(me)}</strong>
+          </p>
           <ul className="link-list" aria-label="Menu dell'area riservata">
             {RESERVED_MENU.map((item) => (
               <li key={item.label}>

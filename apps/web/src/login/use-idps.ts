@@ -15,7 +15,8 @@ export function useIdps(kind: LoginKind, enabled = true): IdpList {
     let active = true;
     identityApi.idps(kind).then(
       (idps) => {
-        if (active) setLoaded({ kind, list: { state: 'ready', idps } });
+        // Anything but a list (e.g. a static server without the API) is "no provider available".
+        if (active) setLoaded({ kind, list: { state: 'ready', idps: Array.isArray(idps) ? idps : [] } });
       },
       () => {
         if (active) {

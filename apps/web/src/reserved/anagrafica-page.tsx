@@ -135,7 +135,10 @@ export function AnagraficaPage() {
     setOutcome(null);
     const update: AnagraficaUpdate = {};
     for (const field of EDITABLE) {
-      if (editable.has(field)) update[field] = values[field].trim() || null;
+      if (!editable.has(field)) continue;
+      // Numbers are digits only for the service: the separators people type ("06 1234 5678") go.
+      const value = field === 'telefono' || field === 'fax' ? values[field].replace(/[\s.\-/()]/g, '') : values[field];
+      update[field] = value.trim() || null;
     }
     try {
       const saved = await identityApi.saveAnagrafica(update);
@@ -196,7 +199,16 @@ export function AnagraficaPage() {
                 <ul className="mb-0">
                   {wrongFields.map((field) => (
                     <li key={field}>
-                      <a href={`#${field}`}>{FIELD_LABELS[field]}</a>: {errors[field]}
+                      <a
+                        href={`#${field}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          document.getElementById(field)?.focus();
+                        }}
+                      >
+                        {FIELD_LABELS[field]}
+                      </a>
+                      : {errors[field]}
                     </li>
                   ))}
                 </ul>
@@ -285,6 +297,7 @@ export function AnagraficaPage() {
                 value={values.telefono}
                 onChange={set('telefono')}
                 error={errors.telefono}
+                hint="Con il prefisso, per esempio +39 06 1234567"
                 autoComplete="tel"
               />
             )}

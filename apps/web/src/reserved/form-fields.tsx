@@ -115,7 +115,7 @@ export function SelectField({
         <select
           id={id}
           name={id}
-          className={`form-select${error ? ' is-invalid' : ''}`}
+          className={error ? 'is-invalid' : undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}

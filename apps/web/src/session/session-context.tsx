@@ -3,9 +3,7 @@ import { hasSessionHint } from '../api/http';
 import { identityApi, type Me } from '../api/identity';
 
 export type SessionState =
-  | { status: 'checking' }
-  | { status: 'anonymous'; reason?: 'expired' | 'logged-out' }
-  | { status: 'authenticated'; me: Me };
+  { status: 'checking' } | { status: 'anonymous'; reason?: 'expired' } | { status: 'authenticated'; me: Me };
 
 export interface Session {
   state: SessionState;
@@ -13,8 +11,6 @@ export interface Session {
   refresh: () => Promise<void>;
   /** The back end answered 401: the session ended on the server. */
   expired: () => void;
-  /** The user logged out. */
-  loggedOut: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -47,7 +43,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       refresh,
       expired: () => setState({ status: 'anonymous', reason: 'expired' }),
-      loggedOut: () => setState({ status: 'anonymous', reason: 'logged-out' }),
     }),
     [state, refresh],
   );

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { ApiError } from '../api/http';
 import { identityApi } from '../api/identity';
-import { useSession } from './session-context';
 
 /**
  * Logout: the identity service ends the local session and hands back the identity provider's single-logout address;
  * the browser goes there and the provider sends it back to /uscita.
  */
 export function useLogout(): { logout: () => Promise<void>; pending: boolean; error: string | null } {
-  const session = useSession();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -17,12 +15,11 @@ export function useLogout(): { logout: () => Promise<void>; pending: boolean; er
     setError(null);
     try {
       const { redirectUrl } = await identityApi.logout();
-      session.loggedOut();
+      // The page is left as it is (no "logged out" state that would make the reserved area redirect home first).
       window.location.assign(redirectUrl || '/uscita');
     } catch (e) {
       if (e instanceof ApiError && e.unauthenticated) {
         // Already ended on the server (timeout, or logout from the identity provider): nothing left to close.
-        session.loggedOut();
         window.location.assign('/uscita');
         return;
       }

@@ -127,6 +127,7 @@ export class EmbeddedPlatform {
       DEV_IDP_PUBLIC_URL: this.serviceUrl('dev-idp').replace('127.0.0.1', 'localhost'),
       SP_METADATA_URL: `${this.gatewayUrl}/api/identity/saml/metadata`,
       DEV_IDP_DATA_DIR: join(this.options.dataDir, 'dev-idp'),
+      IDENTITY_DATA_DIR: join(this.options.dataDir, 'identity'),
       WEB_DIST: join(this.options.rootDir, 'apps/web/dist'),
       BACKOFFICE_DIST: join(this.options.rootDir, 'apps/backoffice/dist'),
       ...this.options.env,

@@ -50,7 +50,10 @@ function readableIssuer(value: string): string {
  */
 export function parseIdCard(
   value: string | undefined,
-): Pick<IdpAnagrafica, 'documentoTipo' | 'documentoNumero' | 'documentoRilasciatoDa' | 'documentoDataRilascio' | 'documentoDataScadenza'> {
+): Pick<
+  IdpAnagrafica,
+  'documentoTipo' | 'documentoNumero' | 'documentoRilasciatoDa' | 'documentoDataRilascio' | 'documentoDataScadenza'
+> {
   const tokens = value?.trim().split(/\s+/) ?? [];
   if (tokens.length < 2) return {};
   const out: ReturnType<typeof parseIdCard> = {
@@ -120,6 +123,7 @@ export function anagraficaFromSpid(raw: Record<string, string | string[]>): IdpA
 export function safeReturnTo(value: string | undefined, fallback = '/area-riservata'): string {
   if (!value || value.length > 500) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
   if (/[\u0000-\u001f\\]/.test(value)) return fallback;
   return value;
 }
