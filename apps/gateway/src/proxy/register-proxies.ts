@@ -13,6 +13,8 @@ export async function registerProxies(app: FastifyInstance, env: GatewayEnv): Pr
       upstream: serviceUrl(env, service),
       prefix: `/api/${service}`,
       rewritePrefix: '',
+      // A service's redirect means what it says: do not prefix relative Location headers with /api/<service>.
+      internalRewriteLocationHeader: false,
       http: { requestOptions: { timeout: 30_000 } },
       replyOptions: {
         rewriteRequestHeaders: (req, headers) => {
