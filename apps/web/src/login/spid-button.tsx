@@ -38,7 +38,6 @@ export function SpidButton({ menuId = 'spid-idp-menu' }: { menuId?: string }) {
         type="button"
         ref={button}
         className="login-button spid-button"
-        aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen(!open)}

@@ -44,17 +44,18 @@ function describedBy(id: string, error?: string, hint?: string): string | undefi
 }
 
 function FieldMessages({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+  // The error first, right under the field it is about.
   return (
     <>
-      {hint && (
-        <small id={`${id}-aiuto`} className="form-text">
-          {hint}
-        </small>
-      )}
       {error && (
         <div id={`${id}-errore`} className="invalid-feedback d-block field-error">
           {error}
         </div>
+      )}
+      {hint && (
+        <small id={`${id}-aiuto`} className="form-text">
+          {hint}
+        </small>
       )}
     </>
   );
