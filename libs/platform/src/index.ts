@@ -12,3 +12,4 @@ export * from './auth/auth.guard.js';
 export * from './bootstrap/create-service-app.js';
 export * from './auth/auth.module.js';
 export * from './auth/access-token.js';
+export * from './crypto/signing-credentials.js';

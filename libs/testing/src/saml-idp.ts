@@ -1,7 +1,7 @@
-import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSign, randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
-import forge from 'node-forge';
+import { createSelfSignedCredentials as createPlatformSelfSigned } from '@profila/platform';
 import { SignedXml } from 'xml-crypto';
 import { spidAttributesOf, testCitizens, type TestCitizen } from './test-citizens.js';
 
@@ -38,32 +38,13 @@ export const SPID_STATUS = {
   authnFailed: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed',
 } as const;
 
-/** A fresh RSA-2048 key and a self-signed certificate (node-forge), PEM. */
+/** A fresh RSA-2048 key and a self-signed certificate, PEM (a test IdP's, or an attacker's). */
 export function createSelfSignedCredentials(options: { commonName?: string; days?: number } = {}): SamlCredentials {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  return createPlatformSelfSigned({
+    commonName: options.commonName ?? 'Profila test IdP',
+    organizationName: 'Profila test',
+    days: options.days ?? 365,
   });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
-  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
-  const now = Date.now();
-  cert.validity.notBefore = new Date(now - 24 * 3600_000);
-  cert.validity.notAfter = new Date(now + (options.days ?? 365) * 24 * 3600_000);
-  const subject = [
-    { name: 'commonName', value: options.commonName ?? 'Profila test IdP' },
-    { name: 'organizationName', value: 'Profila test' },
-    { name: 'countryName', value: 'IT' },
-  ];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
-  ]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey), forge.md.sha256.create());
-  return { privateKey, certificate: forge.pki.certificateToPem(cert) };
 }
 
 function certBody(pem: string): string {
