@@ -1,5 +1,5 @@
 import { Icon } from 'design-react-kit';
-import { useEffect, useRef, useState } from 'react';
+import { useDropdown } from './use-dropdown';
 import { Link } from 'react-router-dom';
 import type { Me } from '../api/identity';
 import { RESERVED_MENU } from '../reserved/reserved-menu';
@@ -11,29 +11,8 @@ import { useLogout } from '../session/use-logout';
  * logged in, whom they are acting as, and the menu of the reserved area behind a button.
  */
 export function UserBox({ me }: { me: Me }) {
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, wrapper, toggle } = useDropdown();
   const { logout, pending, error } = useLogout();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: MouseEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        toggle.current?.focus();
-      }
-    };
-    document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const close = () => setOpen(false);
 

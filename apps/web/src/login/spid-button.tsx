@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDropdown } from '../layout/use-dropdown';
 import { IdpEntries } from './idp-entries';
 import { useIdps } from './use-idps';
 
@@ -8,29 +8,8 @@ import { useIdps } from './use-idps';
  * AgID's mandatory information links.
  */
 export function SpidButton({ menuId = 'spid-idp-menu' }: { menuId?: string }) {
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, wrapper, toggle: button } = useDropdown();
   const idps = useIdps('spid', open);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: MouseEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   return (
     <div className="spid-access" ref={wrapper}>
