@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@profila/persistence';
 import { BACKEND_SERVICES, databaseNameOf, DEFAULT_PORTS, EVENTS_DATABASE, type ServiceName } from '@profila/platform';
+import { freePort } from '../free-port.js';
 import { MailCatcher } from '../mail-catcher.js';
 import { S3Server } from '../s3-server.js';
 
@@ -232,9 +234,6 @@ async function waitForHealth(
 
 /** A throw-away platform on free ports for an end-to-end test (the back end must be built: `npm test` does it). */
 export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions> = {}): Promise<EmbeddedPlatform> {
-  const { freePort } = await import('../free-port.js');
-  const { chmod, mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
   const names = [...Object.keys(EMBEDDED_PORTS)] as Array<keyof PlatformPorts>;
   const ports = {} as PlatformPorts;
   for (const name of names) ports[name] = await freePort();
