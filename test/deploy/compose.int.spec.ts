@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DEFAULT_PORTS, databaseNameOf } from '@profila/platform';
+import { DEFAULT_PORTS, databaseNameOf, serviceUrlVariable } from '@profila/platform';
 import { testServerUrl } from '@profila/testing';
 import {
   applicationProjects,
@@ -14,7 +14,6 @@ import {
   repoRoot,
   requiredEnv,
   routedServices,
-  serviceUrlVar,
 } from './deploy-requirements.js';
 
 interface ComposeService {
@@ -161,7 +160,7 @@ describe('docker-compose.yml', () => {
   it("points the gateway at every routed service's container and port, and waits for them", () => {
     const gateway = envOf('gateway');
     for (const app of routedServices()) {
-      const url = new URL(gateway[serviceUrlVar(app)]);
+      const url = new URL(gateway[serviceUrlVariable(app)]);
       expect(`${url.protocol}//${url.host}`).toBe(`http://${app}:${envOf(app).PORT}`);
       expect(dependsOn('gateway')[app]?.condition).toBe('service_healthy');
     }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serviceUrlVariable } from '@profila/platform';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,11 +38,6 @@ export function productionApps(): string[] {
 /** Back-end services the gateway routes to. */
 export function routedServices(): string[] {
   return productionApps().filter((app) => kindOf(app) === 'service');
-}
-
-/** GATEWAY env var holding a service's base URL: document-store -> DOCUMENT_STORE_URL. */
-export function serviceUrlVar(app: string): string {
-  return `${app.toUpperCase().replace(/-/g, '_')}_URL`;
 }
 
 /** Read by every Profila process. */
@@ -79,7 +75,7 @@ export function requiredEnv(app: string): string[] {
         ...RUNTIME_ENV,
         'PUBLIC_URL',
         'ACCESS_TOKEN_KEY_FILE|ACCESS_TOKEN_PRIVATE_JWK',
-        ...routedServices().map(serviceUrlVar),
+        ...routedServices().map(serviceUrlVariable),
       ];
     case 'service':
       return [...SERVICE_ENV, ...(EXTRA_ENV[app] ?? [])];

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DEFAULT_PORTS, databaseNameOf } from '@profila/platform';
+import { DEFAULT_PORTS, databaseNameOf, serviceUrlVariable } from '@profila/platform';
 import {
   DEV_ONLY_APPS,
   kindOf,
@@ -13,7 +13,6 @@ import {
   repoRoot,
   requiredEnv,
   routedServices,
-  serviceUrlVar,
 } from './deploy-requirements.js';
 
 // Just the fields these tests read; the YAML is otherwise untyped.
@@ -296,7 +295,7 @@ describe('k8s/', () => {
   it("points the gateway at every routed service's Service and port", () => {
     const config = configData();
     for (const app of routedServices()) {
-      const url = new URL(config[serviceUrlVar(app)]);
+      const url = new URL(config[serviceUrlVariable(app)]);
       expect(url.hostname).toBe(app);
       expect((get('Service', app).spec?.ports ?? []).map((p) => String(p.port))).toContain(url.port);
     }

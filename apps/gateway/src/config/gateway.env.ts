@@ -1,5 +1,12 @@
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { BACKEND_SERVICES, type BackendService, DEFAULT_PORTS, DEV_SERVICE_TOKEN, loadEnv } from '@profila/platform';
+import {
+  BACKEND_SERVICES,
+  type BackendService,
+  DEFAULT_PORTS,
+  DEV_SERVICE_TOKEN,
+  loadEnv,
+  serviceUrlVariable,
+} from '@profila/platform';
 
 /** The services the gateway routes `/api/<service>/...` to. */
 export const ROUTED_SERVICES = BACKEND_SERVICES;
@@ -70,6 +77,6 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gateway
 
 /** Upstream URL of a service: `<SERVICE>_URL`, else its embedded-mode loopback port. */
 export function serviceUrl(env: GatewayEnv, service: RoutedService): string {
-  const key = `${service.toUpperCase().replace(/-/g, '_')}_URL` as keyof GatewayEnv;
+  const key = serviceUrlVariable(service) as keyof GatewayEnv;
   return (env[key] as string | undefined) ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`;
 }

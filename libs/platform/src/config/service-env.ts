@@ -37,6 +37,11 @@ export function databaseNameOf(service: string): string {
   return `profila_${service.replace(/-/g, '_')}`;
 }
 
+/** The variable that holds a service's base URL for its callers: `document-store` → `DOCUMENT_STORE_URL`. */
+export function serviceUrlVariable(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
 /** The embedded event log (postgres transport) lives in a database of its own, shared by the services. */
 export const EVENTS_DATABASE = 'profila_events';
 

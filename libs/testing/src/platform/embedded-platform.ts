@@ -4,7 +4,14 @@ import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgresServer } from '@profila/persistence';
-import { BACKEND_SERVICES, databaseNameOf, DEFAULT_PORTS, EVENTS_DATABASE, type ServiceName } from '@profila/platform';
+import {
+  BACKEND_SERVICES,
+  databaseNameOf,
+  DEFAULT_PORTS,
+  EVENTS_DATABASE,
+  type ServiceName,
+  serviceUrlVariable,
+} from '@profila/platform';
 import { freePort } from '../free-port.js';
 import { MailCatcher } from '../mail-catcher.js';
 import { S3Server } from '../s3-server.js';
@@ -102,10 +109,7 @@ export class EmbeddedPlatform {
   /** Environment of a service process: every URL it may need, its own port and database. */
   envFor(service: ServiceName): Record<string, string> {
     const urls = Object.fromEntries(
-      [...BACKEND_SERVICES, 'dev-idp' as const].map((s) => [
-        `${s.toUpperCase().replace(/-/g, '_')}_URL`,
-        this.serviceUrl(s),
-      ]),
+      [...BACKEND_SERVICES, 'dev-idp' as const].map((s) => [serviceUrlVariable(s), this.serviceUrl(s)]),
     );
     return {
       ...urls,
