@@ -43,7 +43,7 @@ describe('documents through the gateway', () => {
         headers: { 'content-type': 'application/json', [SERVICE_TOKEN_HEADER]: DEV_SERVICE_TOKEN },
         body: JSON.stringify({ codiceFiscale: actor.id }),
       });
-      expect(res.status).toBe(201);
+      if (res.status !== 201) throw new Error(`POST /sessions: ${res.status} ${await res.text()}`);
       session = (await res.json()) as { sessionId: string; csrfToken: string };
       sessions.set(actor.id, session);
     }

@@ -240,7 +240,15 @@ async function waitForHealth(
 export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions> = {}): Promise<EmbeddedPlatform> {
   const names = [...Object.keys(EMBEDDED_PORTS)] as Array<keyof PlatformPorts>;
   const ports = {} as PlatformPorts;
-  for (const name of names) ports[name] = await freePort();
+  // The kernel may hand the same free port out twice in a row: two services on one port would make the second
+  // one's health check answer from the first.
+  const taken = new Set<number>();
+  for (const name of names) {
+    let port = await freePort();
+    while (taken.has(port)) port = await freePort();
+    taken.add(port);
+    ports[name] = port;
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'profila-e2e-'));
   await chmod(dataDir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must reach its directory
   const platform = new EmbeddedPlatform({
