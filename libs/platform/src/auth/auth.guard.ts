@@ -1,13 +1,8 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { requestContext, type Actor } from '../context/request-context.js';
+import { CommonErrorCode, CommonException } from '../exceptions/common.exception.js';
 import { ALLOWED_ACTORS, IS_PUBLIC } from './public.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -30,10 +25,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const actor = await this.verifier.verify(request.headers);
-    if (!actor) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Autenticazione richiesta' });
+    if (!actor) throw new CommonException(CommonErrorCode.UNAUTHENTICATED);
     const allowed = this.reflector.getAllAndOverride<string[] | undefined>(ALLOWED_ACTORS, targets);
     if (allowed && !allowed.includes(actor.kind)) {
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: 'Operazione non consentita' });
+      throw new CommonException(CommonErrorCode.FORBIDDEN);
     }
     request.actor = actor;
     const ctx = requestContext.get();

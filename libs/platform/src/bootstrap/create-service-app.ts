@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { requestContext } from '../context/request-context.js';
 import { DomainExceptionFilter } from '../exceptions/domain-exception.filter.js';
+import { validationExceptionFactory } from '../validation/validation-errors.js';
 
 export interface ServiceAppOptions {
   /** Service name: logs, OpenAPI title. */
@@ -12,6 +13,11 @@ export interface ServiceAppOptions {
   logLevel?: string;
   /** Largest request body accepted (bytes). */
   bodyLimit?: number;
+  /**
+   * Addresses (or CIDRs) of the proxies whose `X-Forwarded-For` is believed. Default none: the client address is the
+   * socket's, so a client cannot pick its own address (and dodge a rate limit) by sending the header.
+   */
+  trustedProxies?: string[];
 }
 
 /**
@@ -29,7 +35,7 @@ export async function createServiceApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : requestContext.newId();
     },
-    trustProxy: true,
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
   });
   adapter.getInstance().addHook('onRequest', (req, reply, done) => {
     const correlation = req.headers['x-correlation-id'];
@@ -56,7 +62,13 @@ export async function createServiceApp(
   });
   app.useGlobalFilters(new DomainExceptionFilter());
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: validationExceptionFactory,
+    }),
   );
   app.enableShutdownHooks();
   const config = new DocumentBuilder().setTitle(`Profila ${options.name}`).setVersion('1').build();

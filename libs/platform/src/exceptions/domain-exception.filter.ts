@@ -53,10 +53,29 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   const status = (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Errors raised by Fastify itself (body too large, bad JSON...).
-    return { statusCode: status, code: httpCode(status), message: (exception as Error).message };
+    // Errors raised by Fastify itself (body too large, bad JSON...): an Italian message, Fastify's code in details.
+    const fastifyCode = (exception as { code?: unknown }).code;
+    return {
+      statusCode: status,
+      code: httpCode(status),
+      message: httpMessage(status),
+      details: typeof fastifyCode === 'string' ? { reason: fastifyCode } : undefined,
+    };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Errore interno. Riprovare più tardi.' };
+}
+
+function httpMessage(status: number): string {
+  switch (status) {
+    case 413:
+      return 'Richiesta troppo grande';
+    case 415:
+      return 'Tipo di contenuto non supportato';
+    case 429:
+      return 'Troppe richieste: riprovare tra poco';
+    default:
+      return 'Richiesta non valida';
+  }
 }
 
 function httpCode(status: number): string {
