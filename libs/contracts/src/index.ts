@@ -5,3 +5,5 @@ export * from './events/identity/citizen.v1.js';
 export * from './events/document-store/document.v1.js';
 export * from './event-validator.js';
 export * from './asyncapi.js';
+export * from './http/session.http.js';
+export * from './http/access-rights.http.js';
