@@ -1,7 +1,9 @@
 // Entry of the operators' back office, served under /backoffice/ (Vite's base, also the router's basename).
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
-import './fonts.css';
+import '@profila/ui/fonts.css';
+import '@profila/ui/ui.css';
 import './backoffice.css';
+import { SessionProvider } from '@profila/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
@@ -13,7 +15,9 @@ if (!container) throw new Error('Elemento #root mancante in index.html');
 createRoot(container).render(
   <StrictMode>
     <BrowserRouter basename={import.meta.env.BASE_URL}>
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </BrowserRouter>
   </StrictMode>,
 );
