@@ -1,9 +1,8 @@
 // Entry of the operators' back office, served under /backoffice/ (Vite's base, also the router's basename).
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
-import '@profila/ui/fonts.css';
-import '@profila/ui/ui.css';
-import './backoffice.css';
+// The shared lib brings the fonts and its components' styles (after Bootstrap Italia, before this UI's own CSS).
 import { SessionProvider } from '@profila/ui';
+import './backoffice.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';

@@ -1,5 +1,9 @@
 // @profila/ui: what apps/web and apps/backoffice share. TSX sources bundled by each UI's Vite build (never compiled by
-// scripts/build.mjs); styles are imported separately: `@profila/ui/fonts.css`, `@profila/ui/ui.css`.
+// scripts/build.mjs). Importing it brings its styles: the design system's fonts, then the shared components' styles.
+// A UI's entry imports Bootstrap Italia's CSS first, then this lib, then its own CSS, so that this order holds.
+import './fonts.css';
+import './ui.css';
+
 export * from './api/http';
 export * from './api/identity-session';
 export * from './forms/form-fields';
