@@ -1,11 +1,20 @@
-// The two UI shells as a user sees them in Chromium, through the real gateway: the citizen portal at `/` and the
-// operators' back office at `/backoffice/` (the gateway runs in-process; the UIs must be built: `npm test` does it).
+// The two UI shells as a user sees them in Chromium, through the real gateway: the citizen portal at `/` (the gateway
+// runs in-process, no service behind it) and the operators' back office at `/backoffice/`, whose operator login goes
+// through the whole platform (gateway, identity, dev IdP). The UIs must be built: `npm test` does it.
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { collectPageErrors, launchBrowser, withPage } from '@profila/testing';
+import {
+  collectPageErrors,
+  type EmbeddedPlatform,
+  launchBrowser,
+  startTestPlatform,
+  type TestCitizen,
+  testCitizens,
+  withPage,
+} from '@profila/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { loadGatewayEnv } from '../../apps/gateway/src/config/gateway.env.js';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
@@ -50,12 +59,13 @@ async function visible(locator: Locator): Promise<void> {
 }
 
 /** Opens a page, runs the checks, and fails if the page threw or logged an error meanwhile. */
-async function visit(path: string, check: (page: Page) => Promise<void>): Promise<void> {
+async function visit(path: string, check: (page: Page) => Promise<void>, url = baseUrl): Promise<void> {
   await withPage(
-    baseUrl,
+    url,
     async (page) => {
-      // Without the services the gateway answers the SPID menu's provider request with a 5xx.
-      const errors = collectPageErrors(page, { ignore: [/status of 50\d/] });
+      // Without the services the gateway answers the SPID menu's provider request with a 5xx. Errors of the
+      // identity provider's pages (another origin) are not ours.
+      const errors = collectPageErrors(page, { origin: url, ignore: [/status of 50\d/] });
       await page.goto(path);
       await check(page);
       expect(errors).toEqual([]);
@@ -182,37 +192,141 @@ describe('web portal shell', () => {
 });
 
 describe('back office shell', () => {
+  /** The whole platform with the dev IdP: the operator logs in for real. */
+  let platform: EmbeddedPlatform | undefined;
+  /** The back office as the browser sees it: identity sends the browser back to PUBLIC_URL, which says localhost. */
+  let platformUrl: string;
+
+  beforeAll(async () => {
+    if (process.env.PROFILA_GATEWAY_URL) {
+      platformUrl = process.env.PROFILA_GATEWAY_URL;
+      return;
+    }
+    platform = await startTestPlatform({ devIdp: true });
+    platformUrl = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
+    // identity loads the dev IdP's metadata once the dev IdP answers (they start together): wait for the listing.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const idps = await fetch(`${platform.gatewayUrl}/api/identity/idps?kind=spid`)
+        .then((res) => res.json() as Promise<Array<{ name: string }>>)
+        .catch(() => []);
+      if (idps.some((idp) => /Dev IdP/.test(idp.name))) break;
+      if (Date.now() > deadline) throw new Error('Timed out waiting for the dev IdP in the SPID list');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  const operator = (): TestCitizen => {
+    const found = testCitizens().find((c) => c.id === 'giulia-bianchi');
+    if (!found) throw new Error("test citizen giulia-bianchi missing from the dev IdP's list");
+    return found;
+  };
+
   it('shows its title, the operators login and the sidebar sections', async () => {
-    await visit('/backoffice/', async (page) => {
-      expect(await page.title()).toBe('Profila — Back office operatori');
-      await visible(page.locator('.it-header-center-wrapper').getByText('Profila — Back office operatori'));
-      await visible(page.getByText('Accesso riservato agli operatori'));
-      const login = page.locator('main').getByRole('link', { name: 'Accedi come operatore' });
-      expect(await login.getAttribute('href')).toBe('/api/identity/login?kind=spid&returnTo=%2Fbackoffice%2F');
-      // Readable: white label on the blue button (Bootstrap Italia paints callout links blue).
-      expect(await login.evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor])).toEqual([
-        'rgb(255, 255, 255)',
-        'rgb(0, 102, 204)',
-      ]);
+    await visit(
+      '/backoffice/',
+      async (page) => {
+        expect(await page.title()).toBe('Profila — Back office operatori');
+        await visible(page.locator('.it-header-center-wrapper').getByText('Profila — Back office operatori'));
+        await visible(page.getByText('Accesso riservato agli operatori'));
+        const login = page.locator('main').getByRole('link', { name: 'Accedi come operatore' });
+        // The back office's own identity-provider chooser, not a login without a provider.
+        expect(await login.getAttribute('href')).toBe('/backoffice/accedi');
+        // Readable: white label on the blue button (Bootstrap Italia paints callout links blue).
+        expect(await login.evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor])).toEqual([
+          'rgb(255, 255, 255)',
+          'rgb(0, 102, 204)',
+        ]);
+        // The design system is applied from the shared lib: Titillium Web loaded (@profila/ui/fonts.css).
+        await page.evaluate(() => document.fonts.ready);
+        expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Titillium Web');
+        expect(await page.evaluate(() => document.fonts.check('600 16px "Titillium Web"'))).toBe(true);
 
-      const sidebar = page.getByRole('navigation', { name: 'Sezioni del back office' });
-      for (const section of ['Verifiche amministratori', 'Richieste RAA', 'Strutture regionali', 'Operatori']) {
-        await visible(sidebar.getByRole('link', { name: section, exact: true }));
-      }
-      await page.evaluate(() => document.fonts.ready);
-      await page.screenshot({ path: join(SCREENSHOTS, 'backoffice-home.png'), fullPage: true });
+        const sidebar = page.getByRole('navigation', { name: 'Sezioni del back office' });
+        for (const section of ['Verifiche amministratori', 'Richieste RAA', 'Strutture regionali', 'Operatori']) {
+          await visible(sidebar.getByRole('link', { name: section, exact: true }));
+        }
+        const footer = page.locator('footer .it-footer-small-prints');
+        // The legal pages are the portal's, outside /backoffice/.
+        expect(await footer.getByRole('link', { name: 'Privacy', exact: true }).getAttribute('href')).toBe('/privacy');
+        await page.screenshot({ path: join(SCREENSHOTS, 'backoffice-home.png'), fullPage: true });
 
-      await sidebar.getByRole('link', { name: 'Richieste RAA' }).click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Richieste RAA' }));
-      expect(new URL(page.url()).pathname).toBe('/backoffice/richieste-raa');
-      expect(await page.title()).toBe('Richieste RAA — Profila — Back office operatori');
-    });
+        await sidebar.getByRole('link', { name: 'Richieste RAA' }).click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Richieste RAA' }));
+        expect(new URL(page.url()).pathname).toBe('/backoffice/richieste-raa');
+        expect(await page.title()).toBe('Richieste RAA — Profila — Back office operatori');
+      },
+      platformUrl,
+    );
+  });
+
+  it('"Accedi come operatore": the identity-provider chooser, the dev IdP, then back in the back office by name', async () => {
+    const who = operator();
+    await visit(
+      '/backoffice/',
+      async (page) => {
+        await page.locator('main').getByRole('link', { name: 'Accedi come operatore' }).click();
+
+        // The chooser of the portal, in the back office.
+        await visible(page.getByRole('heading', { level: 1, name: 'Accedi come operatore' }));
+        expect(new URL(page.url()).pathname).toBe('/backoffice/accedi');
+        expect(await page.title()).toBe('Accedi come operatore — Profila — Back office operatori');
+        for (const kind of ['Entra con SPID', 'Entra con CIE', 'Entra con CPS']) {
+          await visible(page.getByRole('heading', { level: 2, name: new RegExp(`^${kind}`) }));
+        }
+        const devIdp = page.getByRole('list', { name: 'Gestori SPID' }).getByRole('link', { name: /Dev IdP/ });
+        await visible(devIdp);
+        const href = new URL((await devIdp.getAttribute('href'))!, platformUrl);
+        expect(href.pathname).toBe('/api/identity/login');
+        expect(href.searchParams.get('kind')).toBe('spid');
+        expect(href.searchParams.get('idp')).toBeTruthy();
+        expect(href.searchParams.get('returnTo')).toBe('/backoffice/');
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: join(SCREENSHOTS, 'backoffice-login-chooser.png'), fullPage: true });
+
+        // At the dev IdP (another origin): who logs in, level 2.
+        await devIdp.click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+        expect(new URL(page.url()).origin).not.toBe(new URL(platformUrl).origin);
+        await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
+        await page.locator('input[name="level"][value="L2"]').check();
+        await page.getByRole('button', { name: 'Entra', exact: true }).click();
+
+        // Back in the back office, not in the portal's reserved area nor on the login error page.
+        await page.waitForURL(`${platformUrl}/backoffice/`, { timeout: 15_000 });
+        const slim = page.locator('.it-header-slim-wrapper');
+        await visible(slim.getByText(`${who.name} ${who.familyName}`));
+        await visible(slim.getByText(who.fiscalNumber));
+        // Operator roles do not exist yet (issue #11): the shell says who is in, and asks no login any more.
+        await visible(page.getByText('Accesso effettuato'));
+        expect(await page.getByTestId('operator-name').textContent()).toBe(`${who.name} ${who.familyName}`);
+        expect(await page.getByRole('link', { name: 'Accedi come operatore' }).count()).toBe(0);
+        await visible(page.getByRole('navigation', { name: 'Sezioni del back office' }));
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: join(SCREENSHOTS, 'backoffice-operator-in.png'), fullPage: true });
+
+        // The user box's menu ends with Logout, as on the portal.
+        await slim.getByRole('button', { name: new RegExp(who.fiscalNumber) }).click();
+        const menu = page.getByRole('list', { name: 'Menu del back office' });
+        await visible(menu.getByRole('link', { name: 'Cruscotto' }));
+        await visible(menu.getByRole('button', { name: 'Logout' }));
+      },
+      platformUrl,
+    );
   });
 
   it('answers an unknown back office address with "Pagina non trovata"', async () => {
-    await visit('/backoffice/non-esiste', async (page) => {
-      await visible(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }));
-      await visible(page.getByRole('navigation', { name: 'Sezioni del back office' }));
-    });
+    await visit(
+      '/backoffice/non-esiste',
+      async (page) => {
+        await visible(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }));
+        await visible(page.getByRole('navigation', { name: 'Sezioni del back office' }));
+      },
+      platformUrl,
+    );
   });
 });

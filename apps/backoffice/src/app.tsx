@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { BackofficeLayout } from './layout/backoffice-layout';
 import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { OperatorLoginPage } from './pages/operator-login-page';
 import { SectionPage } from './pages/section-page';
 import { SECTIONS } from './sections';
 
@@ -10,6 +11,7 @@ export function App() {
     <Routes>
       <Route element={<BackofficeLayout />}>
         <Route index element={<DashboardPage />} />
+        <Route path="accedi" element={<OperatorLoginPage />} />
         {SECTIONS.map((section) => (
           <Route key={section.path} path={section.path} element={<SectionPage section={section} />} />
         ))}

@@ -1,6 +1,7 @@
 // Entry of the operators' back office, served under /backoffice/ (Vite's base, also the router's basename).
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
-import './fonts.css';
+// The shared lib brings the fonts and its components' styles (after Bootstrap Italia, before this UI's own CSS).
+import { SessionProvider } from '@profila/ui';
 import './backoffice.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,7 +14,9 @@ if (!container) throw new Error('Elemento #root mancante in index.html');
 createRoot(container).render(
   <StrictMode>
     <BrowserRouter basename={import.meta.env.BASE_URL}>
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </BrowserRouter>
   </StrictMode>,
 );

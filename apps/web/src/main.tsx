@@ -1,12 +1,12 @@
 // Entry of the citizen and company portal: global styles first, then the routed app.
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
-import './fonts.css';
+// The shared lib brings the fonts and its components' styles (after Bootstrap Italia, before this UI's own CSS).
+import { SessionProvider } from '@profila/ui';
 import './web.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app';
-import { SessionProvider } from './session/session-context';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Elemento #root mancante in index.html');

@@ -1,36 +1,27 @@
-import { Header, HeaderBrand, HeaderContent, HeaderRightZone, Headers } from 'design-react-kit';
-import logoUrl from '../assets/profila-logo.svg';
-import { OPERATOR_LOGIN_URL } from '../login-url';
+import { SiteHeader, UserBox, useSession } from '@profila/ui';
+import { Link } from 'react-router-dom';
+import { OPERATOR_LOGIN_PATH, SITE_NAME } from '../site';
+
+const OPERATOR_MENU = [{ to: '/', label: 'Cruscotto', icon: 'it-pa' }];
 
 export function BackofficeHeader() {
+  const { state } = useSession();
   return (
-    <Headers shadow>
-      <Header type="slim">
-        <HeaderContent>
-          <HeaderBrand responsive tag="span">
-            Regione / Profila
-          </HeaderBrand>
-          <HeaderRightZone>
-            <div className="it-access-top-wrapper">
-              <a className="btn btn-primary btn-sm" href={OPERATOR_LOGIN_URL}>
-                Accedi come operatore
-              </a>
-            </div>
-          </HeaderRightZone>
-        </HeaderContent>
-      </Header>
-      <div className="it-nav-wrapper">
-        <Header type="center" small>
-          <HeaderContent>
-            <HeaderBrand href={import.meta.env.BASE_URL} iconName={logoUrl} iconAlt="">
-              <div className="it-brand-title">Profila — Back office operatori</div>
-              <div className="it-brand-tagline">
-                Area riservata agli operatori di Regione, Centri per l&apos;impiego e Province
-              </div>
-            </HeaderBrand>
-          </HeaderContent>
-        </Header>
-      </div>
-    </Headers>
+    <SiteHeader
+      small
+      title={SITE_NAME}
+      tagline="Area riservata agli operatori di Regione, Centri per l'impiego e Province"
+      slimRight={
+        state.status === 'authenticated' ? (
+          <UserBox me={state.me} menuLabel="Menu del back office" items={OPERATOR_MENU} />
+        ) : (
+          <div className="it-access-top-wrapper">
+            <Link className="btn btn-primary btn-sm" to={OPERATOR_LOGIN_PATH}>
+              Accedi come operatore
+            </Link>
+          </div>
+        )
+      }
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
+import { usePageTitle } from '../site';
 import { SECTIONS } from '../sections';
 import { OperatorLoginCallout } from './operator-login-callout';
 

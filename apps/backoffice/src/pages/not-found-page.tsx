@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
+import { usePageTitle } from '../site';
 
 export function NotFoundPage() {
   usePageTitle('Pagina non trovata');

@@ -1,4 +1,4 @@
-import { usePageTitle } from '../layout/use-page-title';
+import { usePageTitle } from '../site';
 import type { BackofficeSection } from '../sections';
 import { OperatorLoginCallout } from './operator-login-callout';
 

@@ -1,30 +1,8 @@
-// The identity service's citizen API (gateway prefix /api/identity), as agreed in the identity HTTP contract.
-import { apiRequest } from './http';
+// The identity service's citizen API (gateway prefix /api/identity), as agreed in the identity HTTP contract: the
+// calls shared with the back office (identity providers, who is logged in, logout) come from @profila/ui.
+import { apiRequest, IDENTITY_API, sessionApi } from '@profila/ui';
 
-export type LoginKind = 'spid' | 'cie' | 'cps';
-
-export interface IdentityProvider {
-  entityId: string;
-  name: string;
-  kind: LoginKind;
-  /** The local test IdP (embedded mode): never a real identity. */
-  test?: boolean;
-}
-
-export interface ActingFor {
-  organizationId: string;
-  ragioneSociale: string;
-  codiceFiscale: string;
-}
-
-export interface Me {
-  codiceFiscale: string;
-  nome: string | null;
-  cognome: string | null;
-  spidLevel: number | null;
-  idp: string | null;
-  actingFor: ActingFor | null;
-}
+export type { ActingFor, IdentityProvider, LoginKind, Me } from '@profila/ui';
 
 export interface Anagrafica {
   anagrafica: {
@@ -76,15 +54,13 @@ export interface Profiles {
   organizations: OrganizationProfile[];
 }
 
-const BASE = '/api/identity';
+const BASE = IDENTITY_API;
 
 export const identityApi = {
-  idps: (kind: LoginKind) => apiRequest<IdentityProvider[]>('GET', `${BASE}/idps?kind=${kind}`),
-  me: () => apiRequest<Me>('GET', `${BASE}/me`),
+  ...sessionApi,
   anagrafica: () => apiRequest<Anagrafica>('GET', `${BASE}/me/anagrafica`),
   saveAnagrafica: (update: AnagraficaUpdate) => apiRequest<Anagrafica>('PUT', `${BASE}/me/anagrafica`, update),
   profiles: () => apiRequest<Profiles>('GET', `${BASE}/me/profiles`),
   actAs: (organizationId: string | null) =>
     apiRequest<{ current: string | null }>('PUT', `${BASE}/me/acting-as`, { organizationId }),
-  logout: () => apiRequest<{ redirectUrl?: string }>('POST', `${BASE}/logout`),
 };

@@ -1,16 +1,10 @@
+import { logoUrl, OWNER_NAME, SiteFooter as FooterBands } from '@profila/ui';
 import { Link } from 'react-router-dom';
-import logoUrl from '../assets/profila-logo.svg';
-
-const LEGAL_LINKS = [
-  { to: '/privacy', label: 'Privacy' },
-  { to: '/note-legali', label: 'Note legali' },
-  { to: '/accessibilita', label: 'Accessibilità' },
-  { to: '/contatti', label: 'Contatti' },
-];
+import { SITE_NAME } from '../site';
 
 export function SiteFooter() {
   return (
-    <footer className="it-footer" id="footer">
+    <FooterBands>
       <div className="it-footer-main">
         <div className="container">
           <section>
@@ -20,8 +14,8 @@ export function SiteFooter() {
                   <Link to="/">
                     <img className="icon" src={logoUrl} alt="" />
                     <div className="it-brand-text">
-                      <h2 className="no_toc">Profila — Servizi Lavoro</h2>
-                      <h3 className="no_toc d-none d-md-block">Regione / Profila</h3>
+                      <h2 className="no_toc">{SITE_NAME}</h2>
+                      <h3 className="no_toc d-none d-md-block">{OWNER_NAME}</h3>
                     </div>
                   </Link>
                 </div>
@@ -77,18 +71,6 @@ export function SiteFooter() {
           </section>
         </div>
       </div>
-      <div className="it-footer-small-prints clearfix">
-        <div className="container">
-          <h3 className="visually-hidden">Link utili</h3>
-          <ul className="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row">
-            {LEGAL_LINKS.map((link) => (
-              <li className="list-inline-item" key={link.to}>
-                <Link to={link.to}>{link.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </div>
-    </footer>
+    </FooterBands>
   );
 }

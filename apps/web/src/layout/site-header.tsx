@@ -1,20 +1,9 @@
-import {
-  Collapse,
-  Header,
-  HeaderBrand,
-  HeaderContent,
-  HeaderRightZone,
-  Headers,
-  HeaderToggler,
-  Icon,
-  Nav,
-  NavItem,
-} from 'design-react-kit';
+import { Collapse, Header, HeaderContent, HeaderToggler, Icon, Nav, NavItem } from 'design-react-kit';
+import { actingAsLabel, SiteHeader as HeaderBands, UserBox, useSession } from '@profila/ui';
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router-dom';
-import logoUrl from '../assets/profila-logo.svg';
-import { useSession } from '../session/session-context';
-import { UserBox } from './user-box';
+import { RESERVED_MENU } from '../reserved/reserved-menu';
+import { SITE_NAME } from '../site';
 
 const NAVIGATION = [
   { to: '/', label: 'Home', end: true },
@@ -30,36 +19,26 @@ export function SiteHeader() {
   const { state } = useSession();
 
   return (
-    <Headers shadow>
-      <Header type="slim">
-        <HeaderContent>
-          <HeaderBrand responsive tag="span">
-            Regione / Profila
-          </HeaderBrand>
-          <HeaderRightZone>
-            {state.status === 'authenticated' ? (
-              <UserBox me={state.me} />
-            ) : (
-              <div className="it-access-top-wrapper">
-                <Link className="btn btn-primary btn-sm" to="/accedi">
-                  Accedi all&apos;area personale
-                </Link>
-              </div>
-            )}
-          </HeaderRightZone>
-        </HeaderContent>
-      </Header>
-      <div className="it-nav-wrapper">
-        <Header type="center">
-          <HeaderContent>
-            <HeaderBrand href={import.meta.env.BASE_URL} iconName={logoUrl} iconAlt="">
-              <div className="it-brand-title">Profila — Servizi Lavoro</div>
-              <div className="it-brand-tagline">
-                Identità digitale, profili aziendali e deleghe per i servizi del lavoro
-              </div>
-            </HeaderBrand>
-          </HeaderContent>
-        </Header>
+    <HeaderBands
+      title={SITE_NAME}
+      tagline="Identità digitale, profili aziendali e deleghe per i servizi del lavoro"
+      slimRight={
+        state.status === 'authenticated' ? (
+          <UserBox
+            me={state.me}
+            actingAs={actingAsLabel(state.me)}
+            menuLabel="Menu dell'area riservata"
+            items={RESERVED_MENU}
+          />
+        ) : (
+          <div className="it-access-top-wrapper">
+            <Link className="btn btn-primary btn-sm" to="/accedi">
+              Accedi all&apos;area personale
+            </Link>
+          </div>
+        )
+      }
+      navbar={
         <Header type="navbar">
           <HeaderContent expand="lg" megamenu aria-label="Navigazione principale">
             <HeaderToggler
@@ -85,7 +64,7 @@ export function SiteHeader() {
             </Collapse>
           </HeaderContent>
         </Header>
-      </div>
-    </Headers>
+      }
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { SkipLinks, useScrollOnNavigate } from '@profila/ui';
 import { Outlet, useLocation } from 'react-router-dom';
 import { noticeOf } from './notice';
 import { SiteFooter } from './site-footer';
@@ -6,25 +6,12 @@ import { SiteHeader } from './site-header';
 
 export function SiteLayout() {
   const location = useLocation();
-  const { pathname, hash } = location;
   const notice = noticeOf(location);
-  // A client-side navigation keeps the previous page's scroll position: go to the anchor if any, else to the top.
-  useEffect(() => {
-    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
-    if (target) target.scrollIntoView();
-    else window.scrollTo(0, 0);
-  }, [pathname, hash]);
+  useScrollOnNavigate();
 
   return (
     <>
-      <div className="skiplinks">
-        <a className="visually-hidden-focusable" href="#contenuto">
-          Vai al contenuto principale
-        </a>
-        <a className="visually-hidden-focusable" href="#footer">
-          Vai al piè di pagina
-        </a>
-      </div>
+      <SkipLinks footer />
       <SiteHeader />
       <main id="contenuto" tabIndex={-1}>
         {notice && (

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
-import { PageHeading } from './page-heading';
+import { usePageTitle } from '../site';
+import { PageHeading } from '@profila/ui';
 
 /** What to tell when the identity service sent no readable message; keyed by the code it put in the address. */
 const FALLBACK_MESSAGES: Record<string, string> = {

@@ -1,8 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
-import { LoginOptions } from '../login/login-options';
-import { displayName, useSession } from '../session/session-context';
+import { usePageTitle } from '../site';
+import { displayName, LoginOptions, useSession } from '@profila/ui';
 import { PORTAL_SERVICES } from './services';
 
 export function HomePage() {

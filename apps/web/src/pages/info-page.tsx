@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
-import { PageHeading } from './page-heading';
+import { usePageTitle } from '../site';
+import { PageHeading } from '@profila/ui';
 
 export type InfoTopic = 'privacy' | 'note-legali' | 'accessibilita' | 'contatti';
 

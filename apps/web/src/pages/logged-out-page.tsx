@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
-import { PageHeading } from './page-heading';
+import { usePageTitle } from '../site';
+import { PageHeading } from '@profila/ui';
 
 /** `/uscita`: where single logout ends, after the identity provider closed its session too. */
 export function LoggedOutPage() {

@@ -1,7 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
-import { PageHeading } from './page-heading';
+import { usePageTitle } from '../site';
+import { PageHeading } from '@profila/ui';
 import { PORTAL_SERVICES } from './services';
 
 export function ServicesPage() {

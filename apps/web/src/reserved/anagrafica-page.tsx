@@ -1,11 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, type FieldErrors } from '../api/http';
+import { ApiError, type FieldErrors, ReadOnlyField, SelectField, TextField, useSession } from '@profila/ui';
 import { type Anagrafica, type AnagraficaUpdate, identityApi } from '../api/identity';
-import { usePageTitle } from '../layout/use-page-title';
-import { useSession } from '../session/session-context';
+import { usePageTitle } from '../site';
 import { countries, countryCodeOf } from './cittadinanze';
-import { ReadOnlyField, SelectField, TextField } from './form-fields';
 import { ReservedHeading } from './reserved-heading';
 import { RESERVED_HOME } from './reserved-menu';
 

@@ -1,4 +1,4 @@
-import { usePageTitle } from '../layout/use-page-title';
+import { usePageTitle } from '../site';
 import { ReservedHeading } from './reserved-heading';
 
 export function DelegationsPage() {

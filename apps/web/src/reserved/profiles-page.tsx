@@ -1,8 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/http';
+import { ApiError, useSession } from '@profila/ui';
 import { identityApi, type Profiles } from '../api/identity';
-import { usePageTitle } from '../layout/use-page-title';
-import { useSession } from '../session/session-context';
+import { usePageTitle } from '../site';
 import { ReservedHeading } from './reserved-heading';
 
 const PERSONAL = 'personale';

@@ -1,8 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { Link, Navigate, NavLink, Outlet } from 'react-router-dom';
 import type { Notice } from '../layout/notice';
-import { useSession } from '../session/session-context';
-import { useLogout } from '../session/use-logout';
+import { useLogout, useSession } from '@profila/ui';
 import { RESERVED_HOME, RESERVED_MENU } from './reserved-menu';
 
 const LOGIN_FIRST: Notice = {

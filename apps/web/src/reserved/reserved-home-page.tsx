@@ -1,7 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
-import { usePageTitle } from '../layout/use-page-title';
-import { actingAsLabel, displayName, useSession } from '../session/session-context';
+import { usePageTitle } from '../site';
+import { actingAsLabel, displayName, useSession } from '@profila/ui';
 import { ReservedHeading } from './reserved-heading';
 
 const SERVICES = [

@@ -1,8 +1,10 @@
 // Calls to the back end through the gateway (same origin): the session cookie is HTTP-only and travels by itself,
 // the CSRF token is copied from its readable cookie into a header on every state-changing request (ADR 0008).
+// Error answers have one shape across the services: `{code, message, details?: {fields: {<path>: <Italian message>}}}`
+// (VALIDATION_FAILED carries the per-field messages the form fields show).
+import { CSRF_COOKIE, CSRF_HEADER } from './session-names';
 
-export const CSRF_COOKIE = 'profila_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+export { CSRF_COOKIE, CSRF_HEADER };
 
 /** Field name → Italian message, as the services put them in `details.fields` of a 400 answer. */
 export type FieldErrors = Record<string, string>;

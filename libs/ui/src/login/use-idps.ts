@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type IdentityProvider, identityApi, type LoginKind } from '../api/identity';
+import { type IdentityProvider, type LoginKind, sessionApi } from '../api/identity-session';
 
 export type IdpList =
   { state: 'loading' } | { state: 'ready'; idps: IdentityProvider[] } | { state: 'error'; message: string };
@@ -13,7 +13,7 @@ export function useIdps(kind: LoginKind, enabled = true): IdpList {
   useEffect(() => {
     if (!shouldLoad) return;
     let active = true;
-    identityApi.idps(kind).then(
+    sessionApi.idps(kind).then(
       (idps) => {
         // Anything but a list (e.g. a static server without the API) is "no provider available".
         if (active) setLoaded({ kind, list: { state: 'ready', idps: Array.isArray(idps) ? idps : [] } });

@@ -7,10 +7,10 @@ import { SpidButton } from './spid-button';
  * The three ways in: SPID (menu of providers in place), CIE and CPS (their own chooser page). Same look for the three,
  * as on the ministry's Servizi Lavoro portal.
  */
-export function LoginOptions({ spidMenuId }: { spidMenuId?: string }) {
+export function LoginOptions({ spidMenuId, returnTo }: { spidMenuId?: string; returnTo?: string }) {
   return (
     <div className="login-options">
-      <SpidButton menuId={spidMenuId} />
+      <SpidButton menuId={spidMenuId} returnTo={returnTo} />
       <Link className="login-button" to={chooserUrl('cie')}>
         <span className="login-button-icon">
           <Icon icon="it-card" color="white" aria-hidden />

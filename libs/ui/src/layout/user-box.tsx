@@ -1,16 +1,33 @@
 import { Icon } from 'design-react-kit';
-import { useDropdown } from './use-dropdown';
 import { Link } from 'react-router-dom';
-import type { Me } from '../api/identity';
-import { RESERVED_MENU } from '../reserved/reserved-menu';
-import { actingAsLabel, displayName } from '../session/session-context';
+import type { Me } from '../api/identity-session';
+import { displayName } from '../session/session-context';
 import { useLogout } from '../session/use-logout';
+import { useDropdown } from './use-dropdown';
+
+export interface UserMenuItem {
+  to: string;
+  label: string;
+  icon: string;
+}
 
 /**
  * Top right of the header once logged in (Servizi Lavoro manual, section 3): name, surname and codice fiscale of who
- * logged in, whom they are acting as, and the menu of the reserved area behind a button.
+ * logged in, whom they are acting as (when the UI has acting-as), and a menu behind a button that ends with Logout.
  */
-export function UserBox({ me }: { me: Me }) {
+export function UserBox({
+  me,
+  actingAs,
+  menuLabel,
+  items,
+}: {
+  me: Me;
+  /** "Stai operando come: …" (portal); omitted where nobody acts for an organisation (back office). */
+  actingAs?: string;
+  /** Accessible name of the menu, e.g. "Menu dell'area riservata". */
+  menuLabel: string;
+  items: readonly UserMenuItem[];
+}) {
   const { open, setOpen, wrapper, toggle } = useDropdown();
   const { logout, pending, error } = useLogout();
 
@@ -18,10 +35,12 @@ export function UserBox({ me }: { me: Me }) {
 
   return (
     <div className="user-box" ref={wrapper}>
-      <p className="user-box-acting" aria-live="polite">
-        <span className="user-box-acting-label">Stai operando come:</span>{' '}
-        <strong data-testid="acting-as">{actingAsLabel(me)}</strong>
-      </p>
+      {actingAs !== undefined && (
+        <p className="user-box-acting" aria-live="polite">
+          <span className="user-box-acting-label">Stai operando come:</span>{' '}
+          <strong data-testid="acting-as">{actingAs}</strong>
+        </p>
+      )}
       <button
         type="button"
         ref={toggle}
@@ -41,15 +60,17 @@ export function UserBox({ me }: { me: Me }) {
           </span>
         </span>
         <Icon icon={open ? 'it-collapse' : 'it-expand'} color="white" size="sm" aria-hidden />
-        <span className="visually-hidden">: menu dell&apos;area riservata</span>
+        <span className="visually-hidden">: {menuLabel.charAt(0).toLowerCase() + menuLabel.slice(1)}</span>
       </button>
       {open && (
         <div id="menu-utente" className="user-box-menu">
-          <p className="user-box-menu-acting">
-            Stai operando come: <strong>{actingAsLabel(me)}</strong>
-          </p>
-          <ul className="link-list" aria-label="Menu dell'area riservata">
-            {RESERVED_MENU.map((item) => (
+          {actingAs !== undefined && (
+            <p className="user-box-menu-acting">
+              Stai operando come: <strong>{actingAs}</strong>
+            </p>
+          )}
+          <ul className="link-list" aria-label={menuLabel}>
+            {items.map((item) => (
               <li key={item.label}>
                 <Link className="list-item" to={item.to} onClick={close}>
                   <Icon icon={item.icon} size="sm" color="primary" aria-hidden className="me-2" />

@@ -1,3 +1,6 @@
+// Form fields in Bootstrap Italia markup. The Italian message of a refused value is the one the service put in
+// `details.fields` of its VALIDATION_FAILED answer (ApiError.fieldErrors), shown right under its field and tied to it
+// with aria-describedby / aria-invalid.
 import type { ReactNode } from 'react';
 
 /** A value that comes from the identity provider: shown in a read-only input, announced as such. */
@@ -6,11 +9,14 @@ export function ReadOnlyField({
   label,
   value,
   wide,
+  noteId = 'nota-dati-idp',
 }: {
   id: string;
   label: string;
   value: string | null;
   wide?: boolean;
+  /** Id of the note that says where the read-only data come from. */
+  noteId?: string;
 }) {
   return (
     <div className={wide ? 'col-12' : 'col-md-6'}>
@@ -25,7 +31,7 @@ export function ReadOnlyField({
           readOnly
           value={value ?? ''}
           placeholder={value ? undefined : 'Non fornito'}
-          aria-describedby="nota-dati-idp"
+          aria-describedby={noteId}
         />
       </div>
     </div>

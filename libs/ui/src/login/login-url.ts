@@ -1,7 +1,6 @@
-import type { LoginKind } from '../api/identity';
+import type { LoginKind } from '../api/identity-session';
 
-export type { LoginKind };
-
+/** Where the identity service sends the browser after a login when the UI names no other page (identity's default). */
 export const RESERVED_AREA = '/area-riservata';
 
 export const KIND_LABELS: Record<LoginKind, { short: string; long: string }> = {
@@ -20,7 +19,7 @@ export function loginUrl(kind: LoginKind, idp: string, returnTo: string = RESERV
   return `/api/identity/login?${query.toString()}`;
 }
 
-/** The portal's own chooser page for one kind of identity. */
+/** The UI's own chooser page for one kind of identity, relative to the router's basename (`/accedi` in both UIs). */
 export function chooserUrl(kind: LoginKind): string {
   return `/accedi?kind=${kind}`;
 }

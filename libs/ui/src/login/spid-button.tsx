@@ -7,7 +7,7 @@ import { useIdps } from './use-idps';
  * It opens the menu of the SPID identity providers (loaded from the identity service on first opening), followed by
  * AgID's mandatory information links.
  */
-export function SpidButton({ menuId = 'spid-idp-menu' }: { menuId?: string }) {
+export function SpidButton({ menuId = 'spid-idp-menu', returnTo }: { menuId?: string; returnTo?: string }) {
   const { open, setOpen, wrapper, toggle: button } = useDropdown();
   const idps = useIdps('spid', open);
 
@@ -29,7 +29,13 @@ export function SpidButton({ menuId = 'spid-idp-menu' }: { menuId?: string }) {
       {open && (
         <div id={menuId} className="spid-idp-menu">
           <p className="spid-idp-title">Scegli il tuo gestore di identità digitale</p>
-          <IdpEntries kind="spid" list={idps} label="Gestori di identità SPID" className="spid-idp-list" />
+          <IdpEntries
+            kind="spid"
+            list={idps}
+            label="Gestori di identità SPID"
+            className="spid-idp-list"
+            returnTo={returnTo}
+          />
           <ul className="spid-idp-support" aria-label="Informazioni su SPID">
             <li>
               <a href="https://www.spid.gov.it/" rel="noreferrer">

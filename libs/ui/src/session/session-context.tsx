@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { hasSessionHint } from '../api/http';
-import { identityApi, type Me } from '../api/identity';
+import { type Me, sessionApi } from '../api/identity-session';
 
 export type SessionState =
   { status: 'checking' } | { status: 'anonymous'; reason?: 'expired' } | { status: 'authenticated'; me: Me };
@@ -16,7 +16,7 @@ export interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 /**
- * Who is logged in, for the header and the reserved area. The session cookie is HTTP-only, so only the identity
+ * Who is logged in, for the header and the pages behind a login (portal's reserved area, back office). The session cookie is HTTP-only, so only the identity
  * service knows; it is asked once per page load, and only when the readable CSRF companion cookie exists (no session,
  * no pointless 401 on the public pages).
  */
@@ -27,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await identityApi.me();
+      const me = await sessionApi.me();
       setState({ status: 'authenticated', me });
     } catch {
       setState({ status: 'anonymous', reason: 'expired' });

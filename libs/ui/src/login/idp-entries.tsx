@@ -1,4 +1,4 @@
-import type { LoginKind } from '../api/identity';
+import type { LoginKind } from '../api/identity-session';
 import { loginUrl } from './login-url';
 import type { IdpList } from './use-idps';
 
