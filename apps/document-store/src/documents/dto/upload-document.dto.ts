@@ -24,7 +24,10 @@ export class UploadDocumentFields {
   @Matches(ENTITY_ID_PATTERN, { message: 'entityId non valido' })
   entityId!: string;
 
-  @ApiPropertyOptional({ example: 'TN', description: 'Provincia o CPI di competenza (visibilità per gli operatori)' })
+  @ApiPropertyOptional({
+    example: 'TN',
+    description: 'Solo operatori e servizi: provincia o CPI di competenza (visibilità per gli operatori)',
+  })
   @IsOptional()
   @IsString()
   @Matches(TERRITORY_PATTERN, { message: 'territory non valido' })
@@ -45,7 +48,7 @@ export const UPLOAD_DOCUMENT_SCHEMA = {
     kind: { type: 'string', enum: [...DOCUMENT_KINDS] },
     entityType: { type: 'string', enum: [...DOCUMENT_ENTITY_TYPES] },
     entityId: { type: 'string' },
-    territory: { type: 'string' },
+    territory: { type: 'string', description: 'solo operatori e servizi' },
     ownerId: { type: 'string', description: 'solo per i servizi' },
     file: { type: 'string', format: 'binary', description: 'il file, dopo i campi di testo' },
   },
