@@ -55,7 +55,6 @@ export class DocumentStoreEnv extends ServiceEnv {
   get MAX_UPLOAD_BYTES(): number {
     return LARGEST_DOCUMENT_BYTES;
   }
-
 }
 
 export function loadDocumentStoreEnv(source: NodeJS.ProcessEnv = process.env): DocumentStoreEnv {

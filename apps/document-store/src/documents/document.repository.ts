@@ -94,8 +94,12 @@ export class DocumentRepository {
   async referencedKeys(keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const [docs, claims] = await Promise.all([
-      this.dataSource.getRepository(StoredDocument).find({ where: { objectKey: In(keys) }, select: { objectKey: true } }),
-      this.dataSource.getRepository(PendingUpload).find({ where: { objectKey: In(keys) }, select: { objectKey: true } }),
+      this.dataSource
+        .getRepository(StoredDocument)
+        .find({ where: { objectKey: In(keys) }, select: { objectKey: true } }),
+      this.dataSource
+        .getRepository(PendingUpload)
+        .find({ where: { objectKey: In(keys) }, select: { objectKey: true } }),
     ]);
     return new Set([...docs, ...claims].map((row) => row.objectKey));
   }

@@ -1,11 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@profila/platform';
 import type { DocumentEntityType } from '../domain/document-entity.js';
-import {
-  LINKED_ENTITY_VERIFIERS,
-  type LinkConfirmation,
-  type LinkedEntityVerifier,
-} from './linked-entity.verifier.js';
+import { LINKED_ENTITY_VERIFIERS, type LinkConfirmation, type LinkedEntityVerifier } from './linked-entity.verifier.js';
 
 /** The adapters of the LinkedEntityVerifier port by entity type; a type with no adapter is never confirmed. */
 @Injectable()
