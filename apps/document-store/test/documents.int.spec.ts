@@ -543,7 +543,7 @@ describe('refused uploads leave nothing behind', () => {
     // The one VALIDATION_FAILED shape of JSON bodies, for the fields of a form too.
     expect(noKind.status).toBe(400);
     expect(noKind.json).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Dati non validi' });
-    expect(noKind.json.details.fields).toEqual({ kind: 'Valore non ammesso' });
+    expect(noKind.json.details.fields).toEqual({ kind: expect.stringContaining('Tipo di documento non ammesso') });
 
     const form = new FormData();
     form.append('file', new Blob([Buffer.from(pdfBytes('x'))]), 'x.pdf');
@@ -750,7 +750,7 @@ describe('generated PDFs', () => {
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({
         code: 'VALIDATION_FAILED',
-        details: { fields: { requestCode: 'requestCode non valido' } },
+        details: { fields: { requestCode: 'Codice richiesta non valido (es. ASS-7K3F-9Q2M-X4TB)' } },
       });
     });
 

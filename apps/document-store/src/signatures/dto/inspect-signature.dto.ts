@@ -4,7 +4,9 @@ import { IsString, Matches } from 'class-validator';
 export class InspectSignatureFields {
   @ApiProperty({ example: 'ASS-7K3F-9Q2M-X4TB', description: 'Codice richiesta stampato sulla dichiarazione' })
   @IsString()
-  @Matches(/^[A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, { message: 'requestCode non valido' })
+  @Matches(/^[A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, {
+    message: 'Codice richiesta non valido (es. ASS-7K3F-9Q2M-X4TB)',
+  })
   requestCode!: string;
 }
 
