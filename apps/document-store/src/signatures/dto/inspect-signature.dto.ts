@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { SignatureProblemCode } from '../signature-verdict.js';
 
 export class InspectSignatureFields {
   @ApiProperty({ example: 'ASS-7K3F-9Q2M-X4TB', description: 'Codice richiesta stampato sulla dichiarazione' })
@@ -20,8 +21,8 @@ export const INSPECT_SIGNATURE_SCHEMA = {
 };
 
 export class SignatureProblemResponse {
-  @ApiProperty({ example: 'SIGNER_NOT_CITIZEN' })
-  code!: string;
+  @ApiProperty({ enum: SignatureProblemCode, enumName: 'SignatureProblemCode', example: 'SIGNER_NOT_CITIZEN' })
+  code!: SignatureProblemCode;
 
   @ApiProperty({ enum: ['error', 'warning'] })
   severity!: 'error' | 'warning';
