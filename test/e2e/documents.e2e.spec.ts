@@ -1,6 +1,6 @@
 // Documents through the gateway, on the running embedded platform: the browser's path (/api/document-store/...),
-// uploads proxied as streams, downloads straight from the S3 endpoint with the presigned link, and the aggregated
-// OpenAPI. Callers are citizens with a session (created through identity's test-only service API), as a browser after
+// uploads proxied as streams, downloads through the gateway by a short-lived link that document-store serves (after
+// checking the SHA-256), and the aggregated OpenAPI. Callers are citizens with a session (created through identity's test-only service API), as a browser after
 // the login: session cookie, CSRF double submit; the gateway turns the session into the service's access token.
 import { createHash } from 'node:crypto';
 import { DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
@@ -61,17 +61,17 @@ describe('documents through the gateway', () => {
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 
-  it('uploads the largest allowed attachment through the proxy and downloads the same bytes by presigned link', async () => {
+  it('uploads the largest document a citizen may file through the proxy and downloads the same bytes by its link', async () => {
     const mario: Actor = { kind: 'citizen', id: MARIO };
-    const bytes = pdf(10 * MB);
+    const bytes = pdf(5 * MB);
     const stored = await upload(
       mario,
-      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-e2e-1', territory: 'CO' },
+      { kind: 'identity-document', entityType: 'citizen', entityId: MARIO },
       bytes,
-      'allegato.pdf',
+      'carta-identita.pdf',
     );
     expect(stored.status).toBe(201);
-    expect(stored.json).toMatchObject({ size: 10 * MB, sha256: sha256(bytes), contentType: 'application/pdf' });
+    expect(stored.json).toMatchObject({ size: 5 * MB, sha256: sha256(bytes), contentType: 'application/pdf' });
 
     const link = await fetch(`${api}/documents/${String(stored.json.id)}/download-link`, {
       method: 'POST',
@@ -79,9 +79,13 @@ describe('documents through the gateway', () => {
     });
     expect(link.status).toBe(200);
     const { url } = (await link.json()) as { url: string };
-    expect(url.startsWith(platform.s3.endpoint)).toBe(true);
-    const downloaded = new Uint8Array(await (await fetch(url)).arrayBuffer());
-    expect(sha256(downloaded)).toBe(sha256(bytes));
+    // A path on the portal's origin, served by document-store: never a link into the object storage.
+    expect(url).toMatch(/^\/api\/document-store\/documents\/download\/[A-Za-z0-9_-]{43}$/);
+    const download = await fetch(`${platform.gatewayUrl}${url}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="carta-identita.pdf"/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(sha256(new Uint8Array(await download.arrayBuffer()))).toBe(sha256(bytes));
 
     const giulia: Actor = { kind: 'citizen', id: GIULIA };
     const refused = await fetch(`${api}/documents/${String(stored.json.id)}/download-link`, {
@@ -89,12 +93,56 @@ describe('documents through the gateway', () => {
       headers: await auth(giulia),
     });
     expect(refused.status).toBe(404);
+
+    // Deleting the document revokes the link at once.
+    const deleted = await fetch(`${api}/documents/${String(stored.json.id)}`, {
+      method: 'DELETE',
+      headers: await auth(mario),
+    });
+    expect(deleted.status).toBe(200);
+    expect((await fetch(`${platform.gatewayUrl}${url}`)).status).toBe(404);
+  });
+
+  it('refuses attachments to a request its owning service cannot confirm, and a territory picked by the citizen', async () => {
+    const mario: Actor = { kind: 'citizen', id: MARIO };
+    const raa = await upload(
+      mario,
+      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-e2e-1' },
+      pdf(1024),
+      'allegato.pdf',
+    );
+    expect({ status: raa.status, code: raa.json.code }).toEqual({ status: 422, code: 'LINKED_ENTITY_NOT_VERIFIABLE' });
+    const territory = await upload(
+      mario,
+      { kind: 'identity-document', entityType: 'citizen', entityId: MARIO, territory: 'CO' },
+      pdf(1024),
+      'ci.pdf',
+    );
+    expect({ status: territory.status, code: territory.json.code }).toEqual({
+      status: 403,
+      code: 'UPLOAD_NOT_ALLOWED',
+    });
   });
 
   it("refuses a signed declaration over 3 MB through the proxy with the service's message", async () => {
+    const mario: Actor = { kind: 'citizen', id: MARIO };
+    const declaration = await fetch(`${api}/templates/association-declaration`, {
+      method: 'POST',
+      headers: { ...(await auth(mario)), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        citizen: { nome: 'Mario', cognome: 'Rossi', dataNascita: '1980-01-01', luogoNascita: 'Roma (RM)' },
+        organization: {
+          ragioneSociale: 'AZIENDA PROVA 1 SRL',
+          codiceFiscale: '00097020598',
+          sedeLegale: { comune: 'Trento', provincia: 'TN' },
+        },
+      }),
+    });
+    expect(declaration.status).toBe(200);
+    const requestCode = declaration.headers.get('x-profila-request-code')!;
     const res = await upload(
-      { kind: 'citizen', id: MARIO },
-      { kind: 'signed-declaration', entityType: 'association-request', entityId: 'ASS-E2E1-0000-0000' },
+      mario,
+      { kind: 'signed-declaration', entityType: 'association-request', entityId: requestCode },
       pdf(3 * MB + 1),
       'dichiarazione.pdf',
     );

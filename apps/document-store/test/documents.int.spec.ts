@@ -1,7 +1,9 @@
 // The document-store service in-process, for real: its own PostgreSQL database, the event log database, an S3
 // endpoint (s3rver) spoken to over the S3 protocol, and callers authenticated with gateway access tokens (ES256)
 // verified against an inline key set, as in production. Nothing of the service is mocked.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,8 @@ import {
 import { loadDocumentStoreEnv } from '../src/config/document-store.env.js';
 import { createDocumentStoreApp } from '../src/document-store.app.js';
 import { MB } from '../src/documents/domain/document-kind.js';
+import { OwnerServiceLinkVerifier } from '../src/documents/linked-entities/owner-service.link-verifier.js';
+import { UploadSweeper } from '../src/documents/upload-sweeper.js';
 import { readRequestCode } from '../src/pdf/pdf-metadata.js';
 
 const BUCKET = 'profila-documents';
@@ -91,7 +95,7 @@ beforeAll(async () => {
     S3_ACCESS_KEY: S3Server.ACCESS_KEY,
     S3_SECRET_KEY: S3Server.SECRET_KEY,
     S3_BUCKET: BUCKET,
-    DOWNLOAD_URL_TTL_SECONDS: '60',
+    DOWNLOAD_LINK_TTL_SECONDS: '60',
     TRUST_LIST_FILE: trustFile,
   });
   app = await createDocumentStoreApp(env);
@@ -187,7 +191,7 @@ async function upload(
   return { status: response.status, json: await response.json() };
 }
 
-function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array | Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -225,6 +229,28 @@ async function uploadOwnIdentityDocument(bytes = pdfBytes('carta identita')): Pr
   return res.json;
 }
 
+const DECLARATION_BODY = {
+  citizen: {
+    nome: 'Lorenzo',
+    cognome: 'Venturi',
+    dataNascita: '1988-02-26',
+    luogoNascita: "San Michele all'Adige (TN)",
+  },
+  organization: {
+    ragioneSociale: 'AZIENDA PROVA 1 SRL',
+    codiceFiscale: ORG,
+    sedeLegale: { indirizzo: 'Via del Lavoro 12', cap: '38122', comune: 'Trento', provincia: 'TN' },
+  },
+};
+
+/** The request code of a new association declaration issued to `actor` (what a signed declaration is attached to). */
+async function issueDeclaration(actor: Actor = citizen, dataNascita = '1988-02-26'): Promise<string> {
+  const body = { ...DECLARATION_BODY, citizen: { ...DECLARATION_BODY.citizen, dataNascita } };
+  const res = await call('POST', '/templates/association-declaration', actor, body);
+  expect(res.status).toBe(200);
+  return res.response.headers.get('x-profila-request-code')!;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('boot', () => {
@@ -245,7 +271,7 @@ describe('boot', () => {
   });
 });
 
-describe('upload, list and download through a presigned URL', () => {
+describe('upload, list and download through a short-lived link', () => {
   it('stores the bytes with the type detected from them, lists them, and serves them through a short-lived link', async () => {
     const bytes = pdfBytes('carta di identità di Lorenzo', 50_000);
     const doc = await uploadOwnIdentityDocument(bytes);
@@ -275,17 +301,17 @@ describe('upload, list and download through a presigned URL', () => {
     const expiresIn = new Date(link.json.expiresAt).getTime() - before;
     expect(expiresIn).toBeGreaterThan(50_000);
     expect(expiresIn).toBeLessThanOrEqual(61_000);
-    expect(link.json.url).toContain(new URL(s3.endpoint).host);
-    expect(new URL(link.json.url).searchParams.get('X-Amz-Expires')).toBe('60');
+    // Served by document-store itself, never a link into the object storage.
+    expect(link.json.url).toMatch(/^\/documents\/download\/[A-Za-z0-9_-]{43}$/);
 
-    const download = await fetch(link.json.url);
+    const download = await fetch(`${baseUrl}${link.json.url}`);
     expect(download.status).toBe(200);
     const downloaded = new Uint8Array(await download.arrayBuffer());
     expect(sha256(downloaded)).toBe(sha256(bytes));
     expect(download.headers.get('content-type')).toBe('application/pdf');
-    expect(download.headers.get('content-disposition')).toContain('attachment');
-    // A SigV4 presigned link (s3rver does not check V4 signatures nor refuse anonymous reads: MinIO does).
-    expect(new URL(link.json.url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('cache-control')).toBe('no-store');
   });
 
   it('keeps every version: a new identity document supersedes the current one, which stays downloadable', async () => {
@@ -304,7 +330,7 @@ describe('upload, list and download through a presigned URL', () => {
     const old = (history.json.items as Listed[]).find((d) => d.id === first.id);
     expect(old?.status).toBe('superseded');
     const link = await call('POST', `/documents/${first.id}/download-link`, citizen);
-    const bytes = new Uint8Array(await (await fetch(link.json.url)).arrayBuffer());
+    const bytes = new Uint8Array(await (await fetch(`${baseUrl}${link.json.url}`)).arrayBuffer());
     expect(sha256(bytes)).toBe(first.sha256); // the first object was never overwritten
   });
 
@@ -376,9 +402,16 @@ describe('who may see a document', () => {
 
   it('operators see the documents of their territory only', async () => {
     const requestId = 'avr-2025-000123';
+    // Filed by the service owning the request, on the citizen's behalf, for the operators of its territory.
     const uploaded = await upload(
-      citizen,
-      { kind: 'delega-document', entityType: 'admin-verification-request', entityId: requestId, territory: 'TN' },
+      'service',
+      {
+        kind: 'delega-document',
+        entityType: 'admin-verification-request',
+        entityId: requestId,
+        territory: 'TN',
+        ownerId: citizenCf,
+      },
       { bytes: pngBytes(), name: 'delega.png' },
     );
     expect(uploaded.status).toBe(201);
@@ -389,7 +422,8 @@ describe('who may see a document', () => {
     expect((await call('GET', `/documents/${uploaded.json.id}`, trento)).status).toBe(200);
     const link = await call('POST', `/documents/${uploaded.json.id}/download-link`, trento);
     expect(link.status).toBe(200);
-    expect(sha256(new Uint8Array(await (await fetch(link.json.url)).arrayBuffer()))).toBe(uploaded.json.sha256);
+    const downloaded = await fetch(`${baseUrl}${link.json.url}`);
+    expect(sha256(new Uint8Array(await downloaded.arrayBuffer()))).toBe(uploaded.json.sha256);
     const listed = await call('GET', `/documents?entityType=admin-verification-request&entityId=${requestId}`, trento);
     expect(idsOf(listed.json)).toEqual([uploaded.json.id]);
 
@@ -403,7 +437,7 @@ describe('who may see a document', () => {
     expect(notListed.json.items).toEqual([]);
     // Operators review documents, they do not delete them.
     expect((await call('DELETE', `/documents/${uploaded.json.id}`, trento)).status).toBe(403);
-    // The citizen who filed it still sees it.
+    // The citizen it was filed for sees it.
     expect((await call('GET', `/documents/${uploaded.json.id}`, citizen)).status).toBe(200);
   });
 
@@ -449,7 +483,7 @@ describe('refused uploads leave nothing behind', () => {
     const before = await snapshot();
     const res = await upload(
       citizen,
-      { kind: 'signed-declaration', entityType: 'association-request', entityId: 'ASS-7K3F-9Q2M-X4TB' },
+      { kind: 'signed-declaration', entityType: 'association-request', entityId: await issueDeclaration() },
       { bytes: pdfBytes('troppo grande', 3 * MB + 1), name: 'dichiarazione.pdf', type: 'application/pdf' },
     );
     expect(res.status).toBe(413);
@@ -463,7 +497,7 @@ describe('refused uploads leave nothing behind', () => {
   it('exactly 3 MB is accepted', async () => {
     const res = await upload(
       citizen,
-      { kind: 'signed-declaration', entityType: 'association-request', entityId: 'ASS-7K3F-9Q2M-X4TC' },
+      { kind: 'signed-declaration', entityType: 'association-request', entityId: await issueDeclaration() },
       { bytes: pdfBytes('al limite', 3 * MB), name: 'dichiarazione.pdf' },
     );
     expect(res.status).toBe(201);
@@ -474,7 +508,7 @@ describe('refused uploads leave nothing behind', () => {
     const before = await snapshot();
     const res = await upload(
       citizen,
-      { kind: 'signed-declaration', entityType: 'association-request', entityId: 'ASS-7K3F-9Q2M-X4TD' },
+      { kind: 'signed-declaration', entityType: 'association-request', entityId: await issueDeclaration() },
       { bytes: pngBytes(200_000), name: 'dichiarazione.pdf', type: 'application/pdf' },
     );
     expect(res.status).toBe(415);
@@ -506,14 +540,20 @@ describe('refused uploads leave nothing behind', () => {
       { entityType: 'citizen', entityId: citizenCf },
       { bytes: pdfBytes('x'), name: 'x.pdf' },
     );
-    expect({ status: noKind.status, code: noKind.json.code }).toEqual({ status: 400, code: 'INVALID_UPLOAD' });
-    expect(noKind.json.message).toContain('kind');
+    // The one VALIDATION_FAILED shape of JSON bodies, for the fields of a form too.
+    expect(noKind.status).toBe(400);
+    expect(noKind.json).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Dati non validi' });
+    expect(noKind.json.details.fields).toEqual({ kind: expect.stringContaining('Tipo di documento non ammesso') });
 
     const form = new FormData();
     form.append('file', new Blob([Buffer.from(pdfBytes('x'))]), 'x.pdf');
     form.append('kind', 'identity-document');
     const late = await fetch(`${baseUrl}/documents`, { method: 'POST', headers: await headers(citizen), body: form });
     expect(late.status).toBe(400);
+    expect(await late.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { kind: expect.any(String) } },
+    });
 
     const json = await call('POST', '/documents', citizen, { kind: 'identity-document' });
     expect({ status: json.status, code: json.json.code }).toEqual({ status: 415, code: 'NOT_MULTIPART' });
@@ -523,13 +563,16 @@ describe('refused uploads leave nothing behind', () => {
 
 describe('soft delete', () => {
   it('a deleted document is no longer listed nor downloadable, its bytes stay, and document.deleted is recorded', async () => {
+    // Filed by the RAA service for the citizen, who owns it and may delete it.
     const doc = await upload(
-      citizen,
-      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-42' },
+      'service',
+      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-42', ownerId: citizenCf },
       { bytes: pdfBytes('allegato'), name: 'allegato.pdf' },
     );
     expect(doc.status).toBe(201);
     const id = doc.json.id as string;
+    const issuedBefore = await call('POST', `/documents/${id}/download-link`, citizen);
+    expect((await fetch(`${baseUrl}${issuedBefore.json.url}`)).status).toBe(200);
 
     const deleted = await call('DELETE', `/documents/${id}`, citizen);
     expect(deleted.status).toBe(200);
@@ -540,6 +583,11 @@ describe('soft delete', () => {
     expect(idsOf(list.json)).not.toContain(id);
     const link = await call('POST', `/documents/${id}/download-link`, citizen);
     expect({ status: link.status, code: link.json.code }).toEqual({ status: 410, code: 'DOCUMENT_DELETED' });
+    // The link issued before the deletion is revoked at once, not at its expiry.
+    const revoked = await fetch(`${baseUrl}${issuedBefore.json.url}`);
+    expect(revoked.status).toBe(404);
+    expect(await revoked.json()).toMatchObject({ code: 'DOWNLOAD_LINK_INVALID' });
+    expect(await count('SELECT count(*) AS n FROM download_link WHERE document_id = $1', [id])).toBe(0);
     const again = await call('DELETE', `/documents/${id}`, citizen);
     expect({ status: again.status, code: again.json.code }).toEqual({
       status: 409,
@@ -557,19 +605,7 @@ describe('soft delete', () => {
 });
 
 describe('generated PDFs', () => {
-  const declarationBody = {
-    citizen: {
-      nome: 'Lorenzo',
-      cognome: 'Venturi',
-      dataNascita: '1988-02-26',
-      luogoNascita: "San Michele all'Adige (TN)",
-    },
-    organization: {
-      ragioneSociale: 'AZIENDA PROVA 1 SRL',
-      codiceFiscale: ORG,
-      sedeLegale: { indirizzo: 'Via del Lavoro 12', cap: '38122', comune: 'Trento', provincia: 'TN' },
-    },
-  };
+  const declarationBody = DECLARATION_BODY;
 
   async function declaration(actor: Actor = citizen): Promise<{ bytes: Uint8Array; requestCode: string }> {
     const res = await call('POST', '/templates/association-declaration', actor, declarationBody);
@@ -614,7 +650,10 @@ describe('generated PDFs', () => {
       organization: { ...declarationBody.organization, codiceFiscale: '00097020599' },
     });
     expect(wrongOrg.status).toBe(400);
-    expect(JSON.stringify(wrongOrg.json.details)).toContain('codice fiscale');
+    expect(wrongOrg.json).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { 'organization.codiceFiscale': "Codice fiscale dell'organizzazione non valido" } },
+    });
     expect(
       await count('SELECT count(*) AS n FROM association_request WHERE citizen_cf = $1 AND organization_cf = $2', [
         citizenCf,
@@ -706,6 +745,15 @@ describe('generated PDFs', () => {
       expect(byService.json).toMatchObject({ acceptable: true, signerMatchesCitizen: true });
     });
 
+    it('answers a malformed request code with the one VALIDATION_FAILED shape', async () => {
+      const res = await inspect(citizen, 'non-un-codice', { bytes: pdfBytes('x'), name: 'x.pdf' });
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { requestCode: 'Codice richiesta non valido (es. ASS-7K3F-9Q2M-X4TB)' } },
+      });
+    });
+
     it('refuses a signed file over 3 MB before inspecting it', async () => {
       const pdf = await declaration();
       const res = await inspect(citizen, pdf.requestCode, { bytes: pdfBytes('grande', 3 * MB + 1), name: 'x.pdf' });
@@ -713,6 +761,306 @@ describe('generated PDFs', () => {
     });
   });
 });
+
+describe('downloads serve only the bytes that were uploaded (#8.7)', () => {
+  async function objectKeyOf(id: string): Promise<string> {
+    const { rows } = await docsDb.query<{ object_key: string }>('SELECT object_key FROM document WHERE id = $1', [id]);
+    return rows[0].object_key;
+  }
+
+  it('an object overwritten behind the store is refused with 502, before and after the link was issued', async () => {
+    const original = pdfBytes('originale');
+    const doc = await uploadOwnIdentityDocument(original);
+    const issuedBefore = await call('POST', `/documents/${doc.id}/download-link`, citizen);
+
+    // Someone with access to the bucket replaces the bytes, keeping the size.
+    const tampered = Buffer.from(original);
+    tampered.write('MANOMESSO', 20, 'latin1');
+    await bucketClient.putObject(BUCKET, await objectKeyOf(doc.id), tampered, tampered.length);
+
+    for (const url of [
+      issuedBefore.json.url,
+      (await call('POST', `/documents/${doc.id}/download-link`, citizen)).json.url,
+    ]) {
+      const res = await fetch(`${baseUrl}${url}`);
+      expect(res.status).toBe(502);
+      const body = await res.text();
+      expect(body).not.toContain('MANOMESSO');
+      expect(JSON.parse(body)).toMatchObject({ code: 'DOCUMENT_INTEGRITY_FAILED' });
+      expect(JSON.parse(body).message).toContain('non corrisponde');
+    }
+  });
+
+  it('a removed or truncated object is refused too', async () => {
+    const doc = await uploadOwnIdentityDocument(pdfBytes('da rimuovere'));
+    const key = await objectKeyOf(doc.id);
+    await bucketClient.putObject(BUCKET, key, Buffer.from('%PDF-1.7\n'), 9);
+    let link = await call('POST', `/documents/${doc.id}/download-link`, citizen);
+    expect((await fetch(`${baseUrl}${link.json.url}`)).status).toBe(502);
+    await bucketClient.removeObject(BUCKET, key);
+    link = await call('POST', `/documents/${doc.id}/download-link`, citizen);
+    expect((await fetch(`${baseUrl}${link.json.url}`)).status).toBe(502);
+  });
+});
+
+describe('download links (#8.11)', () => {
+  it('live at most 60 s, an expired or made-up token downloads nothing', async () => {
+    const doc = await uploadOwnIdentityDocument();
+    const before = Date.now();
+    const link = await call('POST', `/documents/${doc.id}/download-link`, citizen);
+    expect(new Date(link.json.expiresAt).getTime() - before).toBeLessThanOrEqual(61_000);
+    // The row keeps only the token's hash.
+    const token = (link.json.url as string).split('/').pop()!;
+    expect(
+      await count('SELECT count(*) AS n FROM download_link WHERE token_sha256 = $1', [sha256(Buffer.from(token))]),
+    ).toBe(1);
+
+    await docsDb.query(`UPDATE download_link SET expires_at = now() - interval '1 second' WHERE document_id = $1`, [
+      doc.id,
+    ]);
+    const expired = await fetch(`${baseUrl}${link.json.url}`);
+    expect(expired.status).toBe(404);
+    expect(await expired.json()).toMatchObject({ code: 'DOWNLOAD_LINK_INVALID' });
+    expect((await fetch(`${baseUrl}/documents/download/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/documents/download/..%2f..%2fetc`)).status).toBe(404);
+  });
+
+  it('behind the gateway the link carries its /api/<service> prefix', async () => {
+    const doc = await uploadOwnIdentityDocument();
+    const res = await fetch(`${baseUrl}/documents/${doc.id}/download-link`, {
+      method: 'POST',
+      headers: { ...(await headers(citizen)), 'x-forwarded-prefix': '/api/document-store' },
+    });
+    expect(((await res.json()) as { url: string }).url).toMatch(/^\/api\/document-store\/documents\/download\//);
+    const odd = await fetch(`${baseUrl}/documents/${doc.id}/download-link`, {
+      method: 'POST',
+      headers: { ...(await headers(citizen)), 'x-forwarded-prefix': '//evil.example' },
+    });
+    expect(((await odd.json()) as { url: string }).url).toMatch(/^\/documents\/download\//);
+  });
+});
+
+describe('file names (#8.12, #8.13)', () => {
+  it('a PDF/HTML polyglot named report.html is stored and served as report.pdf, as an attachment, never sniffed', async () => {
+    const polyglot = Buffer.concat([
+      Buffer.from('%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n', 'latin1'),
+      Buffer.from(pdfBytes('resto', 3000)).subarray(9),
+    ]);
+    const res = await upload(
+      citizen,
+      { kind: 'identity-document', entityType: 'citizen', entityId: citizenCf },
+      { bytes: new Uint8Array(polyglot), name: 'report.html', type: 'text/html' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ fileName: 'report.pdf', contentType: 'application/pdf' });
+    const link = await call('POST', `/documents/${res.json.id}/download-link`, citizen);
+    const download = await fetch(`${baseUrl}${link.json.url}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
+    );
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-security-policy')).toContain('sandbox');
+  });
+
+  it('bidi and other control characters, paths and leading dots are removed from names', async () => {
+    const cases: Array<[string, string]> = [
+      ['fattura\u202efdp.exe', 'fatturafdp.pdf'],
+      ['\u2066carta\u2069\u200f identità\u200e.pdf', 'carta identità.pdf'],
+      ['..\\..\\segreto\u0000\u0085.pdf', 'segreto.pdf'],
+      ['.nascosto.pdf', 'nascosto.pdf'],
+    ];
+    for (const [name, stored] of cases) {
+      const res = await upload(
+        citizen,
+        { kind: 'identity-document', entityType: 'citizen', entityId: citizenCf },
+        { bytes: pdfBytes(name), name },
+      );
+      expect({ name, status: res.status, fileName: res.json.fileName }).toEqual({
+        name,
+        status: 201,
+        fileName: stored,
+      });
+    }
+  });
+});
+
+describe('linked entities must be confirmed by their owner (#8.14)', () => {
+  async function snapshot() {
+    return { objects: await bucketObjects(), documents: await count('SELECT count(*) AS n FROM document') };
+  }
+
+  it('a citizen cannot attach files to requests whose owning service cannot confirm them yet', async () => {
+    const before = await snapshot();
+    const cases = [
+      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-1' },
+      { kind: 'delega-document', entityType: 'admin-verification-request', entityId: 'avr-1' },
+      { kind: 'delega-document', entityType: 'delega', entityId: 'dlg-1' },
+    ];
+    for (const fields of cases) {
+      const res = await upload(citizen, fields, { bytes: pdfBytes('x'), name: 'x.pdf' });
+      expect({ entityType: fields.entityType, status: res.status, code: res.json.code }).toEqual({
+        entityType: fields.entityType,
+        status: 422,
+        code: 'LINKED_ENTITY_NOT_VERIFIABLE',
+      });
+      expect(res.json.message).toContain('non può confermarla');
+    }
+    // Operators name requests too: the same refusal.
+    const operator: Actor = { kind: 'operator', id: 'op-trento', territories: ['TN'] };
+    const byOperator = await upload(
+      operator,
+      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-1', territory: 'TN' },
+      { bytes: pdfBytes('x'), name: 'x.pdf' },
+    );
+    expect(byOperator.json.code).toBe('LINKED_ENTITY_NOT_VERIFIABLE');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a signed declaration goes only to an association request issued to the citizen uploading it', async () => {
+    const before = await snapshot();
+    const othersCode = await issueDeclaration(other, '1990-05-10');
+    for (const entityId of [othersCode, 'ASS-0000-0000-0000']) {
+      const res = await upload(
+        citizen,
+        { kind: 'signed-declaration', entityType: 'association-request', entityId },
+        { bytes: pdfBytes('x'), name: 'x.pdf' },
+      );
+      expect({ status: res.status, code: res.json.code }).toEqual({ status: 403, code: 'LINKED_ENTITY_NOT_CONFIRMED' });
+    }
+    expect(await snapshot()).toEqual(before);
+
+    const own = await upload(
+      { ...citizen, actingFor: ORG },
+      { kind: 'signed-declaration', entityType: 'association-request', entityId: await issueDeclaration() },
+      { bytes: pdfBytes('firmata'), name: 'dichiarazione.pdf' },
+    );
+    expect(own.status).toBe(201);
+    expect(own.json).toMatchObject({ ownerId: citizenCf, territory: null }); // the declarant's, from the request
+  });
+
+  it('a citizen never picks the territory; services still file anywhere for the entity they own', async () => {
+    const own = await upload(
+      citizen,
+      { kind: 'identity-document', entityType: 'citizen', entityId: citizenCf, territory: 'TN' },
+      { bytes: pdfBytes('x'), name: 'x.pdf' },
+    );
+    expect({ status: own.status, code: own.json.code }).toEqual({ status: 403, code: 'UPLOAD_NOT_ALLOWED' });
+    expect(own.json.message).toContain('territorio');
+
+    const byService = await upload(
+      'service',
+      { kind: 'raa-attachment', entityType: 'raa-request', entityId: 'raa-7', territory: 'TN', ownerId: citizenCf },
+      { bytes: pdfBytes('x'), name: 'x.pdf' },
+    );
+    expect(byService.status).toBe(201);
+    expect(byService.json).toMatchObject({ territory: 'TN', ownerId: citizenCf });
+  });
+
+  it('the HTTP adapter asks the owning service with the service token and trusts only a clear yes', async () => {
+    const seen: Array<{ url: string; token: string | undefined }> = [];
+    let answer: { status: number; body: unknown } = { status: 200, body: {} };
+    const owner = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', token: req.headers[SERVICE_TOKEN_HEADER] as string | undefined });
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+    });
+    await new Promise<void>((resolve) => owner.listen(0, '127.0.0.1', resolve));
+    const { port } = owner.address() as AddressInfo;
+    try {
+      const verifier = new OwnerServiceLinkVerifier('raa-request', {
+        name: 'raa',
+        baseUrl: `http://127.0.0.1:${port}`,
+        serviceToken: SERVICE_TOKEN,
+      });
+      const asking: Actor = { kind: 'citizen', id: citizenCf, actingFor: ORG };
+      answer = { status: 200, body: { allowed: true, ownerId: ORG, territory: 'TN' } };
+      expect(await verifier.confirm(asking, 'raa 1/2')).toEqual({ confirmed: true, ownerId: ORG, territory: 'TN' });
+      expect(seen[0]).toEqual({
+        url: `/document-links/raa-request/raa%201%2F2?actorKind=citizen&actorId=${citizenCf}&actingFor=${ORG}`,
+        token: SERVICE_TOKEN,
+      });
+      answer = { status: 200, body: { allowed: false } };
+      expect(await verifier.confirm(asking, 'r')).toMatchObject({ confirmed: false, reason: 'refused' });
+      answer = { status: 404, body: {} };
+      expect(await verifier.confirm(asking, 'r')).toMatchObject({ confirmed: false, reason: 'refused' });
+      answer = { status: 500, body: { allowed: true, ownerId: ORG } };
+      expect(await verifier.confirm(asking, 'r')).toMatchObject({ confirmed: false, reason: 'unverifiable' });
+      answer = { status: 200, body: { allowed: true } }; // no owner: not a usable confirmation
+      expect(await verifier.confirm(asking, 'r')).toMatchObject({ confirmed: false, reason: 'unverifiable' });
+    } finally {
+      await new Promise((resolve) => owner.close(resolve));
+    }
+    const unreachable = new OwnerServiceLinkVerifier('raa-request', {
+      name: 'raa',
+      baseUrl: `http://127.0.0.1:${port}`,
+      serviceToken: SERVICE_TOKEN,
+    });
+    expect(await unreachable.confirm(citizen, 'r')).toMatchObject({ confirmed: false, reason: 'unverifiable' });
+  });
+});
+
+describe('objects left by interrupted uploads are swept (#8.15)', () => {
+  it('removes the object of a stale upload claim and objects no row points to, and keeps everything live', async () => {
+    const sweeper = app.get(UploadSweeper);
+    const kept = await uploadOwnIdentityDocument(pdfBytes('da tenere'));
+    const sweepAt = new Date(Date.now() + 60 * 60_000); // an hour later: every object written now is old enough
+    const staleKey = `documents/2025-01/${randomUUID()}`;
+    const freshKey = `documents/2025-01/${randomUUID()}`;
+    const orphanKey = `documents/2025-01/${randomUUID()}`;
+    const outsideKey = `altro/${randomUUID()}`;
+    for (const key of [staleKey, freshKey, orphanKey, outsideKey]) {
+      await bucketClient.putObject(BUCKET, key, Buffer.from('%PDF-1.7 dati personali'), 23);
+    }
+    // What a SIGKILL between the write and the commit leaves: a committed claim and its object, no document.
+    await docsDb.query('INSERT INTO pending_upload (object_key, document_id, started_at) VALUES ($1, $2, $3)', [
+      staleKey,
+      randomUUID(),
+      new Date(sweepAt.getTime() - 16 * 60_000),
+    ]);
+    // An upload still in progress at sweep time.
+    await docsDb.query('INSERT INTO pending_upload (object_key, document_id, started_at) VALUES ($1, $2, $3)', [
+      freshKey,
+      randomUUID(),
+      new Date(sweepAt.getTime() - 60_000),
+    ]);
+    // An expired link is dropped too.
+    await docsDb.query(
+      `INSERT INTO download_link (token_sha256, document_id, issued_to, issued_at, expires_at)
+       VALUES ($1, $2, $3, now(), now())`,
+      ['f'.repeat(64), kept.id, citizenCf],
+    );
+
+    const report = await sweeper.sweep(sweepAt);
+    expect(report).toMatchObject({ ran: true, staleClaims: 1, orphanObjects: 1 });
+    expect(report.expiredLinks).toBeGreaterThanOrEqual(1);
+
+    const objects = await bucketObjects();
+    expect(objects).not.toContain(staleKey);
+    expect(objects).not.toContain(orphanKey);
+    expect(objects).toEqual(expect.arrayContaining([freshKey, outsideKey, await objectKeyOfDocument(kept.id)]));
+    expect(await count('SELECT count(*) AS n FROM pending_upload WHERE object_key = $1', [staleKey])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM pending_upload WHERE object_key = $1', [freshKey])).toBe(1);
+    // The live document still downloads, intact.
+    const link = await call('POST', `/documents/${kept.id}/download-link`, citizen);
+    expect((await fetch(`${baseUrl}${link.json.url}`)).status).toBe(200);
+
+    // Nothing left to do on the next pass.
+    expect(await sweeper.sweep(sweepAt)).toMatchObject({ staleClaims: 0, orphanObjects: 0 });
+    await bucketClient.removeObject(BUCKET, outsideKey);
+    await docsDb.query('DELETE FROM pending_upload WHERE object_key = $1', [freshKey]);
+  });
+
+  it('an upload claims its key before writing and releases the claim when recorded', async () => {
+    await uploadOwnIdentityDocument();
+    expect(await count('SELECT count(*) AS n FROM pending_upload')).toBe(0);
+  });
+});
+
+async function objectKeyOfDocument(id: string): Promise<string> {
+  const { rows } = await docsDb.query<{ object_key: string }>('SELECT object_key FROM document WHERE id = $1', [id]);
+  return rows[0].object_key;
+}
 
 describe('OpenAPI', () => {
   it('documents every endpoint with its tag', async () => {

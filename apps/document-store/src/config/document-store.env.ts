@@ -9,14 +9,6 @@ export class DocumentStoreEnv extends ServiceEnv {
   @Matches(HTTP_URL, { message: 'S3_ENDPOINT must be http(s)://host:port' })
   S3_ENDPOINT = 'http://127.0.0.1:9000';
 
-  /**
-   * Endpoint browsers reach the object storage at: presigned download links are signed for this host.
-   * Defaults to S3_ENDPOINT (embedded mode, where both are the same loopback address).
-   */
-  @IsOptional()
-  @Matches(HTTP_URL, { message: 'S3_PUBLIC_ENDPOINT must be http(s)://host:port' })
-  S3_PUBLIC_ENDPOINT?: string;
-
   @IsString()
   S3_ACCESS_KEY = 'S3RVER';
 
@@ -30,11 +22,29 @@ export class DocumentStoreEnv extends ServiceEnv {
   @IsString()
   S3_REGION = 'us-east-1';
 
-  /** Lifetime of a presigned download link. */
+  /**
+   * Lifetime of a download link (served by document-store, which checks the document at each use): at most a minute,
+   * so that a link copied out of a page is soon worthless.
+   */
+  @IsInt()
+  @Min(5)
+  @Max(60)
+  DOWNLOAD_LINK_TTL_SECONDS = 60;
+
+  /** Every how often stale upload claims, objects no document points to, and expired links are removed. */
   @IsInt()
   @Min(10)
-  @Max(3600)
-  DOWNLOAD_URL_TTL_SECONDS = 300;
+  @Max(86_400)
+  SWEEP_INTERVAL_SECONDS = 300;
+
+  /**
+   * How old an upload claim or an unreferenced object must be before the sweeper removes it: well above the time an
+   * upload takes between its claim and its commit.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  ORPHAN_GRACE_MINUTES = 15;
 
   /** PEM bundle or ETSI trusted list (AgID XML) of the CAs whose signatures are trusted; none when unset. */
   @IsOptional()
@@ -44,10 +54,6 @@ export class DocumentStoreEnv extends ServiceEnv {
   /** The largest upload of any kind (not configurable: the limits per kind are rules of the flows). */
   get MAX_UPLOAD_BYTES(): number {
     return LARGEST_DOCUMENT_BYTES;
-  }
-
-  get s3PublicEndpoint(): string {
-    return this.S3_PUBLIC_ENDPOINT ?? this.S3_ENDPOINT;
   }
 }
 

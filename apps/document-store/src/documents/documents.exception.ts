@@ -9,11 +9,17 @@ export enum DocumentExceptionCode {
   EMPTY_DOCUMENT = 'EMPTY_DOCUMENT',
   INVALID_STATUS_TRANSITION = 'INVALID_STATUS_TRANSITION',
   INVALID_UPLOAD = 'INVALID_UPLOAD',
-  INVALID_ENTITY = 'INVALID_ENTITY',
   NOT_MULTIPART = 'NOT_MULTIPART',
   UPLOAD_NOT_ALLOWED = 'UPLOAD_NOT_ALLOWED',
   DELETE_NOT_ALLOWED = 'DELETE_NOT_ALLOWED',
   STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE',
+  /** The stored bytes are not those uploaded (size or SHA-256 differ): nothing is served. */
+  DOCUMENT_INTEGRITY_FAILED = 'DOCUMENT_INTEGRITY_FAILED',
+  DOWNLOAD_LINK_INVALID = 'DOWNLOAD_LINK_INVALID',
+  /** The service owning the linked entity cannot confirm links yet. */
+  LINKED_ENTITY_NOT_VERIFIABLE = 'LINKED_ENTITY_NOT_VERIFIABLE',
+  /** The owner of the linked entity says the caller may not attach documents to it. */
+  LINKED_ENTITY_NOT_CONFIRMED = 'LINKED_ENTITY_NOT_CONFIRMED',
 }
 
 export class DocumentException extends DomainException<DocumentExceptionCode> {
@@ -33,6 +39,7 @@ export class DocumentException extends DomainException<DocumentExceptionCode> {
   httpStatus(): number {
     switch (this.code) {
       case DocumentExceptionCode.DOCUMENT_NOT_FOUND:
+      case DocumentExceptionCode.DOWNLOAD_LINK_INVALID:
         return 404;
       case DocumentExceptionCode.DOCUMENT_DELETED:
         return 410;
@@ -43,13 +50,17 @@ export class DocumentException extends DomainException<DocumentExceptionCode> {
         return 415;
       case DocumentExceptionCode.EMPTY_DOCUMENT:
       case DocumentExceptionCode.INVALID_UPLOAD:
-      case DocumentExceptionCode.INVALID_ENTITY:
         return 400;
       case DocumentExceptionCode.INVALID_STATUS_TRANSITION:
         return 409;
       case DocumentExceptionCode.UPLOAD_NOT_ALLOWED:
       case DocumentExceptionCode.DELETE_NOT_ALLOWED:
+      case DocumentExceptionCode.LINKED_ENTITY_NOT_CONFIRMED:
         return 403;
+      case DocumentExceptionCode.LINKED_ENTITY_NOT_VERIFIABLE:
+        return 422;
+      case DocumentExceptionCode.DOCUMENT_INTEGRITY_FAILED:
+        return 502;
       case DocumentExceptionCode.STORAGE_UNAVAILABLE:
         return 503;
       default:

@@ -1,6 +1,39 @@
 import { Module } from '@nestjs/common';
+import { TemplatesModule } from '../templates/templates.module.js';
+import { TemplatesService } from '../templates/templates.service.js';
+import { DocumentRepository } from './document.repository.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { AssociationRequestLinkVerifier } from './linked-entities/association-request.link-verifier.js';
+import { LinkedEntities } from './linked-entities/linked-entities.js';
+import { LINKED_ENTITY_VERIFIERS, type LinkedEntityVerifier } from './linked-entities/linked-entity.verifier.js';
+import { UnconfirmableLinkVerifier } from './linked-entities/unconfirmable.link-verifier.js';
+import { UploadSweeper } from './upload-sweeper.js';
 
-@Module({ controllers: [DocumentsController], providers: [DocumentsService], exports: [DocumentsService] })
+/**
+ * One adapter per request entity type. Only association requests (issued here) can be confirmed today; when the
+ * RAA, admin-verification and delegation services offer `GET /document-links/<type>/<id>`, their type moves to an
+ * OwnerServiceLinkVerifier (ADR «Document downloads, upload claims and linked entities»).
+ */
+function linkVerifiers(templates: TemplatesService): LinkedEntityVerifier[] {
+  return [
+    new AssociationRequestLinkVerifier(templates),
+    new UnconfirmableLinkVerifier('admin-verification-request', "questa richiesta di verifica dell'amministratore"),
+    new UnconfirmableLinkVerifier('raa-request', 'questa richiesta di accesso agli atti'),
+    new UnconfirmableLinkVerifier('delega', 'questa delega'),
+  ];
+}
+
+@Module({
+  imports: [TemplatesModule],
+  controllers: [DocumentsController],
+  providers: [
+    DocumentRepository,
+    DocumentsService,
+    UploadSweeper,
+    LinkedEntities,
+    { provide: LINKED_ENTITY_VERIFIERS, inject: [TemplatesService], useFactory: linkVerifiers },
+  ],
+  exports: [DocumentsService],
+})
 export class DocumentsModule {}

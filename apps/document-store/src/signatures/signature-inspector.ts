@@ -22,13 +22,13 @@ import { MalformedEnvelopeError, parseCades } from './cades-parser.js';
 import { certificateIdentity, toX509 } from './certificate-identity.js';
 import { cmsCertificates, type CmsSignerCheck, verifyCmsSigners } from './cms-verifier.js';
 import { findPadesSignatures } from './pades-parser.js';
-import type {
-  ContentMatch,
-  SignatureFormat,
-  SignatureProblem,
+import {
+  type ContentMatch,
+  type SignatureFormat,
+  type SignatureProblem,
   SignatureProblemCode,
-  SignatureVerdict,
-  SignerVerdict,
+  type SignatureVerdict,
+  type SignerVerdict,
 } from './signature-verdict.js';
 import type { TrustStore } from './trust-store.js';
 
@@ -76,7 +76,7 @@ export class SignatureInspector {
     const typeMatchesFileName = declared ? declared === detected.documentContentType : null;
     if (declared && !typeMatchesFileName) {
       problem(
-        'FILE_TYPE_MISMATCH',
+        SignatureProblemCode.FILE_TYPE_MISMATCH,
         `Il file «${options.fileName}» non è ${declared === PDF ? 'un PDF' : `un file di tipo ${describeContentType(declared)}`}: ` +
           `il contenuto risulta ${detected.description}.`,
       );
@@ -114,7 +114,7 @@ export class SignatureInspector {
       signatures = await this.inspectCades(file, verdict, options, problem);
     } else {
       problem(
-        'UNSUPPORTED_FILE_TYPE',
+        SignatureProblemCode.UNSUPPORTED_FILE_TYPE,
         `Il file caricato risulta ${detected.description}: è richiesto il PDF firmato digitalmente (firma PAdES) ` +
           'oppure la busta firmata .p7m (firma CAdES).',
       );
@@ -131,13 +131,13 @@ export class SignatureInspector {
       if (verdict.signerMatchesCitizen === false) {
         const cfs = withCf.map((s) => s.codiceFiscale).join(', ');
         problem(
-          'SIGNER_NOT_CITIZEN',
+          SignatureProblemCode.SIGNER_NOT_CITIZEN,
           `Il documento è firmato da ${cfs}, non dal richiedente (${normalizeCodiceFiscale(options.citizenCodiceFiscale)}): ` +
             'la dichiarazione deve essere firmata con la propria firma digitale.',
         );
       } else if (verdict.signerMatchesCitizen === null) {
         problem(
-          'SIGNER_WITHOUT_CODICE_FISCALE',
+          SignatureProblemCode.SIGNER_WITHOUT_CODICE_FISCALE,
           'Il certificato di firma non riporta un codice fiscale: non è possibile verificare che il firmatario sia il richiedente.',
           'warning',
         );
@@ -156,7 +156,7 @@ export class SignatureInspector {
     const fields = findPadesSignatures(file);
     if (fields.length === 0) {
       problem(
-        'NOT_SIGNED',
+        SignatureProblemCode.NOT_SIGNED,
         'Il PDF non contiene alcuna firma digitale. Firmare digitalmente il file scaricato (firma PAdES) oppure ' +
           'caricare la busta .p7m prodotta dal programma di firma.',
       );
@@ -167,14 +167,14 @@ export class SignatureInspector {
     for (const field of fields) {
       if (field.malformed || !field.cms) {
         problem(
-          'MALFORMED_SIGNATURE',
+          SignatureProblemCode.MALFORMED_SIGNATURE,
           `La firma nel PDF è danneggiata: ${field.malformed ?? 'il valore /Contents non è una firma CMS'}.`,
         );
         continue;
       }
       if (field.subFilter && !SUPPORTED_SUBFILTERS.has(field.subFilter)) {
         problem(
-          'UNSUPPORTED_SIGNATURE',
+          SignatureProblemCode.UNSUPPORTED_SIGNATURE,
           `Formato di firma PDF non supportato (${field.subFilter}): usare una firma PAdES.`,
         );
         continue;
@@ -183,7 +183,10 @@ export class SignatureInspector {
       try {
         signedData = signedDataFromCms(field.cms);
       } catch {
-        problem('MALFORMED_SIGNATURE', 'La firma nel PDF è danneggiata: la struttura CMS non è leggibile.');
+        problem(
+          SignatureProblemCode.MALFORMED_SIGNATURE,
+          'La firma nel PDF è danneggiata: la struttura CMS non è leggibile.',
+        );
         continue;
       }
       const checks = await verifyCmsSigners(signedData, field.signedBytes);
@@ -210,14 +213,14 @@ export class SignatureInspector {
       if (!onlyWhitespace) {
         if (await samePages(file.subarray(0, last.revisionEnd), file)) {
           problem(
-            'CONTENT_ADDED_AFTER_SIGNING',
+            SignatureProblemCode.CONTENT_ADDED_AFTER_SIGNING,
             'Dopo la firma sono state aggiunte al PDF informazioni che non modificano il contenuto delle pagine ' +
               '(ad esempio dati di validazione della firma).',
             'warning',
           );
         } else {
           problem(
-            'DOCUMENT_MODIFIED_AFTER_SIGNING',
+            SignatureProblemCode.DOCUMENT_MODIFIED_AFTER_SIGNING,
             'Il PDF è stato modificato dopo la firma: il contenuto visualizzato non è quello firmato.',
           );
         }
@@ -244,16 +247,16 @@ export class SignatureInspector {
         envelope = parseCades(current);
       } catch (error) {
         const reason = error instanceof MalformedEnvelopeError ? error.message : 'struttura non leggibile';
-        problem('MALFORMED_SIGNATURE', `La busta .p7m è danneggiata: ${reason}.`);
+        problem(SignatureProblemCode.MALFORMED_SIGNATURE, `La busta .p7m è danneggiata: ${reason}.`);
         return signatures;
       }
       if (envelope.signedData.signerInfos.length === 0) {
-        problem('NOT_SIGNED', 'La busta .p7m non contiene alcuna firma.');
+        problem(SignatureProblemCode.NOT_SIGNED, 'La busta .p7m non contiene alcuna firma.');
         return signatures;
       }
       if (!envelope.content) {
         problem(
-          'MALFORMED_SIGNATURE',
+          SignatureProblemCode.MALFORMED_SIGNATURE,
           'La busta .p7m non contiene il documento firmato (firma "detached"): caricare la busta con il documento incluso.',
         );
         return signatures;
@@ -285,7 +288,12 @@ export class SignatureInspector {
   ): SignerVerdict {
     const { check } = signature;
     if (!check.certificate) {
-      problem('SIGNER_CERTIFICATE_MISSING', 'La firma non contiene il certificato del firmatario.', 'error', index);
+      problem(
+        SignatureProblemCode.SIGNER_CERTIFICATE_MISSING,
+        'La firma non contiene il certificato del firmatario.',
+        'error',
+        index,
+      );
       return emptySigner(signature);
     }
     const identity = certificateIdentity(check.certificate);
@@ -298,10 +306,15 @@ export class SignatureInspector {
     const signatureIntact = check.failure === null && check.contentDigestMatches && check.signatureValid;
 
     if (check.failure === 'UNSUPPORTED_ALGORITHM') {
-      problem('UNSUPPORTED_SIGNATURE', `Algoritmo di firma non supportato nella firma di ${who}.`, 'error', index);
+      problem(
+        SignatureProblemCode.UNSUPPORTED_SIGNATURE,
+        `Algoritmo di firma non supportato nella firma di ${who}.`,
+        'error',
+        index,
+      );
     } else if (check.failure === 'MISSING_SIGNED_ATTRIBUTES') {
       problem(
-        'MALFORMED_SIGNATURE',
+        SignatureProblemCode.MALFORMED_SIGNATURE,
         `La firma di ${who} non contiene gli attributi firmati obbligatori.`,
         'error',
         index,
@@ -309,7 +322,7 @@ export class SignatureInspector {
     } else {
       if (!check.contentDigestMatches) {
         problem(
-          'CONTENT_ALTERED',
+          SignatureProblemCode.CONTENT_ALTERED,
           `Il contenuto firmato da ${who} è stato alterato dopo la firma: l'impronta del documento non corrisponde.`,
           'error',
           index,
@@ -317,7 +330,7 @@ export class SignatureInspector {
       }
       if (!check.signatureValid) {
         problem(
-          'SIGNATURE_INVALID',
+          SignatureProblemCode.SIGNATURE_INVALID,
           `La firma di ${who} non è valida: la verifica crittografica non riesce.`,
           'error',
           index,
@@ -326,14 +339,14 @@ export class SignatureInspector {
     }
     if (now.getTime() > notAfter.getTime()) {
       problem(
-        'CERTIFICATE_EXPIRED',
+        SignatureProblemCode.CERTIFICATE_EXPIRED,
         `Il certificato di firma di ${who} è scaduto il ${formatDate(notAfter)}.`,
         'error',
         index,
       );
     } else if (now.getTime() < notBefore.getTime()) {
       problem(
-        'CERTIFICATE_NOT_YET_VALID',
+        SignatureProblemCode.CERTIFICATE_NOT_YET_VALID,
         `Il certificato di firma di ${who} è valido solo dal ${formatDate(notBefore)}.`,
         'error',
         index,
@@ -341,7 +354,7 @@ export class SignatureInspector {
     }
     if (validAtSigningTime === false) {
       problem(
-        'SIGNED_OUTSIDE_CERTIFICATE_VALIDITY',
+        SignatureProblemCode.SIGNED_OUTSIDE_CERTIFICATE_VALIDITY,
         `La data di firma dichiarata (${formatDate(signature.signingTime!)}) è fuori dal periodo di validità del certificato di ${who}.`,
         'error',
         index,
@@ -351,7 +364,7 @@ export class SignatureInspector {
     const chain = this.trustStore.buildChain(toX509(check.certificate), signature.intermediates.map(toX509));
     if (!chain.trusted) {
       problem(
-        'ISSUER_NOT_TRUSTED',
+        SignatureProblemCode.ISSUER_NOT_TRUSTED,
         `Il certificato di ${who} non è emesso da un certificatore riconosciuto (emittente: ${identity.issuer}).`,
         'error',
         index,
@@ -415,7 +428,7 @@ export class SignatureInspector {
     }
     this.setMatch(verdict, 'same-request-code', problem);
     problem(
-      'CONTENT_NOT_COMPARED',
+      SignatureProblemCode.CONTENT_NOT_COMPARED,
       'Il PDF firmato riporta il codice della richiesta ma è stato salvato di nuovo dal programma di firma: ' +
         'il contenuto non è stato confrontato con il documento originale.',
       'warning',
@@ -444,19 +457,19 @@ export class SignatureInspector {
     switch (match) {
       case 'modified':
         problem(
-          'CONTENT_MODIFIED',
+          SignatureProblemCode.CONTENT_MODIFIED,
           'Il documento firmato è stato modificato rispetto al PDF prodotto dal sistema: scaricare di nuovo il PDF e firmarlo senza modifiche.',
         );
         break;
       case 'other-request':
         problem(
-          'CONTENT_OF_ANOTHER_REQUEST',
+          SignatureProblemCode.CONTENT_OF_ANOTHER_REQUEST,
           `Il documento firmato è stato prodotto per un'altra richiesta (codice ${verdict.requestCode}): firmare il PDF scaricato per questa richiesta.`,
         );
         break;
       case 'not-generated':
         problem(
-          'CONTENT_NOT_GENERATED_BY_SYSTEM',
+          SignatureProblemCode.CONTENT_NOT_GENERATED_BY_SYSTEM,
           'Il documento firmato non è il PDF prodotto dal sistema: scaricare il PDF con il pulsante "Scarica Pdf" e firmarlo senza modifiche.',
         );
         break;

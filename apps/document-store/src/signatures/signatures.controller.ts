@@ -1,8 +1,7 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, AllowActors } from '@profila/platform';
+import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import type { FastifyRequest } from 'fastify';
-import { CurrentActor } from '../common/current-actor.decorator.js';
 import { documentKindRules } from '../documents/domain/document-kind.js';
 import { receiveUpload } from '../documents/multipart-upload.js';
 import { INSPECT_SIGNATURE_SCHEMA, SignatureVerdictResponse } from './dto/inspect-signature.dto.js';

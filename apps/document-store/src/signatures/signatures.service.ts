@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Actor } from '@profila/platform';
-import { DocumentException, DocumentExceptionCode } from '../documents/documents.exception.js';
+import { formFields } from '../documents/multipart-upload.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import { InspectSignatureFields } from './dto/inspect-signature.dto.js';
 import { SignatureInspector } from './signature-inspector.js';
@@ -19,18 +17,7 @@ export class SignaturesService {
 
   /** Checks the form fields before the file is read: the request code must be well formed and the caller's. */
   async requestCodeFrom(actor: Actor, rawFields: Record<string, string>): Promise<string> {
-    const fields = plainToInstance(InspectSignatureFields, rawFields);
-    const errors = await validate(fields, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) {
-      const messages = errors.flatMap((e) =>
-        e.constraints ? Object.values(e.constraints) : [`${e.property}: campo non previsto`],
-      );
-      throw new DocumentException(
-        DocumentExceptionCode.INVALID_UPLOAD,
-        `Dati non validi (il codice richiesta deve precedere il file): ${messages.join('; ')}.`,
-        { errors: messages },
-      );
-    }
+    const fields = await formFields(InspectSignatureFields, rawFields);
     return (await this.templates.findAssociationRequest(actor, fields.requestCode)).requestCode;
   }
 

@@ -9,24 +9,24 @@ import type { DocumentStoreEnv } from '../config/document-store.env.js';
  */
 export const PART_SIZE = Math.max(5 * MB, Math.ceil((LARGEST_DOCUMENT_BYTES + 1) / MB) * MB + MB);
 
-export interface PresignedDownload {
-  url: string;
-  expiresAt: Date;
+export interface StoredObject {
+  key: string;
+  lastModified: Date;
 }
 
-/** The documents bucket on MinIO (s3rver in embedded mode and tests) through the `minio` client. */
+/**
+ * The documents bucket on MinIO (s3rver in embedded mode and tests) through the `minio` client. Only document-store
+ * talks to it: downloads are served by document-store, which checks the bytes against the stored SHA-256.
+ */
 export class ObjectStorage {
   private readonly logger: ReturnType<typeof createLogger>;
   private readonly client: Client;
-  /** Signs URLs for the host browsers reach (may differ from the service's own endpoint behind a proxy). */
-  private readonly publicClient: Client;
   readonly bucket: string;
 
   constructor(private readonly env: DocumentStoreEnv) {
     this.logger = createLogger('document-store.storage', env.LOG_LEVEL);
     this.bucket = env.S3_BUCKET;
     this.client = clientFor(env.S3_ENDPOINT, env);
-    this.publicClient = clientFor(env.s3PublicEndpoint, env);
   }
 
   /** Creates the bucket if it does not exist yet (boot). */
@@ -46,7 +46,7 @@ export class ObjectStorage {
     return Promise.race([this.client.bucketExists(this.bucket).catch(() => false), timeout]);
   }
 
-  /** Writes a new object (keys are never reused: an object is written once). */
+  /** Writes a new object (keys are never reused: an object is written once, under a key claimed beforehand). */
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     await this.client.putObject(this.bucket, key, bytes, bytes.length, { 'Content-Type': contentType });
   }
@@ -58,6 +58,11 @@ export class ObjectStorage {
     return Buffer.concat(chunks);
   }
 
+  /** Removes an object (no error when it is already gone). */
+  async remove(key: string): Promise<void> {
+    await this.client.removeObject(this.bucket, key);
+  }
+
   /** Best effort: used to clean up after a refused or failed upload. */
   async removeQuietly(key: string): Promise<void> {
     try {
@@ -67,24 +72,12 @@ export class ObjectStorage {
     }
   }
 
-  /** A GET link valid for `ttlSeconds`, naming the file and its type for the browser. */
-  async presignedDownload(
-    key: string,
-    ttlSeconds: number,
-    file: { fileName: string; contentType: string },
-    now = new Date(),
-  ): Promise<PresignedDownload> {
-    const url = await this.publicClient.presignedGetObject(
-      this.bucket,
-      key,
-      ttlSeconds,
-      {
-        'response-content-disposition': contentDisposition(file.fileName),
-        'response-content-type': file.contentType,
-      },
-      now,
-    );
-    return { url, expiresAt: new Date(now.getTime() + ttlSeconds * 1000) };
+  /** The objects under `prefix` with their last write time (a listing in pages, read to its end). */
+  async *listObjects(prefix: string): AsyncGenerator<StoredObject> {
+    for await (const item of this.client.listObjectsV2(this.bucket, prefix, true)) {
+      const { name, lastModified } = item as { name?: string; lastModified?: Date };
+      if (name) yield { key: name, lastModified: lastModified ?? new Date(0) };
+    }
   }
 }
 
@@ -97,15 +90,9 @@ function clientFor(endpoint: string, env: DocumentStoreEnv): Client {
     useSSL,
     accessKey: env.S3_ACCESS_KEY,
     secretKey: env.S3_SECRET_KEY,
-    // Set explicitly: no bucket-location lookup, and presigning never needs the network.
+    // Set explicitly: no bucket-location lookup.
     region: env.S3_REGION,
     pathStyle: true,
     partSize: PART_SIZE,
   });
-}
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

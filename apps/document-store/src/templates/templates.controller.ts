@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type Actor, AllowActors } from '@profila/platform';
+import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor } from '../common/current-actor.decorator.js';
 import type { GeneratedPdf } from '../pdf/pdf-metadata.js';
-import { contentDisposition } from '../storage/object-storage.js';
+import { contentDisposition } from '../common/content-disposition.js';
 import { AssociationDeclarationDto } from './dto/association-declaration.dto.js';
 import { BlankDelegaQuery, DelegaTemplateDto } from './dto/delega-template.dto.js';
 import { TemplatesService } from './templates.service.js';
@@ -65,7 +64,7 @@ export class TemplatesController {
 }
 
 function pdfFile(pdf: GeneratedPdf, reply: FastifyReply): StreamableFile {
-  void reply.header(REQUEST_CODE_HEADER, pdf.requestCode);
+  void reply.header(REQUEST_CODE_HEADER, pdf.requestCode).header('x-content-type-options', 'nosniff');
   return new StreamableFile(Buffer.from(pdf.bytes), {
     type: 'application/pdf',
     disposition: contentDisposition(pdf.fileName),

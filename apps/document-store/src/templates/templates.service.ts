@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { normalizeCodiceFiscale, parseCodiceFiscale } from '@profila/italian';
 import type { Actor } from '@profila/platform';
 import {
@@ -11,7 +10,8 @@ import type { GeneratedPdf } from '../pdf/pdf-metadata.js';
 import type { OrganizationData, PersonData } from '../pdf/pdf-subjects.js';
 import { newRequestCode } from '../pdf/request-code.js';
 import type { ExpectedDocument } from '../signatures/signature-inspector.js';
-import { AssociationRequest } from './association-request.entity.js';
+import type { AssociationRequest } from './association-request.entity.js';
+import { AssociationRequestRepository } from './association-request.repository.js';
 import type { AssociationDeclarationDto } from './dto/association-declaration.dto.js';
 import type { DelegaTemplateDto } from './dto/delega-template.dto.js';
 import type { OrganizationDto } from './dto/template-subjects.dto.js';
@@ -19,7 +19,7 @@ import { TemplatesException, TemplatesExceptionCode } from './templates.exceptio
 
 @Injectable()
 export class TemplatesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly requests: AssociationRequestRepository) {}
 
   /**
    * The association declaration for the caller (a citizen: the codice fiscale of their login; a service: the one in
@@ -46,7 +46,7 @@ export class TemplatesService {
       ...(body.portal ? { portal: body.portal } : {}),
     };
     const pdf = await generateAssociationDeclarationPdf(input);
-    await this.dataSource.getRepository(AssociationRequest).insert({
+    await this.requests.insert({
       requestCode: pdf.requestCode,
       citizenCf: codiceFiscale,
       organizationCf: input.organization.codiceFiscale,
@@ -62,9 +62,7 @@ export class TemplatesService {
 
   /** An association request the caller may check a signed copy against: their own, or any for a service. */
   async findAssociationRequest(actor: Actor, requestCode: string): Promise<AssociationRequest> {
-    const request = await this.dataSource
-      .getRepository(AssociationRequest)
-      .findOneBy({ requestCode: requestCode.trim().toUpperCase() });
+    const request = await this.issuedAssociationRequest(requestCode);
     const visible = request && (actor.kind === 'service' || request.citizenCf === actor.id);
     if (!visible) {
       throw new TemplatesException(
@@ -73,6 +71,11 @@ export class TemplatesService {
       );
     }
     return request;
+  }
+
+  /** The association request with this code (case and spaces aside), whoever it was issued to. */
+  issuedAssociationRequest(requestCode: string): Promise<AssociationRequest | null> {
+    return this.requests.findByCode(requestCode.trim().toUpperCase());
   }
 
   /** What the signed copy must contain: the recorded hash, and the PDF itself regenerated from the recorded data. */

@@ -88,6 +88,13 @@ export function decideUpload(actor: DocumentActor, target: UploadTarget): Upload
       }
       return { allowed: false, reason: 'Il territorio indicato non è tra quelli di competenza dell’operatore.' };
     case 'citizen':
+      // Which territory's operators see a document follows from the entity, never from the citizen's form.
+      if (target.territory !== null) {
+        return {
+          allowed: false,
+          reason: 'Il territorio di competenza non può essere indicato dal cittadino: lo stabilisce la pratica.',
+        };
+      }
       if (target.entityType === 'citizen') {
         return target.entityId === actor.id
           ? { allowed: true, ownerId: actor.id }
@@ -106,6 +113,15 @@ export function decideUpload(actor: DocumentActor, target: UploadTarget): Upload
     default:
       return { allowed: false, reason: 'Operazione non consentita.' };
   }
+}
+
+/**
+ * Whether the service owning the linked entity must confirm it before the caller attaches a document: a request of
+ * another service named by a person (the id and what it belongs to are the caller's claim). Services are trusted with
+ * their own entities; a person's own profile and the organisation they act for are known from the access token.
+ */
+export function needsLinkConfirmation(actor: DocumentActor, entityType: DocumentEntityType): boolean {
+  return actor.kind !== 'service' && actor.kind !== 'system' && isRequestEntity(entityType);
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   canDeleteDocument,
   canSeeDocument,
   decideUpload,
+  needsLinkConfirmation,
   type DocumentActor,
   type DocumentLinks,
   seesWholeEntity,
@@ -98,13 +99,29 @@ describe('who may upload where', () => {
   });
 
   it("a request's documents belong to the citizen filing it, or to the organisation they act for", () => {
-    expect(decideUpload(mario, { entityType: 'raa-request', entityId: 'raa-1', territory: 'CO' })).toEqual({
+    expect(decideUpload(mario, { entityType: 'raa-request', entityId: 'raa-1', territory: null })).toEqual({
       allowed: true,
       ownerId: MARIO,
     });
     expect(
       decideUpload(giuliaForOrg, { entityType: 'association-request', entityId: 'ASS-1', territory: null }),
     ).toEqual({ allowed: true, ownerId: ORG });
+  });
+
+  it('a citizen never picks the territory (which operators see the document): it follows from the entity', () => {
+    for (const entityType of ['citizen', 'raa-request', 'admin-verification-request'] as const) {
+      const decision = decideUpload(mario, { entityType, entityId: MARIO, territory: 'TN' });
+      expect(decision).toEqual({ allowed: false, reason: expect.stringContaining('territorio') });
+    }
+  });
+
+  it("another service's request must be confirmed by its owner when a person names it; services are trusted", () => {
+    expect(needsLinkConfirmation(mario, 'raa-request')).toBe(true);
+    expect(needsLinkConfirmation(giuliaForOrg, 'association-request')).toBe(true);
+    expect(needsLinkConfirmation(operatorTn, 'admin-verification-request')).toBe(true);
+    expect(needsLinkConfirmation(mario, 'citizen')).toBe(false);
+    expect(needsLinkConfirmation(giuliaForOrg, 'organization')).toBe(false);
+    expect(needsLinkConfirmation(registry, 'raa-request')).toBe(false);
   });
 
   it('operators upload in their territory; services anywhere, naming the owner', () => {

@@ -81,7 +81,10 @@ export class DocumentListResponse {
 }
 
 export class DownloadLinkResponse {
-  @ApiProperty({ description: 'URL firmato, valido fino a expiresAt' })
+  @ApiProperty({
+    description: 'Percorso del download sull’origine del chiamante, valido fino a expiresAt (al massimo 60 s)',
+    example: '/api/document-store/documents/download/2sV0Xc4d9kq1yH7aPz3n5bW8tR6uE0fL1mJ4oQ2iS7g',
+  })
   url!: string;
 
   @ApiProperty({ format: 'date-time' })

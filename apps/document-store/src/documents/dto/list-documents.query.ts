@@ -6,12 +6,12 @@ import { ENTITY_ID_PATTERN } from './upload-document.dto.js';
 
 export class ListDocumentsQuery {
   @ApiProperty({ enum: DOCUMENT_ENTITY_TYPES })
-  @IsIn(DOCUMENT_ENTITY_TYPES, { message: `entityType deve essere uno tra: ${DOCUMENT_ENTITY_TYPES.join(', ')}` })
+  @IsIn(DOCUMENT_ENTITY_TYPES, { message: `Entità non ammessa: una tra ${DOCUMENT_ENTITY_TYPES.join(', ')}` })
   entityType!: DocumentEntityType;
 
   @ApiProperty({ example: 'RSSMRA80A01H501U' })
   @IsString()
-  @Matches(ENTITY_ID_PATTERN, { message: 'entityId non valido' })
+  @Matches(ENTITY_ID_PATTERN, { message: 'Identificativo non valido' })
   entityId!: string;
 
   @ApiPropertyOptional({ description: 'Anche le versioni sostituite (default: solo i documenti attivi)' })

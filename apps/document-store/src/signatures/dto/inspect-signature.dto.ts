@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { SignatureProblemCode } from '../signature-verdict.js';
 
 export class InspectSignatureFields {
   @ApiProperty({ example: 'ASS-7K3F-9Q2M-X4TB', description: 'Codice richiesta stampato sulla dichiarazione' })
   @IsString()
-  @Matches(/^[A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, { message: 'requestCode non valido' })
+  @Matches(/^[A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, {
+    message: 'Codice richiesta non valido (es. ASS-7K3F-9Q2M-X4TB)',
+  })
   requestCode!: string;
 }
 
@@ -18,8 +21,8 @@ export const INSPECT_SIGNATURE_SCHEMA = {
 };
 
 export class SignatureProblemResponse {
-  @ApiProperty({ example: 'SIGNER_NOT_CITIZEN' })
-  code!: string;
+  @ApiProperty({ enum: SignatureProblemCode, enumName: 'SignatureProblemCode', example: 'SIGNER_NOT_CITIZEN' })
+  code!: SignatureProblemCode;
 
   @ApiProperty({ enum: ['error', 'warning'] })
   severity!: 'error' | 'warning';

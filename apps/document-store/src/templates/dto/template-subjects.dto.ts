@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsCodiceFiscalePersona, IsOrganizationCode } from './codice-fiscale.validator.js';
+import { IsCodiceFiscalePersona, IsOrganizationCode } from '@profila/italian';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
