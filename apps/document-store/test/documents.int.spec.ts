@@ -25,7 +25,7 @@ import {
 } from '@profila/testing';
 import { loadDocumentStoreEnv } from '../src/config/document-store.env.js';
 import { createDocumentStoreApp } from '../src/document-store.app.js';
-import { MB } from '../src/documents/domain/document-kind.js';
+import { MB } from '../src/domain/document-kind.js';
 import { OwnerServiceLinkVerifier } from '../src/documents/linked-entities/owner-service.link-verifier.js';
 import { UploadSweeper } from '../src/documents/upload-sweeper.js';
 import { readRequestCode } from '../src/pdf/pdf-metadata.js';

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { loadEnv, ServiceEnv, withServiceDefaults } from '@profila/platform';
-import { LARGEST_DOCUMENT_BYTES } from '../documents/domain/document-kind.js';
+import { LARGEST_DOCUMENT_BYTES } from '../domain/document-kind.js';
 
 const HTTP_URL = /^https?:\/\/[^/\s]+\/?$/;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { DocumentEntityType } from './domain/document-entity.js';
-import type { DocumentKind } from './domain/document-kind.js';
+import type { DocumentKind } from '../domain/document-kind.js';
 import { DownloadLink } from './download-link.entity.js';
 import { PendingUpload } from './pending-upload.entity.js';
 import { StoredDocument } from './stored-document.entity.js';

@@ -25,7 +25,7 @@ import {
 import { type Actor, CurrentActor, Public } from '@profila/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contentDisposition } from '../common/content-disposition.js';
-import { LARGEST_DOCUMENT_BYTES } from './domain/document-kind.js';
+import { LARGEST_DOCUMENT_BYTES } from '../domain/document-kind.js';
 import { DocumentException } from './documents.exception.js';
 import { DocumentsService, type PreparedUpload } from './documents.service.js';
 import { DocumentListResponse, DocumentResponse, DownloadLinkResponse } from './dto/document.response.js';

@@ -1,5 +1,5 @@
 import { assertNever, DomainException } from '@profila/platform';
-import type { DocumentRuleError } from './domain/document-rule.error.js';
+import type { DocumentRuleError } from '../domain/document-rule.error.js';
 
 export enum DocumentExceptionCode {
   DOCUMENT_NOT_FOUND = 'DOCUMENT_NOT_FOUND',

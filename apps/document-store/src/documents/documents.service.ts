@@ -16,8 +16,8 @@ import {
   seesWholeEntity,
 } from './domain/document-access.policy.js';
 import type { DocumentEntityType } from './domain/document-entity.js';
-import type { DocumentKind } from './domain/document-kind.js';
-import { DocumentRuleError } from './domain/document-rule.error.js';
+import type { DocumentKind } from '../domain/document-kind.js';
+import { DocumentRuleError } from '../domain/document-rule.error.js';
 import { assertTransition, documentsSupersededBy, isDownloadable } from './domain/document-status.js';
 import { fileNameForContentType } from './domain/file-name.js';
 import { UploadGuard, type UploadSummary } from './domain/upload-guard.js';

@@ -7,8 +7,8 @@ import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { validationExceptionFactory, validationFailed } from '@profila/platform';
-import { formatSize } from './domain/document-kind.js';
-import { DocumentRuleError } from './domain/document-rule.error.js';
+import { formatSize } from '../domain/document-kind.js';
+import { DocumentRuleError } from '../domain/document-rule.error.js';
 import { cleanFileName } from './domain/file-name.js';
 import { DocumentException, DocumentExceptionCode } from './documents.exception.js';
 

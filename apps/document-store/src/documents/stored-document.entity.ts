@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DocumentEntityType } from './domain/document-entity.js';
-import type { DocumentKind } from './domain/document-kind.js';
+import type { DocumentKind } from '../domain/document-kind.js';
 import type { DocumentStatus } from './domain/document-status.js';
 
 /**

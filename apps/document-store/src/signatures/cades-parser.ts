@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { type P7mEncoding, sniffP7mEncoding } from '../documents/domain/content-type.js';
+import { type P7mEncoding, sniffP7mEncoding } from '../domain/content-type.js';
 
 export interface CadesEnvelope {
   encoding: P7mEncoding;

@@ -15,7 +15,7 @@ import {
   PDF,
   SNIFF_BYTES,
   sniffContentType,
-} from '../documents/domain/content-type.js';
+} from '../domain/content-type.js';
 import { samePages } from '../pdf/page-fingerprint.js';
 import { readRequestCode, sha256Hex } from '../pdf/pdf-metadata.js';
 import { MalformedEnvelopeError, parseCades } from './cades-parser.js';

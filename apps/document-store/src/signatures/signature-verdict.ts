@@ -1,5 +1,5 @@
 /** What the signature inspection answers, check by check, with a separate Italian message per problem. */
-import type { DocumentContentType } from '../documents/domain/content-type.js';
+import type { DocumentContentType } from '../domain/content-type.js';
 
 export type SignatureFormat = 'PAdES' | 'CAdES';
 

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import type { FastifyRequest } from 'fastify';
-import { documentKindRules } from '../documents/domain/document-kind.js';
+import { documentKindRules } from '../domain/document-kind.js';
 import { receiveUpload } from '../documents/multipart-upload.js';
 import { INSPECT_SIGNATURE_SCHEMA, SignatureVerdictResponse } from './dto/inspect-signature.dto.js';
 import { SignaturesService, type SignatureVerdictJson } from './signatures.service.js';

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { formatSize } from '../documents/domain/document-kind.js';
-import { DocumentRuleError } from '../documents/domain/document-rule.error.js';
+import { formatSize } from '../domain/document-kind.js';
+import { DocumentRuleError } from '../domain/document-rule.error.js';
 
 /**
  * Lets bytes through up to a size and refuses empty files. The signature inspection reads files of any type: a

@@ -1,6 +1,6 @@
 import { Client } from 'minio';
 import { createLogger } from '@profila/platform';
-import { LARGEST_DOCUMENT_BYTES, MB } from '../documents/domain/document-kind.js';
+import { LARGEST_DOCUMENT_BYTES, MB } from '../domain/document-kind.js';
 import type { DocumentStoreEnv } from '../config/document-store.env.js';
 
 /**

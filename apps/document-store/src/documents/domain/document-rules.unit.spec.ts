@@ -5,8 +5,8 @@ import {
   isDocumentKind,
   LARGEST_DOCUMENT_BYTES,
   MB,
-} from './document-kind.js';
-import { DocumentRuleError } from './document-rule.error.js';
+} from '../../domain/document-kind.js';
+import { DocumentRuleError } from '../../domain/document-rule.error.js';
 import {
   assertTransition,
   canTransition,

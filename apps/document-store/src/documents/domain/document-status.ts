@@ -2,8 +2,8 @@
  * Life of a stored document. The bytes of a document are never overwritten: a new upload is a new document that
  * supersedes the previous one; deletion is soft (the row and the object stay for the audit trail).
  */
-import { documentKindRules, type DocumentKind } from './document-kind.js';
-import { DocumentRuleError } from './document-rule.error.js';
+import { documentKindRules, type DocumentKind } from '../../domain/document-kind.js';
+import { DocumentRuleError } from '../../domain/document-rule.error.js';
 
 export const DOCUMENT_STATUSES = ['active', 'superseded', 'deleted'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];

@@ -4,8 +4,8 @@
  * its extension always says what the bytes are: a PDF uploaded as `report.html` is kept as `report.pdf`, so that
  * no program opens it as a web page.
  */
-import type { DocumentContentType } from './content-type.js';
-import { JPEG, P7M, PDF, PNG } from './content-type.js';
+import type { DocumentContentType } from '../../domain/content-type.js';
+import { JPEG, P7M, PDF, PNG } from '../../domain/content-type.js';
 
 export const DEFAULT_FILE_NAME = 'documento';
 const MAX_LENGTH = 255;

@@ -1,4 +1,4 @@
-import { JPEG, P7M, PDF, PNG } from './content-type.js';
+import { JPEG, P7M, PDF, PNG } from '../../domain/content-type.js';
 import { cleanFileName, fileNameForContentType } from './file-name.js';
 
 describe('file names', () => {

@@ -1,8 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { describeContentType, type DocumentContentType, SNIFF_BYTES, sniffContentType } from './content-type.js';
-import { documentKindRules, type DocumentKind, formatSize } from './document-kind.js';
-import { DocumentRuleError } from './document-rule.error.js';
+import {
+  describeContentType,
+  type DocumentContentType,
+  SNIFF_BYTES,
+  sniffContentType,
+} from '../../domain/content-type.js';
+import { documentKindRules, type DocumentKind, formatSize } from '../../domain/document-kind.js';
+import { DocumentRuleError } from '../../domain/document-rule.error.js';
 
 export interface UploadGuardOptions {
   maxBytes: number;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { MB } from './document-kind.js';
-import { DocumentRuleError } from './document-rule.error.js';
+import { MB } from '../../domain/document-kind.js';
+import { DocumentRuleError } from '../../domain/document-rule.error.js';
 import { UploadGuard } from './upload-guard.js';
 
 const PDF_HEAD = Buffer.from('%PDF-1.7\n', 'latin1');

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DOCUMENT_ENTITY_TYPES, type DocumentEntityType } from '../domain/document-entity.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-kind.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/document-kind.js';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/document-status.js';
 import type { StoredDocument } from '../stored-document.entity.js';
 

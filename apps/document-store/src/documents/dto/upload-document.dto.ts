@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { DOCUMENT_ENTITY_TYPES, type DocumentEntityType } from '../domain/document-entity.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../domain/document-kind.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/document-kind.js';
 
 export const ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 export const TERRITORY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
