@@ -15,12 +15,12 @@ import {
   createTestDatabase,
   freePort,
   issueSignerCertificate,
-  S3Server,
   signCades,
   signPades,
   type TestSigner,
   toPemBundle,
 } from '@profila/testing';
+import { S3Server } from '@profila/embedded';
 import { loadDocumentStoreEnv } from '../src/config/document-store.env.js';
 import { createDocumentStoreApp } from '../src/document-store.app.js';
 import { MB } from '../src/documents/domain/document-kind.js';
@@ -88,8 +88,8 @@ beforeAll(async () => {
     AUTH_JWKS: JSON.stringify(issuer.jwks),
     SERVICE_TOKEN,
     S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY: S3Server.ACCESS_KEY,
-    S3_SECRET_KEY: S3Server.SECRET_KEY,
+    S3_ACCESS_KEY: s3.credentials.accessKey,
+    S3_SECRET_KEY: s3.credentials.secretKey,
     S3_BUCKET: BUCKET,
     DOWNLOAD_URL_TTL_SECONDS: '60',
     TRUST_LIST_FILE: trustFile,
@@ -105,8 +105,8 @@ beforeAll(async () => {
     endPoint: endpoint.hostname,
     port: Number(endpoint.port),
     useSSL: false,
-    accessKey: S3Server.ACCESS_KEY,
-    secretKey: S3Server.SECRET_KEY,
+    accessKey: s3.credentials.accessKey,
+    secretKey: s3.credentials.secretKey,
     region: 'us-east-1',
   });
 });
@@ -284,7 +284,7 @@ describe('upload, list and download through a presigned URL', () => {
     expect(sha256(downloaded)).toBe(sha256(bytes));
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toContain('attachment');
-    // A SigV4 presigned link (s3rver does not check V4 signatures nor refuse anonymous reads: MinIO does).
+    // A SigV4 presigned link (the embedded endpoint checks it as MinIO does).
     expect(new URL(link.json.url).searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -750,7 +750,12 @@ describe('when the object storage is down', () => {
       expect(await count('SELECT count(*) AS n FROM document')).toBe(documents);
       expect(await count('SELECT count(*) AS n FROM outbox')).toBe(events);
     } finally {
-      s3 = new S3Server({ port: Number(new URL(s3.endpoint).port), directory: s3Dir, buckets: [BUCKET] });
+      s3 = new S3Server({
+        port: Number(new URL(s3.endpoint).port),
+        directory: s3Dir,
+        buckets: [BUCKET],
+        credentials: s3.credentials,
+      });
       await s3.start();
     }
     expect((await call('GET', '/health/ready', null)).status).toBe(200);

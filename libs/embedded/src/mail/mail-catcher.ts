@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
   id: number;
@@ -30,7 +29,9 @@ export class MailCatcher {
 
   async start(): Promise<void> {
     const host = this.options.host ?? '127.0.0.1';
-    this.smtp = new SMTPServer({
+    // Loaded here: importing this lib (the dev IdP does, for the test citizens) pulls in no SMTP server.
+    const [{ simpleParser }, { SMTPServer: Smtp }] = await Promise.all([import('mailparser'), import('smtp-server')]);
+    this.smtp = new Smtp({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
