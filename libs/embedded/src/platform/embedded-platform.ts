@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import {
   BACKEND_SERVICES,
   databaseNameOf,
@@ -106,7 +106,10 @@ export class EmbeddedPlatform {
    * the S3 process, the dev IdP when asked for) and, with `uis`, both built UIs.
    */
   missingArtifacts(opts: { uis?: boolean; devIdp?: boolean } = {}): string[] {
-    const rel = (path: string) => relative(this.options.rootDir, path) || path;
+    const rel = (path: string) => {
+      const inside = relative(this.options.rootDir, path);
+      return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+    };
     const missing: string[] = [];
     const services: ServiceName[] = [...BACKEND_SERVICES, 'gateway', ...(opts.devIdp ? (['dev-idp'] as const) : [])];
     for (const service of services) {
