@@ -62,6 +62,9 @@ export class MailCatcher {
       this.smtp!.once('error', reject);
       this.smtp!.listen(this.options.smtpPort, host, () => resolve());
     });
+    // A client's broken connection is reported as a server 'error': with no listener it would throw in the process
+    // that runs the catcher (npm start's supervisor). It ends that one conversation only.
+    this.smtp.on('error', () => undefined);
     if (this.options.httpPort !== undefined) {
       this.http = createServer((req, res) => {
         if (req.method === 'DELETE' && req.url === '/api/messages') {
