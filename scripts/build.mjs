@@ -1,8 +1,8 @@
 // Compiles every TypeScript source of the back end with SWC (decorator metadata included):
-//   libs/<lib>/src/**  -> libs/<lib>/dist/**   (resolved through the npm workspace link)
+//   libs/<lib>/src/**  -> libs/<lib>/dist/**   (resolved through the npm workspace link; .json data files copied)
 //   apps/<app>/src/**, scripts/**, bench/** -> dist/<same path>
 // Type checking is `npm run typecheck`; this step only transpiles, so it takes about a second.
-import { readdir, mkdir, writeFile, rm } from 'node:fs/promises';
+import { copyFile, readdir, mkdir, writeFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,17 +22,31 @@ export const swcOptions = {
   sourceMaps: true,
 };
 
-async function* walk(dir) {
+const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.includes('.spec.');
+
+async function* walk(dir, wanted = isSource) {
   if (!existsSync(dir)) return;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-      yield* walk(full);
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.includes('.spec.')) {
+      yield* walk(full, wanted);
+    } else if (wanted(entry.name)) {
       yield full;
     }
   }
+}
+
+/** Data files a lib reads next to its modules (e.g. the test citizens), so that dist/ works on its own. */
+async function copyData(srcDir, outDir) {
+  let copied = 0;
+  for await (const file of walk(srcDir, (name) => name.endsWith('.json'))) {
+    const out = join(outDir, relative(srcDir, file));
+    await mkdir(dirname(out), { recursive: true });
+    await copyFile(file, out);
+    copied++;
+  }
+  return copied;
 }
 
 async function compileTree(srcDir, outDir) {
@@ -59,6 +73,7 @@ await rm(join(root, 'dist'), { recursive: true, force: true });
 for (const lib of await readdir(join(root, 'libs'))) {
   await rm(join(root, 'libs', lib, 'dist'), { recursive: true, force: true });
   count += await compileTree(join(root, 'libs', lib, 'src'), join(root, 'libs', lib, 'dist'));
+  await copyData(join(root, 'libs', lib, 'src'), join(root, 'libs', lib, 'dist'));
 }
 for (const app of await readdir(join(root, 'apps'))) {
   if (UI_APPS.has(app)) continue;

@@ -1,16 +1,43 @@
 // `npm start`: the whole platform on embedded defaults, from one command, no Docker.
-import { join, resolve } from 'node:path';
-import { EmbeddedPlatform } from '@profila/testing';
+//   PROFILA_DATA_DIR   where PostgreSQL, objects, keys and logs live (default .data/)
+//   PROFILA_PORT_BASE  put the platform on consecutive ports from this one (default: 8080, 5433, 9000, 1025, 8025…)
+//   WEB_DIST, BACKOFFICE_DIST  built UIs the gateway serves (default apps/web/dist, apps/backoffice/dist)
+// It refuses to start (exit 1) when something it would serve is not built.
+import { join, relative, resolve } from 'node:path';
+import { EmbeddedPlatform, type PlatformPorts, portsFromEnv } from '@profila/embedded';
 
 const root = resolve(import.meta.dirname, '../..');
 const started = Date.now();
+const dataDir = resolve(process.env.PROFILA_DATA_DIR ?? join(root, '.data'));
+const shown = (path: string) => (path.startsWith(root) ? relative(process.cwd(), path) || '.' : path);
+
+let ports: PlatformPorts;
+try {
+  ports = portsFromEnv(process.env);
+} catch (error) {
+  console.error(`Profila cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 const platform = new EmbeddedPlatform({
   rootDir: root,
-  dataDir: resolve(process.env.PROFILA_DATA_DIR ?? join(root, '.data')),
+  dataDir,
+  ports,
   persistent: true,
   autoRestart: true,
+  devIdp: true,
+  webDist: process.env.WEB_DIST ? resolve(process.env.WEB_DIST) : undefined,
+  backofficeDist: process.env.BACKOFFICE_DIST ? resolve(process.env.BACKOFFICE_DIST) : undefined,
   onStatus: (line) => console.log(`  ${line}`),
 });
+
+const missing = platform.missingArtifacts({ uis: true, devIdp: true });
+if (missing.length > 0) {
+  console.error(`Profila cannot start: what it serves is not built.
+  ${missing.join('\n  ')}
+Build everything with \`npm start\` (or: node scripts/build.mjs && npm run build:ui).`);
+  process.exit(1);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -40,5 +67,6 @@ Profila is up in ${seconds} s.
   API docs           ${platform.gatewayUrl}/api/docs
   Health             ${platform.gatewayUrl}/health
   Posta (catcher)    http://127.0.0.1:${platform.ports.mailHttp}/
-${platform.withDevIdp ? `  Dev IdP (prova)    http://127.0.0.1:${platform.ports['dev-idp']}/\n` : ''}  Logs               ${join(process.env.PROFILA_DATA_DIR ?? '.data', 'logs')}/
+${platform.withDevIdp ? `  Dev IdP (prova)    http://127.0.0.1:${platform.ports['dev-idp']}/\n` : ''}  S3 (documenti)     ${platform.s3.endpoint}  SigV4, chiavi in ${shown(platform.s3CredentialsFile)}
+  Logs               ${shown(join(dataDir, 'logs'))}/
 Press Ctrl-C to stop.`);

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import { generateCodiceFiscale } from '@profila/italian';
-import { EmbeddedPostgresServer } from '@profila/persistence';
+import { EmbeddedPostgresServer, type TestCitizen, testCitizens } from '@profila/embedded';
 import { AccessTokenIssuer, createServiceApp } from '@profila/platform';
-import { freePort, TestSamlIdp, type TestCitizen, testCitizens } from '@profila/testing';
+import { freePort, TestSamlIdp } from '@profila/testing';
 import type * as IdentityEnvModule from '../../apps/identity/src/config/identity.env.js';
 import type * as IdentityModuleModule from '../../apps/identity/src/identity.module.js';
 

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { MessagingTables1763900000000, OutboxRelay, OutboxService, PostgresEventTransport } from '@profila/messaging';
-import { EmbeddedPostgresServer, serviceDataSourceOptions } from '@profila/persistence';
+import { EmbeddedPostgresServer } from '@profila/embedded';
+import { serviceDataSourceOptions } from '@profila/persistence';
 import { freePort } from '@profila/testing';
 
 const { values } = parseArgs({

@@ -4,7 +4,8 @@
 // the login: session cookie, CSRF double submit; the gateway turns the session into the service's access token.
 import { createHash } from 'node:crypto';
 import { DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
-import { type EmbeddedPlatform, startTestPlatform } from '@profila/testing';
+import type { EmbeddedPlatform } from '@profila/embedded';
+import { startTestPlatform } from '@profila/testing';
 
 const MARIO = 'RSSMRA80A01H501U';
 const GIULIA = 'BNCGLI92L55F205A';

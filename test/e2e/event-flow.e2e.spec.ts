@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DEV_SERVICE_TOKEN, EVENTS_DATABASE } from '@profila/platform';
-import { type EmbeddedPlatform, startTestPlatform } from '@profila/testing';
+import type { EmbeddedPlatform } from '@profila/embedded';
+import { startTestPlatform } from '@profila/testing';
 
 const SERVICE_HEADERS = { 'content-type': 'application/json', 'x-profila-service-token': DEV_SERVICE_TOKEN };
 

@@ -4,7 +4,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EmbeddedPlatform, startTestPlatform, testCitizen } from '@profila/testing';
+import { type EmbeddedPlatform, testCitizen } from '@profila/embedded';
+import { startTestPlatform } from '@profila/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

@@ -8,15 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { databaseNameOf } from '@profila/platform';
-import {
-  collectPageErrors,
-  type EmbeddedPlatform,
-  launchBrowser,
-  startTestPlatform,
-  type TestCitizen,
-  testCitizens,
-  withPage,
-} from '@profila/testing';
+import { collectPageErrors, launchBrowser, startTestPlatform, withPage } from '@profila/testing';
+import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

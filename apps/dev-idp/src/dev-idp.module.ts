@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { loadDevCitizens } from './citizens/test-citizens.js';
+import { testCitizens } from '@profila/embedded';
 import { devIdpSettings, type DevIdpEnv } from './config/dev-idp.env.js';
 import { loadOrCreateIdpCredentials } from './credentials/idp-credentials.js';
 import { DEV_IDP_CITIZENS, DEV_IDP_CREDENTIALS, DEV_IDP_SETTINGS } from './dev-idp.tokens.js';
@@ -17,7 +17,7 @@ export class DevIdpModule {
       providers: [
         { provide: DEV_IDP_SETTINGS, useValue: devIdpSettings(env) },
         { provide: DEV_IDP_CREDENTIALS, useFactory: () => loadOrCreateIdpCredentials(env.DEV_IDP_DATA_DIR) },
-        { provide: DEV_IDP_CITIZENS, useFactory: () => loadDevCitizens() },
+        { provide: DEV_IDP_CITIZENS, useFactory: () => testCitizens() },
         IdpService,
       ],
     };

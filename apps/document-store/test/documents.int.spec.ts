@@ -17,12 +17,12 @@ import {
   createTestDatabase,
   freePort,
   issueSignerCertificate,
-  S3Server,
   signCades,
   signPades,
   type TestSigner,
   toPemBundle,
 } from '@profila/testing';
+import { S3Server } from '@profila/embedded';
 import { loadDocumentStoreEnv } from '../src/config/document-store.env.js';
 import { createDocumentStoreApp } from '../src/document-store.app.js';
 import { MB } from '../src/domain/document-kind.js';
@@ -92,8 +92,8 @@ beforeAll(async () => {
     AUTH_JWKS: JSON.stringify(issuer.jwks),
     SERVICE_TOKEN,
     S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY: S3Server.ACCESS_KEY,
-    S3_SECRET_KEY: S3Server.SECRET_KEY,
+    S3_ACCESS_KEY: s3.credentials.accessKey,
+    S3_SECRET_KEY: s3.credentials.secretKey,
     S3_BUCKET: BUCKET,
     DOWNLOAD_LINK_TTL_SECONDS: '60',
     TRUST_LIST_FILE: trustFile,
@@ -109,8 +109,8 @@ beforeAll(async () => {
     endPoint: endpoint.hostname,
     port: Number(endpoint.port),
     useSSL: false,
-    accessKey: S3Server.ACCESS_KEY,
-    secretKey: S3Server.SECRET_KEY,
+    accessKey: s3.credentials.accessKey,
+    secretKey: s3.credentials.secretKey,
     region: 'us-east-1',
   });
 });
@@ -1098,7 +1098,12 @@ describe('when the object storage is down', () => {
       expect(await count('SELECT count(*) AS n FROM document')).toBe(documents);
       expect(await count('SELECT count(*) AS n FROM outbox')).toBe(events);
     } finally {
-      s3 = new S3Server({ port: Number(new URL(s3.endpoint).port), directory: s3Dir, buckets: [BUCKET] });
+      s3 = new S3Server({
+        port: Number(new URL(s3.endpoint).port),
+        directory: s3Dir,
+        buckets: [BUCKET],
+        credentials: s3.credentials,
+      });
       await s3.start();
     }
     expect((await call('GET', '/health/ready', null)).status).toBe(200);

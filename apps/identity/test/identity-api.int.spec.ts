@@ -11,14 +11,8 @@ import { inflateRawSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { AccessTokenIssuer, createServiceApp, SERVICE_TOKEN_HEADER } from '@profila/platform';
-import {
-  createTestDatabase,
-  freePort,
-  testCitizen,
-  type TestCitizen,
-  TestSamlIdp,
-  type TestResponseVariant,
-} from '@profila/testing';
+import { createTestDatabase, freePort, TestSamlIdp, type TestResponseVariant } from '@profila/testing';
+import { testCitizen, type TestCitizen } from '@profila/embedded';
 import { loadIdentityEnv } from '../src/config/identity.env.js';
 import { IdentityModule } from '../src/identity.module.js';
 import { SamlErrorCode } from '../src/saml/index.js';

@@ -2,13 +2,8 @@
 // code (issue #3 part 6, and the KO cases of AgID's spid-sp-test). The IdP is a real signer (xml-crypto); nothing of
 // the SP is mocked.
 import { isValidCodiceFiscale } from '@profila/italian';
-import {
-  createSelfSignedCredentials,
-  SPID_STATUS,
-  testCitizen,
-  testCitizens,
-  type TestResponseVariant,
-} from '@profila/testing';
+import { createSelfSignedCredentials, SPID_STATUS, type TestResponseVariant } from '@profila/testing';
+import { testCitizen, testCitizens } from '@profila/embedded';
 import { SamlErrorCode, SamlValidationError } from '../src/saml/saml-validation.error.js';
 import type { SpidResponseValidatorOptions } from '../src/saml/response-validator.js';
 import type { SpidLevel } from '../src/saml/spid-level.js';

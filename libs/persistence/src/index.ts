@@ -1,3 +1,3 @@
-export * from './embedded-postgres.server.js';
+export * from './database-admin.js';
 export * from './data-source-options.js';
 export * from './database.module.js';

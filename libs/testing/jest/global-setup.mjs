@@ -3,7 +3,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedPostgresServer } from '@profila/persistence';
+import { EmbeddedPostgresServer } from '@profila/embedded';
 import { freePort } from '@profila/testing';
 
 export default async function globalSetup() {

@@ -3,9 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import { DOMParser, XMLSerializer, type Element as XmlElement } from '@xmldom/xmldom';
 import { createSelfSignedCredentials as createPlatformSelfSigned } from '@profila/platform';
 import { SignedXml } from 'xml-crypto';
-import { spidAttributesOf, testCitizens, type TestCitizen } from './test-citizens.js';
-
-export * from './test-citizens.js';
+import { spidAttributesOf, testCitizens, type TestCitizen } from '@profila/embedded';
 
 /**
  * A SAML identity provider for tests: signs SPID Responses with xml-crypto the way a real IdP does, and produces on

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { createLogger } from '@profila/platform';
-import { spidAttributes, type DevCitizen } from '../citizens/test-citizens.js';
+import { spidAttributesOf, type TestCitizen } from '@profila/embedded';
 import type { DevIdpSettings } from '../config/dev-idp.env.js';
 import { DEV_IDP_CITIZENS, DEV_IDP_CREDENTIALS, DEV_IDP_SETTINGS } from '../dev-idp.tokens.js';
 import {
@@ -52,7 +52,7 @@ export class IdpService {
   constructor(
     @Inject(DEV_IDP_SETTINGS) private readonly settings: DevIdpSettings,
     @Inject(DEV_IDP_CREDENTIALS) private readonly credentials: Credentials,
-    @Inject(DEV_IDP_CITIZENS) private readonly citizens: DevCitizen[],
+    @Inject(DEV_IDP_CITIZENS) private readonly citizens: readonly TestCitizen[],
   ) {
     this.logger = createLogger('dev-idp', settings.env.LOG_LEVEL);
     this.spMetadata = new SpMetadataClient(settings.env.SP_METADATA_URL);
@@ -201,7 +201,7 @@ export class IdpService {
   private attributesFor(form: LoginForm): Record<string, string> | string {
     if (form.citizen && form.citizen !== 'custom') {
       const citizen = this.citizens.find((c) => c.id === form.citizen);
-      return citizen ? spidAttributes(citizen) : 'Cittadino di prova sconosciuto.';
+      return citizen ? spidAttributesOf(citizen) : 'Cittadino di prova sconosciuto.';
     }
     const fiscalNumber = (form.fiscalNumber ?? '').replace(/\s+/g, '').toUpperCase();
     const name = (form.name ?? '').trim();

@@ -1,4 +1,4 @@
-import type { DevCitizen } from '../citizens/test-citizens.js';
+import type { TestCitizen } from '@profila/embedded';
 import type { ReceivedAuthnRequest } from '../saml/idp-messages.js';
 import { esc } from '../saml/xml.js';
 
@@ -54,11 +54,11 @@ ${body}
 </html>`;
 }
 
-function citizenLine(c: DevCitizen): string {
+function citizenLine(c: TestCitizen): string {
   return `${esc(c.name)} ${esc(c.familyName)}`;
 }
 
-export function homePage(citizens: DevCitizen[], metadataUrl: string, spStatus: string): string {
+export function homePage(citizens: readonly TestCitizen[], metadataUrl: string, spStatus: string): string {
   const rows = citizens
     .map(
       (c) =>
@@ -99,7 +99,7 @@ const SIGNATURE_TEXT: Record<ReceivedAuthnRequest['signature'], string> = {
 export interface LoginPageInput {
   pendingId: string;
   request: ReceivedAuthnRequest;
-  citizens: DevCitizen[];
+  citizens: readonly TestCitizen[];
   spWarning?: string;
 }
 

@@ -23,12 +23,10 @@ export interface TestCitizen {
 }
 
 /**
- * The canonical list lives with the dev IdP (apps/dev-idp/src/citizens/test-citizens.json), which serves it at
- * runtime; tests read the same file so both always agree. Same relative path from libs/testing/src and /dist.
+ * The one list of test citizens: the dev IdP offers them on its login page and the tests log in as them.
+ * The JSON sits next to this module in src/ and in dist/ (the build copies it), so it is found from both.
  */
-export const TEST_CITIZENS_FILE = fileURLToPath(
-  new URL('../../../apps/dev-idp/src/citizens/test-citizens.json', import.meta.url),
-);
+export const TEST_CITIZENS_FILE = fileURLToPath(new URL('./test-citizens.json', import.meta.url));
 
 let cache: readonly TestCitizen[] | undefined;
 

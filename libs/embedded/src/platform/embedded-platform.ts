@@ -1,46 +1,42 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedPostgresServer } from '@profila/persistence';
+import { mkdir } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import {
   BACKEND_SERVICES,
   databaseNameOf,
-  DEFAULT_PORTS,
   EVENTS_DATABASE,
   type ServiceName,
   serviceUrlVariable,
 } from '@profila/platform';
-import { freePort } from '../free-port.js';
-import { MailCatcher } from '../mail-catcher.js';
-import { S3Server } from '../s3-server.js';
+import { MailCatcher } from '../mail/mail-catcher.js';
+import { EmbeddedPostgresServer } from '../postgres/embedded-postgres.server.js';
+import { loadOrCreateS3Credentials } from '../s3/s3-credentials.js';
+import { S3_PROCESS_ENTRY, S3Server } from '../s3/s3-server.js';
+import { EMBEDDED_PORTS, type PlatformPorts } from './ports.js';
 
 export const DOCUMENTS_BUCKET = 'profila-documents';
-
-export interface PlatformPorts extends Record<ServiceName, number> {
-  postgres: number;
-  s3: number;
-  smtp: number;
-  mailHttp: number;
-}
-
-export const EMBEDDED_PORTS: PlatformPorts = { ...DEFAULT_PORTS, postgres: 5433, s3: 9000, smtp: 1025, mailHttp: 8025 };
+/** The region the embedded S3 endpoint signs for (document-store's S3_REGION default). */
+export const EMBEDDED_S3_REGION = 'us-east-1';
 
 export interface EmbeddedPlatformOptions {
   /** Repository root (where dist/ and apps/ are). */
   rootDir: string;
-  /** Where PostgreSQL, S3 objects, keys and logs live. */
+  /** Where PostgreSQL, S3 objects and keys, other keys and logs live. */
   dataDir: string;
   ports?: Partial<PlatformPorts>;
   /** Keep the PostgreSQL cluster between runs (npm start) or throw it away (tests). */
   persistent?: boolean;
-  /** Restart a service that dies unexpectedly (npm start). */
+  /** Restart a service that dies unexpectedly (npm start). The S3 endpoint is always restarted. */
   autoRestart?: boolean;
   /** Extra environment for every service. */
   env?: Record<string, string>;
   /** Start the dev IdP too (when it is built). */
   devIdp?: boolean;
+  /** Built web portal the gateway serves at `/` (default apps/web/dist). */
+  webDist?: string;
+  /** Built back office the gateway serves at `/backoffice/` (default apps/backoffice/dist). */
+  backofficeDist?: string;
   onStatus?: (line: string) => void;
 }
 
@@ -53,8 +49,9 @@ interface RunningService {
 
 /**
  * The whole platform on one machine, no Docker: embedded PostgreSQL (one database per service plus the event log),
- * an S3 endpoint, an SMTP mail catcher, every service as its own Node process on its own loopback port, then the
- * gateway. Used by `npm start` and by the end-to-end tests.
+ * an S3 endpoint (its own supervised process, SigV4 with keys generated for this data directory), an SMTP mail
+ * catcher, every service as its own Node process on its own loopback port, then the gateway. Used by `npm start`
+ * and, through `startTestPlatform` of @profila/testing, by the end-to-end tests.
  */
 export class EmbeddedPlatform {
   readonly ports: PlatformPorts;
@@ -75,6 +72,10 @@ export class EmbeddedPlatform {
       port: this.ports.s3,
       directory: join(options.dataDir, 's3'),
       buckets: [DOCUMENTS_BUCKET],
+      credentials: loadOrCreateS3Credentials(this.s3CredentialsFile),
+      region: EMBEDDED_S3_REGION,
+      logFile: join(options.dataDir, 'logs', 's3.log'),
+      onStatus: (line) => options.onStatus?.(line),
     });
     this.mail = new MailCatcher({ smtpPort: this.ports.smtp, httpPort: this.ports.mailHttp });
   }
@@ -87,6 +88,47 @@ export class EmbeddedPlatform {
     return `http://127.0.0.1:${this.ports[service]}`;
   }
 
+  /** Where the S3 endpoint's key pair of this data directory is kept (JSON, mode 0600). */
+  get s3CredentialsFile(): string {
+    return join(this.options.dataDir, 's3-credentials.json');
+  }
+
+  get webDist(): string {
+    return this.options.webDist ?? join(this.options.rootDir, 'apps/web/dist');
+  }
+
+  get backofficeDist(): string {
+    return this.options.backofficeDist ?? join(this.options.rootDir, 'apps/backoffice/dist');
+  }
+
+  /**
+   * What the start would need and is not there, one line each: the built back end (every service, the gateway,
+   * the S3 process, the dev IdP when asked for) and, with `uis`, both built UIs.
+   */
+  missingArtifacts(opts: { uis?: boolean; devIdp?: boolean } = {}): string[] {
+    const rel = (path: string) => {
+      const inside = relative(this.options.rootDir, path);
+      return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+    };
+    const missing: string[] = [];
+    const services: ServiceName[] = [...BACKEND_SERVICES, 'gateway', ...(opts.devIdp ? (['dev-idp'] as const) : [])];
+    for (const service of services) {
+      if (!existsSync(this.entryOf(service)))
+        missing.push(`${service}: ${rel(this.entryOf(service))} (back end not built)`);
+    }
+    if (!existsSync(S3_PROCESS_ENTRY)) missing.push(`S3 endpoint: ${rel(S3_PROCESS_ENTRY)} (back end not built)`);
+    if (opts.uis) {
+      for (const [name, dir] of [
+        ['web portal', this.webDist],
+        ['back office', this.backofficeDist],
+      ] as const) {
+        if (!existsSync(join(dir, 'index.html')))
+          missing.push(`${name}: ${join(rel(dir), 'index.html')} (UI not built)`);
+      }
+    }
+    return missing;
+  }
+
   get withDevIdp(): boolean {
     return (this.options.devIdp ?? true) && existsSync(this.entryOf('dev-idp'));
   }
@@ -94,11 +136,13 @@ export class EmbeddedPlatform {
   async start(): Promise<void> {
     const status = this.options.onStatus ?? (() => undefined);
     await mkdir(join(this.options.dataDir, 'logs'), { recursive: true });
+    const missing = this.missingArtifacts();
+    if (missing.length > 0) throw new Error(`not built:\n  ${missing.join('\n  ')}\nrun: node scripts/build.mjs`);
     await this.postgres.start();
     status(`postgres      ${this.postgres.url().replace(/:[^:@/]*@/, ':***@')}`);
     for (const db of [...BACKEND_SERVICES.map(databaseNameOf), EVENTS_DATABASE]) await this.postgres.ensureDatabase(db);
     await Promise.all([this.s3.start(), this.mail.start()]);
-    status(`s3 (s3rver)   ${this.s3.endpoint}  bucket ${DOCUMENTS_BUCKET}`);
+    status(`s3            ${this.s3.endpoint}  bucket ${DOCUMENTS_BUCKET}, SigV4 keys in ${this.s3CredentialsFile}`);
     status(`mail catcher  smtp://127.0.0.1:${this.ports.smtp}  http://127.0.0.1:${this.ports.mailHttp}`);
     // All at once: the gateway needs the services only to answer, not to boot.
     const all: ServiceName[] = [...BACKEND_SERVICES, ...(this.withDevIdp ? (['dev-idp'] as const) : []), 'gateway'];
@@ -122,9 +166,10 @@ export class EmbeddedPlatform {
       EVENTS_DATABASE_URL: this.postgres.url(EVENTS_DATABASE),
       PUBLIC_URL: this.gatewayUrl.replace('127.0.0.1', 'localhost'),
       S3_ENDPOINT: this.s3.endpoint,
-      S3_ACCESS_KEY: S3Server.ACCESS_KEY,
-      S3_SECRET_KEY: S3Server.SECRET_KEY,
+      S3_ACCESS_KEY: this.s3.credentials.accessKey,
+      S3_SECRET_KEY: this.s3.credentials.secretKey,
       S3_BUCKET: DOCUMENTS_BUCKET,
+      S3_REGION: EMBEDDED_S3_REGION,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(this.ports.smtp),
       AUTH_JWKS_URL: `${this.gatewayUrl}/.well-known/jwks.json`,
@@ -134,8 +179,8 @@ export class EmbeddedPlatform {
       SP_METADATA_URL: `${this.gatewayUrl}/api/identity/saml/metadata`,
       DEV_IDP_DATA_DIR: join(this.options.dataDir, 'dev-idp'),
       IDENTITY_DATA_DIR: join(this.options.dataDir, 'identity'),
-      WEB_DIST: join(this.options.rootDir, 'apps/web/dist'),
-      BACKOFFICE_DIST: join(this.options.rootDir, 'apps/backoffice/dist'),
+      WEB_DIST: this.webDist,
+      BACKOFFICE_DIST: this.backofficeDist,
       ...this.options.env,
     };
   }
@@ -234,38 +279,4 @@ async function waitForHealth(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} not healthy after ${timeoutMs} ms (${url})`);
-}
-
-/** A throw-away platform on free ports for an end-to-end test (the back end must be built: `npm test` does it). */
-export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions> = {}): Promise<EmbeddedPlatform> {
-  const names = [...Object.keys(EMBEDDED_PORTS)] as Array<keyof PlatformPorts>;
-  const ports = {} as PlatformPorts;
-  // The kernel may hand the same free port out twice in a row: two services on one port would make the second
-  // one's health check answer from the first.
-  const taken = new Set<number>();
-  for (const name of names) {
-    let port = await freePort();
-    while (taken.has(port)) port = await freePort();
-    taken.add(port);
-    ports[name] = port;
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'profila-e2e-'));
-  await chmod(dataDir, 0o755); // as root, PostgreSQL runs as the `postgres` user and must reach its directory
-  const platform = new EmbeddedPlatform({
-    rootDir: process.cwd(),
-    dataDir,
-    persistent: false,
-    autoRestart: false,
-    devIdp: false,
-    ...options,
-    ports: { ...ports, ...options.ports },
-    env: { LOG_LEVEL: 'warn', ...options.env },
-  });
-  try {
-    await platform.start();
-  } catch (error) {
-    await platform.stop().catch(() => undefined);
-    throw error;
-  }
-  return platform;
 }

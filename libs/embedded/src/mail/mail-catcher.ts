@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 
 export interface CaughtMail {
   id: number;
@@ -30,7 +29,9 @@ export class MailCatcher {
 
   async start(): Promise<void> {
     const host = this.options.host ?? '127.0.0.1';
-    this.smtp = new SMTPServer({
+    // Loaded here: importing this lib (the dev IdP does, for the test citizens) pulls in no SMTP server.
+    const [{ simpleParser }, { SMTPServer: Smtp }] = await Promise.all([import('mailparser'), import('smtp-server')]);
+    this.smtp = new Smtp({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
@@ -61,6 +62,9 @@ export class MailCatcher {
       this.smtp!.once('error', reject);
       this.smtp!.listen(this.options.smtpPort, host, () => resolve());
     });
+    // A client's broken connection is reported as a server 'error': with no listener it would throw in the process
+    // that runs the catcher (npm start's supervisor). It ends that one conversation only.
+    this.smtp.on('error', () => undefined);
     if (this.options.httpPort !== undefined) {
       this.http = createServer((req, res) => {
         if (req.method === 'DELETE' && req.url === '/api/messages') {
