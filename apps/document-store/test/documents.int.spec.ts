@@ -776,7 +776,11 @@ describe('downloads serve only the bytes that were uploaded (#8.7)', () => {
     // Someone with access to the bucket replaces the bytes, keeping the size.
     const tampered = Buffer.from(original);
     tampered.write('MANOMESSO', 20, 'latin1');
-    await bucketClient.putObject(BUCKET, await objectKeyOf(doc.id), tampered, tampered.length);
+    // The embedded endpoint is write-once, but whoever holds the keys can delete and re-create an object (and a
+    // MinIO bucket without object lock lets them overwrite it): the store must not trust what it reads back.
+    const tamperedKey = await objectKeyOf(doc.id);
+    await bucketClient.removeObject(BUCKET, tamperedKey);
+    await bucketClient.putObject(BUCKET, tamperedKey, tampered, tampered.length);
 
     for (const url of [
       issuedBefore.json.url,
@@ -794,6 +798,7 @@ describe('downloads serve only the bytes that were uploaded (#8.7)', () => {
   it('a removed or truncated object is refused too', async () => {
     const doc = await uploadOwnIdentityDocument(pdfBytes('da rimuovere'));
     const key = await objectKeyOf(doc.id);
+    await bucketClient.removeObject(BUCKET, key);
     await bucketClient.putObject(BUCKET, key, Buffer.from('%PDF-1.7\n'), 9);
     let link = await call('POST', `/documents/${doc.id}/download-link`, citizen);
     expect((await fetch(`${baseUrl}${link.json.url}`)).status).toBe(502);
