@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { EventOf } from '@profila/contracts';
 import { type InboxContext, InboxEventPattern } from '@profila/messaging';
 import { KnownCitizensService } from './known-citizens.service.js';
@@ -9,7 +10,10 @@ export class KnownCitizensEventsController {
   constructor(private readonly knownCitizens: KnownCitizensService) {}
 
   @InboxEventPattern(['citizen.registered', 'citizen.updated'], { group: 'delegation.known-citizens' })
-  async citizenChanged(event: EventOf<'citizen.registered' | 'citizen.updated'>, context: InboxContext): Promise<void> {
+  async citizenChanged(
+    @Payload() event: EventOf<'citizen.registered' | 'citizen.updated'>,
+    @Ctx() context: InboxContext,
+  ): Promise<void> {
     await this.knownCitizens.recordFromIdentity(context.getManager(), event);
   }
 }

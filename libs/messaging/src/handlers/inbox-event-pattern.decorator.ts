@@ -15,8 +15,20 @@ export interface InboxEventPatternOptions {
   group: string;
 }
 
-/** The signature an `@InboxEventPattern(type)` method must have: the envelope typed by the contract's event map. */
+/** The signature an `@InboxEventPattern(type)` method has: the envelope typed by the contract's event map. */
 export type InboxEventHandler<T extends EventType> = (event: EventOf<T>, context: InboxContext) => Promise<void>;
+
+type HandlerMethod = (event: never, context: InboxContext) => Promise<void>;
+
+/** Whether the method's first parameter takes every event type of the pattern (not fewer, not another one). */
+type AcceptsEvents<M, T extends EventType> = M extends (event: infer E, ...rest: never[]) => Promise<void>
+  ? [EventOf<T>] extends [E]
+    ? true
+    : false
+  : false;
+
+/** Shown by the compiler when a handler's parameter does not take the events of its pattern. */
+type MustAccept<T extends EventType> = { 'the first parameter must accept EventOf<the pattern types>': EventOf<T> };
 
 /**
  * Lets Nest's default RPC filter not swallow a handler's failure (it would turn any error into "Internal server
@@ -33,7 +45,9 @@ class PassEventHandlerErrors implements ExceptionFilter {
  * Nest's `@EventPattern`, bound to the inbox transport and typed by the contracts' event map:
  *
  *   @InboxEventPattern(['citizen.registered', 'citizen.updated'], { group: 'delegation.known-citizens' })
- *   async upsert(event: EventOf<'citizen.registered' | 'citizen.updated'>, context: InboxContext) { … }
+ *   async upsert(@Payload() event: EventOf<'citizen.registered' | 'citizen.updated'>, @Ctx() context: InboxContext) {
+ *     await this.citizens.record(context.getManager(), event);
+ *   }
  *
  * The method is discovered at start-up on any controller of the app (the feature module lists its events controller
  * like any other). It runs once per event id inside the delivery's transaction (`context.getManager()`); a failure
@@ -43,7 +57,11 @@ export function InboxEventPattern<T extends EventType>(types: T | readonly T[], 
   const patterns: string[] = typeof types === 'string' ? [types] : [...types];
   const pattern = EventPattern(patterns, INBOX_TRANSPORT, { group: options.group });
   const filters = UseFilters(new PassEventHandlerErrors());
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<InboxEventHandler<T>>): void => {
+  return <M extends HandlerMethod>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M> & (AcceptsEvents<M, T> extends true ? unknown : MustAccept<T>),
+  ): void => {
     filters(target, key, descriptor);
     pattern(target, key, descriptor);
   };

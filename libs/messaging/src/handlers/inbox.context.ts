@@ -2,7 +2,7 @@ import { BaseRpcContext } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 
 /**
- * What an `@InboxEventPattern` handler gets beside the event (`@Ctx()`, or its second argument): the transaction
+ * What an `@InboxEventPattern` handler gets beside the event (`@Ctx() context: InboxContext`, as `KafkaContext` for Nest's Kafka transport): the transaction
  * the delivery runs in. Write through `getManager()` and the handler's effects commit together with the inbox row
  * that marks the event as processed, so they happen once per event id, whatever the number of deliveries.
  */
