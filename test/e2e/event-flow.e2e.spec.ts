@@ -1,15 +1,16 @@
 import pg from 'pg';
+import { generateCodiceFiscale } from '@profila/italian';
+import { DEFAULT_EVENT_LOG_PARTITIONS, partitionOf } from '@profila/messaging';
 import { DEV_SERVICE_TOKEN, EVENTS_DATABASE } from '@profila/platform';
 import type { EmbeddedPlatform } from '@profila/embedded';
 import { startTestPlatform } from '@profila/testing';
 
 const SERVICE_HEADERS = { 'content-type': 'application/json', 'x-profila-service-token': DEV_SERVICE_TOKEN };
 
-/** Synthetic codici fiscali (the format is what identity checks on this service API). */
-function syntheticCf(i: number): string {
-  const letters = 'ABCDEFGHILMNOPRSTUVZ';
-  const n = (k: number) => letters[Math.floor(i / letters.length ** k) % letters.length];
-  return `${n(2)}${n(1)}${n(0)}TST80A01H501${'ABCDEFGHIJ'[i % 10]}`;
+/** Synthetic but valid codici fiscali (check character included): one birth date each. */
+function syntheticCf(i: number, cognome = 'Test'): string {
+  const day = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  return generateCodiceFiscale({ cognome, nome: 'Prova', dataNascita: day, sesso: 'M', codiceCatastale: 'H501' });
 }
 
 async function registerCitizen(platform: EmbeddedPlatform, cf: string, email: string): Promise<Response> {
@@ -36,6 +37,32 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let sentinels = 0;
+
+/**
+ * Registers one new citizen per partition of the event log and waits for their welcome mails (in the mail log and
+ * on the wire). Each partition is handled in order, so once every sentinel's mail is there, every event published
+ * before them has had its effect: whatever a test expects NOT to have happened would have happened by then.
+ */
+async function publishSentinels(platform: EmbeddedPlatform): Promise<string[]> {
+  const byPartition = new Map<number, string>();
+  while (byPartition.size < DEFAULT_EVENT_LOG_PARTITIONS) {
+    const cf = syntheticCf(20_000 + sentinels++, 'Sentinella');
+    const partition = partitionOf(cf, DEFAULT_EVENT_LOG_PARTITIONS);
+    if (!byPartition.has(partition)) byPartition.set(partition, cf);
+  }
+  const recipients = [...byPartition.values()].map((cf) => `sentinel.${cf.toLowerCase()}@example.it`);
+  for (const [i, cf] of [...byPartition.values()].entries()) {
+    expect((await registerCitizen(platform, cf, recipients[i])).status).toBe(200);
+  }
+  await until('the sentinels’ mails', async () => {
+    const logged = new Set((await mailLog(platform)).filter((m) => m.status === 'sent').map((m) => m.recipient));
+    const sent = new Set(platform.mail.mails.map((m) => m.to[0]));
+    return recipients.every((r) => logged.has(r) && sent.has(r)) ? true : undefined;
+  });
+  return recipients;
+}
 
 describe('events across the running platform (postgres transport)', () => {
   let platform: EmbeddedPlatform;
@@ -91,7 +118,7 @@ describe('events across the running platform (postgres transport)', () => {
   });
 
   it('a citizen registered in identity gets one welcome mail from notification and is known to delegation', async () => {
-    const cf = 'BNCGNN75C41F205X';
+    const cf = 'BNCGNN75C41F205H';
     expect((await registerCitizen(platform, cf, 'giovanna.bianchi@example.it')).status).toBe(200);
     const mail = await platform.mail.waitFor((m) => m.to.includes('giovanna.bianchi@example.it'));
     expect(mail.subject).toBe('Benvenuto in Profila');
@@ -101,9 +128,9 @@ describe('events across the running platform (postgres transport)', () => {
       return r.ok ? ((await r.json()) as { codiceFiscale: string }) : undefined;
     });
     expect(known.codiceFiscale).toBe(cf);
-    // A second login is not a new registration: no second mail.
+    // A second login is not a new registration: no second mail, once everything published after it is handled.
     expect((await registerCitizen(platform, cf, 'giovanna.bianchi@example.it')).status).toBe(200);
-    await sleep(1500);
+    await publishSentinels(platform);
     expect(platform.mail.mails.filter((m) => m.to.includes('giovanna.bianchi@example.it'))).toHaveLength(1);
   });
 
@@ -136,7 +163,7 @@ describe('events across the running platform (postgres transport)', () => {
     await until('every welcome mail', async () =>
       new Set(ours().map((m) => m.to[0])).size === total ? true : undefined,
     );
-    await sleep(1500); // a duplicate would have arrived by now
+    await publishSentinels(platform); // a duplicate would have been queued and sent before them
 
     // The consumer's effect happened once per event: one mail in the log per recipient, all sent.
     const logged = (await mailLog(platform)).filter((r) => r.recipient.startsWith('citt'));
@@ -166,8 +193,10 @@ describe('events across the running platform (postgres transport)', () => {
     expect(rewound.rowCount).toBeGreaterThan(0);
     const mailsBefore = platform.mail.mails.length;
     const logBefore = (await mailLog(platform)).length;
-    await sleep(3000);
-    expect(platform.mail.mails.length).toBe(mailsBefore);
-    expect((await mailLog(platform)).length).toBe(logBefore);
+    // The sentinels come after the rewound events on every partition: when their mails are out, the redelivery of
+    // everything before them is done, and it added nothing but the sentinels' own mails.
+    const sentinelMails = (await publishSentinels(platform)).length;
+    expect(platform.mail.mails.length).toBe(mailsBefore + sentinelMails);
+    expect((await mailLog(platform)).length).toBe(logBefore + sentinelMails);
   }, 120_000);
 });

@@ -4,7 +4,6 @@ import { DatabaseModule } from '@profila/persistence';
 import { AuthModule, HealthModule } from '@profila/platform';
 import { AccessRightsModule } from './access-rights/access-rights.module.js';
 import { CitizensModule } from './citizens/citizens.module.js';
-import { KnownCitizensConsumer } from './citizens/known-citizens.consumer.js';
 import type { DelegationEnv } from './config/delegation.env.js';
 import { DELEGATION_ENTITIES } from './database/entities.js';
 import { DELEGATION_MIGRATIONS } from './database/migrations/index.js';
@@ -21,7 +20,7 @@ export class DelegationModule {
           entities: DELEGATION_ENTITIES,
           migrations: DELEGATION_MIGRATIONS,
         }),
-        MessagingModule.forService('delegation', env, { consumers: [KnownCitizensConsumer] }),
+        MessagingModule.forService('delegation', env),
         CitizensModule,
         AccessRightsModule,
         AuthModule.forService(env),

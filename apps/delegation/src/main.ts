@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { connectEventHandlers } from '@profila/messaging';
+import { createLogger, createServiceApp } from '@profila/platform';
 import { loadDelegationEnv } from './config/delegation.env.js';
 import { DelegationModule } from './delegation.module.js';
 
 const env = loadDelegationEnv();
-await runServiceApp(DelegationModule.register(env), {
-  name: 'delegation',
-  host: env.HOST,
-  port: env.PORT,
-  logLevel: env.LOG_LEVEL,
-});
+const app = await createServiceApp(DelegationModule.register(env), { name: 'delegation', logLevel: env.LOG_LEVEL });
+connectEventHandlers(app);
+await app.startAllMicroservices();
+await app.listen(env.PORT, env.HOST);
+createLogger('delegation').info({ url: await app.getUrl() }, 'delegation listening');

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { connectEventHandlers } from '@profila/messaging';
+import { createLogger, createServiceApp } from '@profila/platform';
 import { loadNotificationEnv } from './config/notification.env.js';
 import { NotificationModule } from './notification.module.js';
 
 const env = loadNotificationEnv();
-await runServiceApp(NotificationModule.register(env), {
-  name: 'notification',
-  host: env.HOST,
-  port: env.PORT,
-  logLevel: env.LOG_LEVEL,
-});
+const app = await createServiceApp(NotificationModule.register(env), { name: 'notification', logLevel: env.LOG_LEVEL });
+connectEventHandlers(app);
+await app.startAllMicroservices();
+await app.listen(env.PORT, env.HOST);
+createLogger('notification').info({ url: await app.getUrl() }, 'notification listening');

@@ -6,8 +6,6 @@ import type { NotificationEnv } from './config/notification.env.js';
 import { NOTIFICATION_ENV } from './config/notification.tokens.js';
 import { NOTIFICATION_ENTITIES } from './database/entities.js';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations/index.js';
-import { CitizenMailsConsumer } from './mails/consumers/citizen-mails.consumer.js';
-import { MailQueue } from './mails/mail.queue.js';
 import { MailsModule } from './mails/mails.module.js';
 
 @Module({})
@@ -16,15 +14,15 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       global: true,
-      providers: [{ provide: NOTIFICATION_ENV, useValue: env }, MailQueue],
-      exports: [NOTIFICATION_ENV, MailQueue],
+      providers: [{ provide: NOTIFICATION_ENV, useValue: env }],
+      exports: [NOTIFICATION_ENV],
       imports: [
         DatabaseModule.forService({
           url: env.DATABASE_URL!,
           entities: NOTIFICATION_ENTITIES,
           migrations: NOTIFICATION_MIGRATIONS,
         }),
-        MessagingModule.forService('notification', env, { consumers: [CitizenMailsConsumer] }),
+        MessagingModule.forService('notification', env),
         AuthModule.forService(env),
         HealthModule,
         MailsModule,

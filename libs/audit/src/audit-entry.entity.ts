@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('audit_entry')
 @Index('audit_entry_subject', ['subjectType', 'subjectId', 'occurredAt'])
 @Index('audit_entry_acting_for', ['actingFor', 'occurredAt'])
+@Index('audit_entry_actor_action', ['actorId', 'action', 'occurredAt'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
@@ -37,7 +38,7 @@ export class AuditEntry {
   subjectId!: string;
 
   /** What changed (new values, a reason, a search's terms): never secrets or documents' bytes. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   data!: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'text', nullable: true })

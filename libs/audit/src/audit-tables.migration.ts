@@ -21,6 +21,8 @@ export class AuditTables1763900001000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX audit_entry_subject ON audit_entry (subject_type, subject_id, occurred_at)`);
     await q.query(`CREATE INDEX audit_entry_acting_for ON audit_entry (acting_for, occurred_at)`);
+    // Who did what lately: one person's trail, and per-actor limits counted on the trail itself.
+    await q.query(`CREATE INDEX audit_entry_actor_action ON audit_entry (actor_id, action, occurred_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, requestContext, SYSTEM_ACTOR } from '@profila/platform';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -9,9 +9,9 @@ export interface AuditRecord {
   subject: { type: string; id: string };
   /** What changed; no secrets, no document bytes. */
   data?: Record<string, unknown>;
-  /** Defaults to the request's actor (the access token's), else the system. */
-  actor?: Actor;
-  /** Defaults to the actor's acting-as organisation. */
+  /** Defaults to the request's actor (the access token's, or the event's in a handler), else the system. */
+  actor?: Pick<Actor, 'kind' | 'id' | 'actingFor'>;
+  /** Defaults to the actor's acting-as organisation (the one chosen in the session). */
   actingFor?: string | null;
   occurredAt?: Date;
 }
@@ -26,11 +26,16 @@ export interface AuditRecord {
  *     await this.outbox.add(manager, event);
  *   });
  *
- * A service lists `AuditEntry` among its entities and `AuditTables1763900001000` among its migrations.
+ * A service lists `AuditEntry` among its entities and `AuditTables1763900001000` among its migrations (after
+ * MessagingTables), and the feature module imports `AuditModule`. Per-actor limits can count the trail itself
+ * (`countRecent`), so they hold across replicas.
  */
 @Injectable()
 export class AuditTrail {
   async record(manager: EntityManager, record: AuditRecord): Promise<AuditEntry> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditTrail.record must be called inside the transaction of the change it audits');
+    }
     const ctx = requestContext.get();
     const actor = record.actor ?? ctx?.actor ?? SYSTEM_ACTOR;
     const entry = manager.create(AuditEntry, {
@@ -48,6 +53,16 @@ export class AuditTrail {
     return manager.save(AuditEntry, entry);
   }
 
+  /** How many times an actor did an action in the last `seconds` (per-actor limits counted on the trail). */
+  async countRecent(manager: EntityManager, actorId: string, action: string, seconds: number): Promise<number> {
+    const rows = await manager.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM audit_entry
+        WHERE actor_id = $1 AND action = $2 AND occurred_at > now() - make_interval(secs => $3)`,
+      [actorId, action, seconds],
+    );
+    return rows[0].n;
+  }
+
   /** The history of one subject, oldest first ("Storico"). Callers scope it to what the reader may see. */
   history(manager: EntityManager, subject: { type: string; id: string }, limit = 500): Promise<AuditEntry[]> {
     return manager.find(AuditEntry, {
@@ -57,3 +72,7 @@ export class AuditTrail {
     });
   }
 }
+
+/** Import it in the feature modules whose services audit. */
+@Module({ providers: [AuditTrail], exports: [AuditTrail] })
+export class AuditModule {}

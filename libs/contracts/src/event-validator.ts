@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { ENVELOPE_SCHEMA, type EventEnvelope } from './envelope.js';
-import { EVENT_CATALOG } from './events/catalog.js';
+import { EVENT_CATALOG, type EventOf, type EventType } from './events/catalog.js';
 
 export class InvalidEventError extends Error {
   constructor(readonly problems: string[]) {
@@ -29,8 +29,11 @@ function dataValidator(key: string): ValidateFunction | undefined {
   return validator;
 }
 
-/** Validates an envelope and its payload against the catalog's JSON Schemas. Consumers call it before handling. */
-export function validateEvent(event: unknown): EventEnvelope {
+/**
+ * Validates an envelope and its payload against the catalog's JSON Schemas. Consumers call it before handling.
+ * The answer is the event map's union: narrowing on `type` types `data`.
+ */
+export function validateEvent(event: unknown): EventOf<EventType> {
   if (!envelopeValidator(event)) {
     throw new InvalidEventError((envelopeValidator.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
   }
@@ -40,5 +43,5 @@ export function validateEvent(event: unknown): EventEnvelope {
   if (!validator(env.data)) {
     throw new InvalidEventError((validator.errors ?? []).map((e) => `data${e.instancePath} ${e.message}`));
   }
-  return env;
+  return env as EventOf<EventType>;
 }

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { Parser } from '@asyncapi/parser';
-import { allTopics, buildAsyncApiYaml, EVENT_CATALOG, InvalidEventError, validateEvent } from '@profila/contracts';
+import {
+  allTopics,
+  buildAsyncApiYaml,
+  EVENT_CATALOG,
+  InvalidEventError,
+  isEventType,
+  topicOf,
+  validateEvent,
+} from '@profila/contracts';
 
 const validEvent = () => ({
   id: randomUUID(),
@@ -44,5 +52,13 @@ describe('event contracts', () => {
     ).toEqual(expect.arrayContaining(allTopics()));
     const committed = await readFile('docs/asyncapi.yaml', 'utf8');
     expect(committed).toBe(yaml); // run `npm run asyncapi` after changing a contract
+  });
+
+  it('the event map types each envelope by its type and names its topic', () => {
+    const event = validateEvent(validEvent());
+    expect(isEventType(event.type)).toBe(true);
+    expect(isEventType('citizen.exploded')).toBe(false);
+    expect(event.type === 'citizen.registered' && event.data.cognome).toBe('Rossi'); // narrowed: data is CitizenV1
+    for (const def of EVENT_CATALOG) expect(topicOf(def.type)).toBe(def.topic);
   });
 });

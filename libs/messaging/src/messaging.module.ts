@@ -1,18 +1,26 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import type { ServiceEnv } from '@profila/platform';
+import { InboxEventServer } from './handlers/inbox-event.server.js';
 import { DeadLetterController } from './inbox/dead-letter.controller.js';
-import { MESSAGING_OPTIONS, MessagingLifecycle, type MessagingModuleOptions } from './messaging.lifecycle.js';
+import { DeadLetterRepository } from './inbox/dead-letter.repository.js';
+import { DeadLetterService } from './inbox/dead-letter.service.js';
+import { MessagingLifecycle } from './messaging.lifecycle.js';
+import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.options.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { createTransport } from './transport/create-transport.js';
 import { EVENT_TRANSPORT } from './transport/event-transport.js';
 
+/**
+ * Outbox, relay, event handlers and dead letters of a service. Feature modules publish with OutboxService and
+ * declare their handlers as `@InboxEventPattern` methods of their own controllers: nothing is listed here.
+ */
 @Module({})
 export class MessagingModule {
   /** The usual wiring of a service: its database for the outbox, the transport chosen by its environment. */
   static forService(
     service: string,
     env: ServiceEnv,
-    options: Pick<MessagingModuleOptions, 'consumers' | 'relay' | 'maxAttempts'> = {},
+    options: Pick<MessagingModuleOptions, 'relay' | 'maxAttempts' | 'retryBaseMs'> = {},
   ): DynamicModule {
     return MessagingModule.forRoot({
       service,
@@ -25,12 +33,13 @@ export class MessagingModule {
   }
 
   static forRoot(options: MessagingModuleOptions): DynamicModule {
-    const consumers = options.consumers ?? [];
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: EVENT_TRANSPORT, useFactory: () => createTransport(options.service, options) },
       OutboxService,
-      ...consumers,
+      InboxEventServer,
+      DeadLetterRepository,
+      DeadLetterService,
       MessagingLifecycle,
     ];
     return {
@@ -38,7 +47,7 @@ export class MessagingModule {
       global: true,
       providers,
       controllers: [DeadLetterController],
-      exports: [OutboxService, EVENT_TRANSPORT, MessagingLifecycle],
+      exports: [OutboxService, EVENT_TRANSPORT, InboxEventServer],
     };
   }
 }

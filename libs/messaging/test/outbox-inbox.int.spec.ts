@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@profila/contracts';
+import type { EventEnvelope, EventOf } from '@profila/contracts';
 import {
   ConsumerRunner,
   type DeliveredMessage,
@@ -136,12 +136,12 @@ describe('outbox, relay and inbox on a real PostgreSQL', () => {
     const relays = [1, 2].map(
       () => new OutboxRelay(ds, transport, { databaseUrl: url, batchSize: 37, pollIntervalMs: 100 }),
     );
-    const received: EventEnvelope[] = [];
+    const received: Array<EventOf<'citizen.updated'>> = [];
     const sub = await transport.subscribe({
       groupId: 'order-check',
       topics: ['identity.citizen.v1'],
       handler: async (batch) => {
-        for (const m of batch) received.push(m.envelope as EventEnvelope);
+        for (const m of batch) received.push(m.envelope as EventOf<'citizen.updated'>);
       },
     });
     await Promise.all(relays.map((r) => r.start()));
@@ -152,7 +152,7 @@ describe('outbox, relay and inbox on a real PostgreSQL', () => {
     await transport.close();
     expect(received).toHaveLength(200);
     for (const k of keys) {
-      expect(received.filter((e) => e.aggregateId === k).map((e) => (e.data as { nome: string }).nome)).toEqual(
+      expect(received.filter((e) => e.aggregateId === k).map((e) => e.data.nome)).toEqual(
         Array.from({ length: 10 }, (_, i) => `v${i}`),
       );
     }

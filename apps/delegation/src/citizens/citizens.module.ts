@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@profila/audit';
+import { KnownCitizenRepository } from './known-citizen.repository.js';
 import { KnownCitizensController } from './known-citizens.controller.js';
+import { KnownCitizensEventsController } from './known-citizens.events.controller.js';
+import { KnownCitizensService } from './known-citizens.service.js';
 
-@Module({ controllers: [KnownCitizensController] })
+@Module({
+  imports: [AuditModule],
+  controllers: [KnownCitizensController, KnownCitizensEventsController],
+  providers: [KnownCitizensService, KnownCitizenRepository],
+})
 export class CitizensModule {}

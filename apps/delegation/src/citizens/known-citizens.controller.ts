@@ -1,25 +1,30 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { AllowActors } from '@profila/platform';
-import { KnownCitizen } from './known-citizen.entity.js';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CodiceFiscalePipe } from '@profila/italian';
+import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
+import { KnownCitizenResponse, KnownCitizenSearchResponse } from './dto/known-citizen.response.js';
+import { SearchKnownCitizensQuery } from './dto/search-known-citizens.query.js';
+import { KnownCitizensService } from './known-citizens.service.js';
 
-/** Whether a codice fiscale may receive a delega (the citizen has logged in at least once). */
+/** Who may receive a delega: the citizens who have logged in at least once. */
 @ApiTags('citizens')
-@AllowActors('service', 'operator', 'citizen')
 @Controller('known-citizens')
 export class KnownCitizensController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly knownCitizens: KnownCitizensService) {}
 
+  /** "Ricerca destinatario" of the delega flow: rate-limited per actor and audited. */
+  @Get()
+  @AllowActors('citizen', 'operator')
+  @ApiOkResponse({ type: KnownCitizenSearchResponse })
+  search(@Query() query: SearchKnownCitizensQuery, @CurrentActor() actor: Actor): Promise<KnownCitizenSearchResponse> {
+    return this.knownCitizens.search(actor, query.codiceFiscale);
+  }
+
+  /** The name behind an exact codice fiscale: services only (a citizen could otherwise read anyone's name). */
   @Get(':codiceFiscale')
-  async get(@Param('codiceFiscale') cf: string) {
-    const citizen = await this.dataSource.getRepository(KnownCitizen).findOneBy({ codiceFiscale: cf.toUpperCase() });
-    if (!citizen) {
-      throw new NotFoundException({
-        code: 'CITIZEN_NEVER_LOGGED_IN',
-        message: 'Il cittadino non ha mai effettuato l’accesso: non può ricevere deleghe',
-      });
-    }
-    return { codiceFiscale: citizen.codiceFiscale, nome: citizen.nome, cognome: citizen.cognome };
+  @AllowActors('service')
+  @ApiOkResponse({ type: KnownCitizenResponse })
+  get(@Param('codiceFiscale', CodiceFiscalePipe) codiceFiscale: string): Promise<KnownCitizenResponse> {
+    return this.knownCitizens.get(codiceFiscale);
   }
 }

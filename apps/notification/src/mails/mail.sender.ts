@@ -5,17 +5,9 @@ import { backoffMs, Waker } from '@profila/messaging';
 import { createLogger } from '@profila/platform';
 import { NOTIFICATION_ENV } from '../config/notification.tokens.js';
 import type { NotificationEnv } from '../config/notification.env.js';
+import { MailRepository } from './mail.repository.js';
 
 const MAX_ATTEMPTS = 8;
-
-interface DueMail {
-  id: string;
-  recipient: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  attempts: number;
-}
 
 /**
  * Sends queued mails over SMTP. Instances share the queue with FOR UPDATE SKIP LOCKED; failures are retried with
@@ -32,6 +24,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly mails: MailRepository,
     @Inject(NOTIFICATION_ENV) private readonly env: NotificationEnv,
   ) {
     this.transporter = nodemailer.createTransport({
@@ -79,11 +72,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
    */
   private async sendNext(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [mail] = await manager.query<DueMail[]>(
-        `SELECT id, recipient, subject, text_body, html_body, attempts FROM mail
-         WHERE status = 'pending' AND next_attempt_at <= now()
-         ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
+      const mail = await this.mails.claimNextDue(manager);
       if (!mail) return false;
       try {
         const info = (await this.transporter.sendMail({
@@ -94,24 +83,18 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
           html: mail.html_body,
           messageId: `<${mail.id}@profila>`,
         })) as { messageId?: string };
-        await manager.query(
-          `UPDATE mail SET status = 'sent', sent_at = now(), attempts = attempts + 1, message_id = $2 WHERE id = $1`,
-          [mail.id, info.messageId ?? null],
-        );
+        await this.mails.markSent(manager, mail.id, info.messageId ?? null);
         this.logger.info({ mailId: mail.id }, 'mail sent');
       } catch (error) {
         const attempts = mail.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
-        await manager.query(
-          `UPDATE mail SET attempts = $2, last_error = $3, status = $4,
-             next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
-          [
-            mail.id,
-            attempts,
-            String(error).slice(0, 1000),
-            failed ? 'failed' : 'pending',
-            String(backoffMs(attempts, 1000, 600_000)),
-          ],
+        await this.mails.markFailedAttempt(
+          manager,
+          mail.id,
+          attempts,
+          String(error),
+          failed,
+          backoffMs(attempts, 1000, 600_000),
         );
         this.logger.warn(
           { mailId: mail.id, attempts, err: error },

@@ -1,33 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AllowActors } from '@profila/platform';
-import { Mail } from './mail.entity.js';
+import { ListMailsQuery } from './dto/list-mails.query.js';
+import { MailResponse } from './dto/mail.response.js';
+import { MailsService } from './mails.service.js';
 
 /** The mail log: what was sent to whom, for operators and support. */
 @ApiTags('mails')
 @AllowActors('operator', 'service')
 @Controller('mails')
 export class MailsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly mails: MailsService) {}
 
   @Get()
-  async list(@Query('recipient') recipient?: string) {
-    const mails = await this.dataSource.getRepository(Mail).find({
-      where: recipient ? { recipient: recipient.toLowerCase() } : {},
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
-    return mails.map((m) => ({
-      id: m.id,
-      eventId: m.eventId,
-      template: m.template,
-      recipient: m.recipient,
-      subject: m.subject,
-      status: m.status,
-      attempts: m.attempts,
-      sentAt: m.sentAt,
-      createdAt: m.createdAt,
-    }));
+  @ApiOkResponse({ type: [MailResponse] })
+  list(@Query() query: ListMailsQuery): Promise<MailResponse[]> {
+    return this.mails.list(query.recipient);
   }
 }

@@ -1,10 +1,11 @@
+import type { EventEnvelope } from '../envelope.js';
 import type { EventDefinition } from '../event-definition.js';
 import { DocumentDeletedV1, DocumentStoredV1, type DocumentV1 } from './document-store/document.v1.js';
 import { CitizenRegisteredV1, CitizenUpdatedV1, type CitizenV1 } from './identity/citizen.v1.js';
 
 /**
  * Every event type Profila publishes, with its payload type. Adding an event: a definition file under
- * events/<service>/, one line in EVENT_CATALOG and one in EventDataMap.
+ * events/<service>/, one line in EVENT_CATALOG and one in EventDataMap (the compiler checks that the two agree).
  */
 export const EVENT_CATALOG = [
   CitizenRegisteredV1,
@@ -23,8 +24,30 @@ export interface EventDataMap {
 
 export type EventType = keyof EventDataMap;
 
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when EVENT_CATALOG and EventDataMap do not list the same event types. */
+export const CATALOG_MATCHES_EVENT_MAP: Same<(typeof EVENT_CATALOG)[number]['type'], EventType> = true;
+
+/**
+ * The envelope of an event type, its `data` typed by the type: `EventOf<'citizen.registered'>`. A union of types
+ * gives a union discriminated on `type` (`EventOf<'citizen.registered' | 'citizen.updated'>`).
+ */
+export type EventOf<T extends EventType> = { [K in T]: EventEnvelope<K, EventDataMap[K]> }[T];
+
+/** The typed event map: event type → its envelope (what a handler of that type receives). */
+export type EventMap = { [K in EventType]: EventOf<K> };
+
 export function eventDefinition(type: string): EventDefinition | undefined {
   return EVENT_CATALOG.find((d) => d.type === type);
+}
+
+export function isEventType(type: string): type is EventType {
+  return eventDefinition(type) !== undefined;
+}
+
+/** The topic an event type is published on (its aggregate's versioned topic). */
+export function topicOf(type: EventType): string {
+  return eventDefinition(type)!.topic;
 }
 
 /** All topics, sorted. */

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@profila/contracts';
 
 /**
- * An idempotent event handler of a service. Register the class in `MessagingModule.forRoot({ consumers })`.
+ * What a ConsumerRunner feeds. Services do not implement it: they write `@InboxEventPattern` methods, and
+ * InboxEventServer makes one EventConsumer per consumer group of them (benchmarks and tests use it directly).
  * `handle` runs inside the service's transaction together with the inbox row: its database effects happen once
  * per event id, whatever the number of deliveries.
  */

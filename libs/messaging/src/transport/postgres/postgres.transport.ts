@@ -25,6 +25,8 @@ export interface PostgresTransportOptions {
 }
 
 const CHANNEL = 'profila_event_log';
+/** Partitions per topic unless configured: every producer and consumer of one event log must agree. */
+export const DEFAULT_EVENT_LOG_PARTITIONS = 4;
 const guarded = new WeakSet<pg.PoolClient>();
 
 /** A checked-out client has no error listener of the pool's: without one, a server restart would crash the process. */
@@ -54,7 +56,7 @@ export class PostgresEventTransport implements EventTransport {
   constructor(private readonly options: PostgresTransportOptions) {
     this.pool = new pg.Pool({ connectionString: options.url, max: 10, application_name: 'profila-event-log' });
     this.pool.on('error', (e) => options.onError?.(e));
-    this.partitions = options.partitions ?? 4;
+    this.partitions = options.partitions ?? DEFAULT_EVENT_LOG_PARTITIONS;
   }
 
   private init(): Promise<void> {
