@@ -6,15 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  collectPageErrors,
-  type EmbeddedPlatform,
-  launchBrowser,
-  startTestPlatform,
-  type TestCitizen,
-  testCitizens,
-  withPage,
-} from '@profila/testing';
+import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
+import { collectPageErrors, launchBrowser, startTestPlatform, withPage } from '@profila/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { loadGatewayEnv } from '../../apps/gateway/src/config/gateway.env.js';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
