@@ -214,8 +214,9 @@ function isExpired(pem: string, now: Date): boolean {
   }
 }
 
-function sourceName(source: IdpSource): string {
-  return source.url ?? source.file ?? 'inline';
+/** Inline sources are numbered: two of them must not replace each other's IdPs. */
+function sourceName(source: IdpSource, index: number): string {
+  return source.url ?? source.file ?? `inline:${index}`;
 }
 
 /**
@@ -245,8 +246,8 @@ export class IdpRegistry {
   async refresh(): Promise<IdpRefreshReport> {
     const report: IdpRefreshReport = { loaded: [], failed: [] };
     await Promise.all(
-      this.sources.map(async (source) => {
-        const name = sourceName(source);
+      this.sources.map(async (source, index) => {
+        const name = sourceName(source, index);
         try {
           const xml = await this.read(source);
           const idps = parseIdpMetadata(xml, {
