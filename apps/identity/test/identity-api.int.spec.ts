@@ -263,9 +263,9 @@ describe('login through the ACS', () => {
       'kind=spid&level=2&returnTo=/area-riservata/anagrafica',
     );
     expect(loginCookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(cookie!.attributes).toMatch(/HttpOnly/);
-    expect(cookie!.attributes).toMatch(/Path=\/api\/identity\/saml/);
-    expect(cookie!.attributes).toMatch(/SameSite=None; Secure/); // the IdP's form posts cross-site
+    expect(cookie.attributes).toMatch(/HttpOnly/);
+    expect(cookie.attributes).toMatch(/Path=\/api\/identity\/saml/);
+    expect(cookie.attributes).toMatch(/SameSite=None; Secure/); // the IdP's form posts cross-site
     const encoded = idp.encodedResponse({
       inResponseTo: requestId,
       acsUrl: ACS,

@@ -33,12 +33,9 @@ function profileOf(pem: string): Profile {
     nonRepudiation: boolean;
     keyCertSign: boolean;
   };
-  const cp = cert.getExtension({ id: '2.5.29.32' }) as { value: string };
-  const policies = forge.asn1
-    .fromDer(cp.value)
-    .value.map((info) =>
-      forge.asn1.derToOid(((info as forge.asn1.Asn1).value as forge.asn1.Asn1[])[0].value as string),
-    );
+  const cp = (cert.extensions as Array<{ id: string; value: string }>).find((e) => e.id === '2.5.29.32')!;
+  const infos = forge.asn1.fromDer(cp.value).value as forge.asn1.Asn1[];
+  const policies = infos.map((info) => forge.asn1.derToOid((info.value as forge.asn1.Asn1[])[0].value as string));
   return {
     subject,
     keyUsage: {

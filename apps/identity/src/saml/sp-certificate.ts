@@ -122,7 +122,7 @@ export function createSpCertificate(profile: SpCertificateProfile): SpCertificat
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
-  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(privateKey);
   const publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   const subject = subjectOf(profile);
 
