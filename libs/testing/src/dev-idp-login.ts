@@ -61,10 +61,16 @@ async function devIdpEntityId(gatewayUrl: string, timeoutMs: number): Promise<st
 }
 
 export async function devIdpLogin(gatewayUrl: string, options: DevIdpLoginOptions = {}): Promise<DevIdpSession> {
-  const origin = new URL(gatewayUrl).origin;
+  // The portal may be named localhost in PUBLIC_URL and reached as 127.0.0.1: one site for the browser's cookies.
+  const sameSite = (url: string) => {
+    const a = new URL(url);
+    const b = new URL(gatewayUrl);
+    const loopback = (h: string) => (h === 'localhost' || h === '127.0.0.1' ? 'loopback' : h);
+    return a.protocol === b.protocol && a.port === b.port && loopback(a.hostname) === loopback(b.hostname);
+  };
   const jar = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}): Promise<Response> => {
-    const own = new URL(url).origin === origin;
+    const own = sameSite(url);
     const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
     if (own && jar.size > 0) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
