@@ -1,11 +1,12 @@
 // Documents through the gateway, on the running embedded platform: the browser's path (/api/document-store/...),
 // uploads proxied as streams, downloads through the gateway by a short-lived link that document-store serves (after
-// checking the SHA-256), and the aggregated OpenAPI. Callers are citizens with a session (created through identity's test-only service API), as a browser after
-// the login: session cookie, CSRF double submit; the gateway turns the session into the service's access token.
+// checking the SHA-256), and the aggregated OpenAPI. Callers are citizens with a session (a real login through the
+// dev IdP), as a browser after the login: session cookie, CSRF double submit; the gateway turns the session into the
+// service's access token.
 import { createHash } from 'node:crypto';
 import { DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { EmbeddedPlatform } from '@profila/embedded';
-import { startTestPlatform } from '@profila/testing';
+import { devIdpLogin, type DevIdpSession, startTestPlatform } from '@profila/testing';
 
 const MARIO = 'RSSMRA80A01H501U';
 const GIULIA = 'BNCGLI92L55F205A';
@@ -21,11 +22,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 describe('documents through the gateway', () => {
   let platform: EmbeddedPlatform;
-  const sessions = new Map<string, { sessionId: string; csrfToken: string }>();
+  const sessions = new Map<string, DevIdpSession>();
   let api: string;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    platform = await startTestPlatform({ devIdp: true });
     api = `${platform.gatewayUrl}/api/document-store`;
   }, 120_000);
 
@@ -35,23 +36,16 @@ describe('documents through the gateway', () => {
 
   type Actor = { kind: 'citizen'; id: string };
 
-  /** The browser's credentials for a citizen: one session each, made by identity's service API (never in production). */
+  /** The browser's credentials for a citizen: one real login each, through the gateway and the dev IdP. */
   async function auth(actor: Actor): Promise<Record<string, string>> {
     let session = sessions.get(actor.id);
     if (!session) {
-      const res = await fetch(`${platform.serviceUrl('identity')}/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SERVICE_TOKEN_HEADER]: DEV_SERVICE_TOKEN },
-        body: JSON.stringify({ codiceFiscale: actor.id }),
+      session = await devIdpLogin(platform.gatewayUrl, {
+        identity: { fiscalNumber: actor.id, name: 'Cittadino', familyName: 'Di Prova' },
       });
-      if (res.status !== 201) throw new Error(`POST /sessions: ${res.status} ${await res.text()}`);
-      session = (await res.json()) as { sessionId: string; csrfToken: string };
       sessions.set(actor.id, session);
     }
-    return {
-      cookie: `profila_session=${session.sessionId}; profila_csrf=${session.csrfToken}`,
-      'x-csrf-token': session.csrfToken,
-    };
+    return session.headers();
   }
 
   async function upload(actor: Actor, fields: Record<string, string>, bytes: Uint8Array, name: string) {

@@ -7,6 +7,7 @@ import { IdentityConfigModule } from './config/identity-config.module.js';
 import type { IdentityEnv } from './config/identity.env.js';
 import { IDENTITY_ENTITIES } from './database/entities.js';
 import { IDENTITY_MIGRATIONS } from './database/migrations/index.js';
+import { IdpHealthModule } from './login/idp-health.module.js';
 import { LoginModule } from './login/login.module.js';
 import { MeModule } from './me/me.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
@@ -29,6 +30,7 @@ export class IdentityModule {
         CitizensModule,
         SessionsModule,
         LoginModule,
+        IdpHealthModule,
         MeModule,
       ],
     };

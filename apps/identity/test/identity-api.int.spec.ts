@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { AccessTokenIssuer, createServiceApp, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { createTestDatabase, freePort, TestSamlIdp, type TestResponseVariant } from '@profila/testing';
 import { testCitizen, type TestCitizen } from '@profila/embedded';
 import { loadIdentityEnv } from '../src/config/identity.env.js';
 import { IdentityModule } from '../src/identity.module.js';
 import { SamlErrorCode } from '../src/saml/index.js';
+import { LoginService } from '../src/login/login.service.js';
 import { SpidLogService } from '../src/spid-log/spid-log.service.js';
 
 const SERVICE_TOKEN = 'identity-int-test-service-token';
@@ -131,34 +133,57 @@ function cookiesOf(res: Response): Record<string, { value: string; attributes: s
   return out;
 }
 
-/** GET /login like a browser: the 302 to the IdP, with the AuthnRequest id and RelayState read from the URL. */
-async function startLogin(query = 'kind=spid&level=2') {
-  const res = await fetch(`${base}/login?idp=${encodeURIComponent(idp.entityId)}&${query}`, { redirect: 'manual' });
+/**
+ * GET /login like a browser: the 302 to the IdP, with the AuthnRequest id and RelayState read from the URL, and the
+ * login cookie that binds the request to this browser.
+ */
+async function startLogin(query = 'kind=spid&level=2', loginCookie?: string) {
+  const res = await fetch(`${base}/login?idp=${encodeURIComponent(idp.entityId)}&${query}`, {
+    redirect: 'manual',
+    headers: loginCookie ? { cookie: `profila_login=${loginCookie}` } : {},
+  });
   expect(res.status).toBe(302);
   const location = new URL(res.headers.get('location')!);
   expect(`${location.origin}${location.pathname}`).toBe(idp.ssoUrl);
   const xml = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
   const requestId = /ID="([^"]+)"/.exec(xml)![1];
-  return { requestId, relayState: location.searchParams.get('RelayState')!, xml };
+  const cookie = cookiesOf(res).profila_login;
+  return { requestId, relayState: location.searchParams.get('RelayState')!, xml, loginCookie: cookie?.value, cookie };
 }
 
-async function postAcs(SAMLResponse: string, RelayState: string) {
+async function postAcs(SAMLResponse: string, RelayState: string, loginCookie?: string) {
   return fetch(`${base}/saml/acs`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(loginCookie ? { cookie: `profila_login=${loginCookie}` } : {}),
+    },
     body: new URLSearchParams({ SAMLResponse, RelayState }).toString(),
     redirect: 'manual',
   });
 }
 
+/** The Italian error page identity renders for a refusal: its code and message. */
+async function errorPageOf(res: Response) {
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  const html = await res.text();
+  expect(html).toContain('<html lang="it">');
+  expect(html).toContain('Torna al portale');
+  return {
+    code: /<code>([A-Z_]+)<\/code>/.exec(html)?.[1],
+    message: /<p role="alert">([^<]*)<\/p>/.exec(html)?.[1],
+    html,
+  };
+}
+
 /** A full login through the ACS; returns the browser's cookies and the ACS answer. */
 async function login(citizen: TestCitizen = testCitizen('mario-rossi'), query?: string) {
-  const { requestId, relayState } = await startLogin(query);
+  const { requestId, relayState, loginCookie } = await startLogin(query);
   const encoded = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID, citizen });
-  const res = await postAcs(encoded, relayState);
+  const res = await postAcs(encoded, relayState, loginCookie);
   const cookies = cookiesOf(res);
   const browser: Browser = { session: cookies.profila_session?.value, csrf: cookies.profila_csrf?.value };
-  return { res, browser, cookies, requestId, encoded, relayState };
+  return { res, browser, cookies, requestId, encoded, relayState, loginCookie };
 }
 
 /** What the gateway does: resolve the session (service credential), then call with its access token and cookie. */
@@ -169,6 +194,7 @@ async function asGateway(browser: Browser, path: string, init: { method?: string
   const resolved = await resolve(browser.session!);
   if (resolved.status === 200) {
     const session = (await resolved.json()) as { codiceFiscale: string; actingFor: string | null };
+    expect(Object.keys(session).sort()).toEqual(['actingFor', 'codiceFiscale', 'csrfTokenSha256']);
     headers.authorization = `Bearer ${await issuer.issue({
       kind: 'citizen',
       id: session.codiceFiscale,
@@ -227,14 +253,20 @@ describe('login through the ACS', () => {
   it('creates the citizen, a session, a SPID register row and citizen.registered, and sets the cookies', async () => {
     const giulia = testCitizen('giulia-bianchi');
     const sessionsBefore = await count('session');
-    const { requestId, relayState } = await startLogin('kind=spid&level=2&returnTo=/area-riservata/anagrafica');
+    const { requestId, relayState, loginCookie, cookie } = await startLogin(
+      'kind=spid&level=2&returnTo=/area-riservata/anagrafica',
+    );
+    expect(loginCookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookie.attributes).toMatch(/HttpOnly/);
+    expect(cookie.attributes).toMatch(/Path=\/api\/identity\/saml/);
+    expect(cookie.attributes).toMatch(/SameSite=None; Secure/); // the IdP's form posts cross-site
     const encoded = idp.encodedResponse({
       inResponseTo: requestId,
       acsUrl: ACS,
       spEntityId: ENTITY_ID,
       citizen: giulia,
     });
-    const res = await postAcs(encoded, relayState);
+    const res = await postAcs(encoded, relayState, loginCookie);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${PUBLIC_URL}/area-riservata/anagrafica`);
     const cookies = cookiesOf(res);
@@ -262,18 +294,27 @@ describe('login through the ACS', () => {
 
     const resolved = await resolve(cookies.profila_session.value);
     expect(resolved.status).toBe(200);
-    expect(await resolved.json()).toEqual({ codiceFiscale: giulia.fiscalNumber, actingFor: null });
+    // The CSRF token is bound to this session: the gateway compares the header's hash with this one.
+    expect(await resolved.json()).toEqual({
+      codiceFiscale: giulia.fiscalNumber,
+      actingFor: null,
+      csrfTokenSha256: createHash('sha256').update(cookies.profila_csrf.value).digest('hex'),
+    });
+    expect(
+      (await db.query('SELECT csrf_token_sha256 FROM session WHERE id = $1', [cookies.profila_session.value])).rows[0]
+        .csrf_token_sha256,
+    ).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a replayed Response: no second session', async () => {
     const first = await login(testCitizen('luca-esposito'));
     expect(first.res.status).toBe(303);
     const sessions = await count('session');
-    const replay = await postAcs(first.encoded, first.relayState);
-    expect(replay.status).toBe(303);
-    expect(replay.headers.get('location')).toMatch(
-      /^https:\/\/portale\.test\.example\/errore-accesso\?code=REPLAYED_RESPONSE&message=/,
-    );
+    const replay = await postAcs(first.encoded, first.relayState, first.loginCookie);
+    expect(replay.status).toBe(403);
+    const page = await errorPageOf(replay);
+    expect(page.code).toBe('REPLAYED_RESPONSE');
+    expect(page.message).toMatch(/già stata usata/);
     expect(replay.headers.getSetCookie()).toEqual([]);
     expect(await count('session')).toBe(sessions);
     const rows = (
@@ -304,20 +345,20 @@ describe('login through the ACS', () => {
     ],
   ];
 
-  it.each(hostile)('refuses %s: no session, a register row, the error page', async (_name, variant, code) => {
+  it.each(hostile)('refuses %s: 4xx, the Italian page, no session, a register row', async (_name, variant, code) => {
     const sessions = await count('session');
-    const { requestId, relayState } = await startLogin();
+    const { requestId, relayState, loginCookie } = await startLogin();
     const encoded = idp.encodedResponse(
       { inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID, citizen: testCitizen('mario-rossi') },
       variant,
     );
-    const res = await postAcs(encoded, relayState);
-    expect(res.status).toBe(303);
-    const location = new URL(res.headers.get('location')!);
-    expect(location.origin).toBe(PUBLIC_URL);
-    expect(location.pathname).toBe('/errore-accesso');
-    expect(location.searchParams.get('code')).toBe(code);
-    expect(location.searchParams.get('message')).toMatch(/[a-z]/);
+    const res = await postAcs(encoded, relayState, loginCookie);
+    // A conformance tool reads the refusal in the status: never a 2xx/3xx for a refused Response.
+    expect(res.status).toBe(code === SamlErrorCode.INVALID_ISSUE_INSTANT ? 400 : 403);
+    expect(res.headers.get('location')).toBeNull();
+    const page = await errorPageOf(res);
+    expect(page.code).toBe(code);
+    expect(page.message).toMatch(/^(Non è stato possibile|Il livello|Accesso annullato)/);
     expect(res.headers.getSetCookie()).toEqual([]);
     expect(await count('session')).toBe(sessions);
     const rows = (
@@ -343,9 +384,24 @@ describe('login through the ACS', () => {
   it('refuses a Response to a request we never sent', async () => {
     const encoded = idp.encodedResponse({ inResponseTo: '_never-sent', acsUrl: ACS, spEntityId: ENTITY_ID });
     const res = await postAcs(encoded, 'whatever');
-    expect(res.headers.get('location')).toMatch(/code=UNKNOWN_REQUEST/);
-    const rows = (await db.query(`SELECT outcome FROM spid_log WHERE request_id = '_never-sent'`)).rows;
-    expect(rows).toEqual([{ outcome: 'refused' }]);
+    expect(res.status).toBe(403);
+    expect((await errorPageOf(res)).code).toBe('UNKNOWN_REQUEST');
+    const rows = (
+      await db.query(
+        `SELECT outcome, response_truncated, length(response_xml) AS kept, response_size, response_sha256
+           FROM spid_log WHERE request_id = '_never-sent'`,
+      )
+    ).rows;
+    // Not an exchange of ours: ids, size, hash and the first bytes only.
+    expect(rows).toEqual([
+      {
+        outcome: 'refused',
+        response_truncated: true,
+        kept: 1024,
+        response_size: encoded.length,
+        response_sha256: createHash('sha256').update(encoded).digest('hex'),
+      },
+    ]);
   });
 
   it('does not send the user off-site after the login (returnTo must be a local path)', async () => {
@@ -476,7 +532,7 @@ describe('the logged-in citizen', () => {
     ]);
     const accepted = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: 'org-acme' } });
     expect(accepted).toEqual({ status: 200, json: { current: 'org-acme' } });
-    expect(await (await resolve(browser.session!)).json()).toEqual({
+    expect(await (await resolve(browser.session!)).json()).toMatchObject({
       codiceFiscale: mario.fiscalNumber,
       actingFor: 'org-acme',
     });
@@ -571,27 +627,145 @@ describe('sessions end', () => {
       body: new URLSearchParams({ SAMLRequest: request.encoded }).toString(),
       redirect: 'manual',
     });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
+    expect((await errorPageOf(res)).code).toBe('MISSING_SIGNATURE');
+    // Logout CSRF: a forged message clears no cookie and ends no session.
+    expect(res.headers.getSetCookie()).toEqual([]);
     expect((await resolve(browser.session!)).status).toBe(200);
+  });
+
+  it('a forged LogoutResponse clears no cookie (the browser keeps its live session)', async () => {
+    const { browser } = await login(testCitizen('giulia-bianchi'));
+    const forged = new TestSamlIdp({ entityId: idp.entityId }).logoutResponse({ destination: SLO, inResponseTo: '_x' });
+    const res = await fetch(`${base}/saml/slo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `profila_session=${browser.session}` },
+      body: new URLSearchParams({ SAMLResponse: forged.encoded, RelayState: 'not-ours' }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect((await resolve(browser.session!)).status).toBe(200);
+  });
+
+  it('refuses a replayed IdP LogoutRequest the second time', async () => {
+    const first = await login(testCitizen('mario-rossi'));
+    const row = (await db.query('SELECT name_id, session_index FROM session WHERE id = $1', [first.browser.session]))
+      .rows[0];
+    const request = idp.logoutRequest({ destination: SLO, nameId: row.name_id, sessionIndex: row.session_index });
+    const post = () =>
+      fetch(`${base}/saml/slo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ SAMLRequest: request.encoded }).toString(),
+        redirect: 'manual',
+      });
+    const accepted = await post();
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.getSetCookie().join('\n')).toMatch(/profila_session=;.*Max-Age=0/);
+    expect((await resolve(first.browser.session!)).status).toBe(410);
+    const replayed = await post();
+    expect(replayed.status).toBe(403);
+    expect((await errorPageOf(replayed)).code).toBe('REPLAYED_LOGOUT_REQUEST');
   });
 });
 
-describe('test sessions (service API)', () => {
-  it('creates a session for a citizen outside production, for the service credential only', async () => {
-    const body = JSON.stringify({ codiceFiscale: 'VRDLGU85T10F205X' });
-    const anonymous = await fetch(`${base}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    expect(anonymous.status).toBe(401);
+describe('no test-only session route', () => {
+  it('POST /sessions does not exist: a session exists only after a verified SAML login', async () => {
     const res = await fetch(`${base}/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SERVICE_TOKEN_HEADER]: SERVICE_TOKEN },
-      body,
+      body: JSON.stringify({ codiceFiscale: 'VRDLGU85T10F205X' }),
     });
-    expect(res.status).toBe(201);
-    const { sessionId } = (await res.json()) as { sessionId: string };
-    expect(await (await resolve(sessionId)).json()).toEqual({ codiceFiscale: 'VRDLGU85T10F205X', actingFor: null });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('what an attacker found (issue #8)', () => {
+  it('login CSRF: a valid Response posted from a browser that did not start the login is refused', async () => {
+    const sessions = await count('session');
+    // The attacker starts a login and gets a valid Response for their own identity…
+    const attacker = await startLogin();
+    const encoded = idp.encodedResponse({
+      inResponseTo: attacker.requestId,
+      acsUrl: ACS,
+      spEntityId: ENTITY_ID,
+      citizen: testCitizen('luca-esposito'),
+    });
+    // …and auto-posts it from their site into the victim's browser, which has no (or another) login cookie.
+    const victim = await startLogin();
+    const noCookie = await postAcs(encoded, attacker.relayState);
+    expect(noCookie.status).toBe(403);
+    const page = await errorPageOf(noCookie);
+    expect(page.code).toBe('LOGIN_NOT_BOUND');
+    expect(page.message).toMatch(/non è stato avviato da questo browser/);
+    expect(noCookie.headers.getSetCookie()).toEqual([]);
+    const otherBrowser = await postAcs(
+      idp.encodedResponse({ inResponseTo: victim.requestId, acsUrl: ACS, spEntityId: ENTITY_ID }),
+      victim.relayState,
+      attacker.loginCookie,
+    );
+    expect(otherBrowser.status).toBe(403);
+    expect((await errorPageOf(otherBrowser)).code).toBe('LOGIN_NOT_BOUND');
+    expect(await count('session')).toBe(sessions);
+    const rows = (
+      await db.query(`SELECT error_code FROM spid_log WHERE request_id = ANY($1::text[]) ORDER BY id`, [
+        [attacker.requestId, victim.requestId],
+      ])
+    ).rows;
+    expect(rows).toEqual([{ error_code: 'LOGIN_NOT_BOUND' }, { error_code: 'LOGIN_NOT_BOUND' }]);
+  });
+
+  it('two logins started in one browser share its login cookie and both can finish', async () => {
+    const first = await startLogin();
+    const second = await startLogin(undefined, first.loginCookie);
+    expect(second.loginCookie).toBe(first.loginCookie);
+    const res = await postAcs(
+      idp.encodedResponse({ inResponseTo: first.requestId, acsUrl: ACS, spEntityId: ENTITY_ID }),
+      first.relayState,
+      first.loginCookie,
+    );
+    expect(res.status).toBe(303);
+  });
+
+  it('a refused message carrying a NUL byte still leaves its (bounded) register row', async () => {
+    const encoded = Buffer.from('<samlp:Response ID="_nul">\u0000</samlp:Response>', 'utf8').toString('base64');
+    const res = await postAcs(encoded, 'x');
+    expect(res.status).toBe(400);
+    expect((await errorPageOf(res)).code).toBe('MALFORMED_MESSAGE');
+    const rows = (
+      await db.query(`SELECT outcome, error_code, response_xml FROM spid_log WHERE response_sha256 = $1`, [
+        createHash('sha256').update(encoded).digest('hex'),
+      ])
+    ).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'refused', error_code: 'MALFORMED_MESSAGE' });
+    expect(rows[0].response_xml).toContain('_nul');
+  });
+
+  it('refuses a PEC whose quoted local part carries markup', async () => {
+    const { browser } = await login(testCitizen('chiara-ricci'));
+    for (const pec of ['"<img src=x onerror=alert(1)>"@pec.it', '"a b"@pec.it', 'mario(commento)@pec.it']) {
+      const refused = await asGateway(browser, '/me/anagrafica', { method: 'PUT', body: { pec } });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { pec: 'Indirizzo PEC non valido' } },
+      });
+    }
+  });
+
+  it('purges AuthnRequests expired more than a day ago (scheduled every few minutes)', async () => {
+    await db.query(
+      `INSERT INTO authn_request (id, idp, idp_kind, level, comparison, return_to, request_xml, issued_at, expires_at)
+       VALUES ('_old-request', 'x', 'spid', 'L2', 'minimum', '/', '', now() - interval '3 days', now() - interval '2 days'),
+              ('_recent-request', 'x', 'spid', 'L2', 'minimum', '/', '', now() - interval '2 hours', now() - interval '1 hour')`,
+    );
+    const purged = await app.get(LoginService).purgeExpired();
+    expect(purged.authnRequests).toBeGreaterThanOrEqual(1);
+    const left = await db.query<{ id: string }>(
+      `SELECT id FROM authn_request WHERE id IN ('_old-request', '_recent-request')`,
+    );
+    expect(left.rows).toEqual([{ id: '_recent-request' }]);
   });
 });

@@ -125,3 +125,53 @@ describe('loading and refreshing', () => {
     status = 200;
   });
 });
+
+describe('IdP certificate expiry', () => {
+  const expiring = new TestSamlIdp({
+    entityId: 'https://idp-expiring.example',
+    credentials: createSelfSignedCredentials({ days: 10 }),
+  });
+  const expired = new TestSamlIdp({
+    entityId: 'https://idp-expired.example',
+    credentials: createSelfSignedCredentials({ days: -0.5 }),
+  });
+  const sources = [
+    { kind: 'spid' as const, xml: expiring.metadata() },
+    { kind: 'spid' as const, xml: expired.metadata() },
+    { kind: 'spid' as const, xml: new TestSamlIdp({ entityId: 'https://idp-fresh.example' }).metadata() },
+  ];
+
+  test('warns about a certificate expired or expiring within the window, and still trusts it by default', async () => {
+    const registry = new IdpRegistry(sources);
+    const report = await registry.refresh();
+    expect(report.failed).toEqual([]);
+    expect(registry.get(expired.entityId)).toBeDefined();
+    const warnings = registry.certificateWarnings(30);
+    expect(warnings.map((w) => [w.entityId, w.status])).toEqual([
+      ['https://idp-expiring.example', 'expiring'],
+      ['https://idp-expired.example', 'expired'],
+    ]);
+    expect(warnings[0].daysLeft).toBeGreaterThanOrEqual(9);
+    expect(warnings[0].daysLeft).toBeLessThan(30);
+  });
+
+  test('with refuseExpiredCertificates, an IdP whose every signing certificate expired is not trusted', async () => {
+    const errors: string[] = [];
+    const registry = new IdpRegistry(sources, {
+      refuseExpiredCertificates: true,
+      onError: (_source, err) => errors.push(err.message),
+    });
+    const report = await registry.refresh();
+    expect(registry.get(expired.entityId)).toBeUndefined();
+    expect(registry.get(expiring.entityId)).toBeDefined();
+    expect(report.failed.map((f) => f.error)).toEqual([
+      'https://idp-expired.example: every signing certificate has expired',
+    ]);
+    expect(errors).toHaveLength(1);
+    // The refused certificate is still reported, so /health and the logs say why the IdP is gone.
+    expect(registry.certificateWarnings(30).map((w) => [w.entityId, w.status])).toEqual([
+      ['https://idp-expired.example', 'expired'],
+      ['https://idp-expiring.example', 'expiring'],
+    ]);
+  });
+});

@@ -444,7 +444,7 @@ describe('IdP errors become clear Italian messages', () => {
   test('a non-success status without SPID ErrorCode is a generic authentication failure', async () => {
     const error = await refused(authnFailed());
     expect(error.code).toBe(SamlErrorCode.IDP_AUTHN_FAILED);
-    expect(error.httpStatus()).toBe(401);
+    expect(error.httpStatus()).toBe(403);
   });
 
   test('an error status still has to come from the IdP we asked and to our ACS', async () => {

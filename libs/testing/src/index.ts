@@ -5,3 +5,4 @@ export * from './browser.js';
 export * from './fake-kafka.js';
 export * from './pki.js';
 export * from './saml-idp.js';
+export * from './dev-idp-login.js';

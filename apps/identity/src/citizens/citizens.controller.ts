@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CodiceFiscalePersonaPipe } from '@profila/italian';
 import { AllowActors } from '@profila/platform';
-import { CodiceFiscalePipe } from './codice-fiscale.pipe.js';
 import { CitizensService } from './citizens.service.js';
-import { CitizenResponse } from './dto/citizen.response.js';
+import { CitizenResponse, UpsertCitizenResponse } from './dto/citizen.response.js';
 import { UpsertCitizenDto } from './dto/upsert-citizen.dto.js';
 
 /** Service API: logins from the SAML ACS and legacy imports create or refresh citizen accounts. */
@@ -14,13 +14,18 @@ export class CitizensController {
   constructor(private readonly citizens: CitizensService) {}
 
   @Put(':codiceFiscale')
-  async upsert(@Param('codiceFiscale', CodiceFiscalePipe) cf: string, @Body() body: UpsertCitizenDto) {
+  @ApiOkResponse({ type: UpsertCitizenResponse })
+  async upsert(
+    @Param('codiceFiscale', CodiceFiscalePersonaPipe) cf: string,
+    @Body() body: UpsertCitizenDto,
+  ): Promise<UpsertCitizenResponse> {
     const { citizen, created } = await this.citizens.recordLogin(cf, body);
     return { created, citizen: CitizenResponse.of(citizen) };
   }
 
   @Get(':codiceFiscale')
-  async get(@Param('codiceFiscale', CodiceFiscalePipe) cf: string): Promise<CitizenResponse> {
+  @ApiOkResponse({ type: CitizenResponse })
+  async get(@Param('codiceFiscale', CodiceFiscalePersonaPipe) cf: string): Promise<CitizenResponse> {
     return CitizenResponse.of(await this.citizens.get(cf));
   }
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CitizenRepository } from './citizen.repository.js';
 import { CitizensController } from './citizens.controller.js';
 import { CitizensService } from './citizens.service.js';
 
-@Module({ controllers: [CitizensController], providers: [CitizensService], exports: [CitizensService] })
+@Module({
+  controllers: [CitizensController],
+  providers: [CitizenRepository, CitizensService],
+  exports: [CitizensService],
+})
 export class CitizensModule {}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CitizenV1 } from '@profila/contracts';
 import { OutboxService } from '@profila/messaging';
-import { Citizen } from './citizen.entity.js';
+import type { Citizen } from './citizen.entity.js';
+import { CitizenRepository } from './citizen.repository.js';
 import { CitizensException, CitizensExceptionCode } from './citizens.exception.js';
 import type { UpsertCitizenDto } from './dto/upsert-citizen.dto.js';
 
@@ -42,6 +43,7 @@ const IDP_FIELDS = [
 export class CitizensService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly citizens: CitizenRepository,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -61,11 +63,10 @@ export class CitizensService {
     input: UpsertCitizenDto,
     at = new Date(),
   ): Promise<UpsertOutcome> {
-    const repo = manager.getRepository(Citizen);
-    const existing = await repo.findOne({ where: { codiceFiscale }, lock: { mode: 'pessimistic_write' } });
+    const existing = await this.citizens.findForUpdate(manager, codiceFiscale);
     const isLogin = input.source !== 'migration';
     if (!existing) {
-      const citizen = repo.create({
+      const citizen = this.citizens.create({
         codiceFiscale,
         source: input.source,
         firstLoginAt: isLogin ? at : null,
@@ -77,7 +78,7 @@ export class CitizensService {
         titoloStudio: null,
       });
       for (const field of IDP_FIELDS) (citizen as unknown as Record<string, unknown>)[field] = input[field] ?? null;
-      await repo.insert(citizen);
+      await this.citizens.insert(manager, citizen);
       await this.outbox.add(manager, 'citizen.registered', codiceFiscale, toEventData(citizen));
       return { citizen, created: true };
     }
@@ -93,7 +94,7 @@ export class CitizensService {
       existing.firstLoginAt ??= at;
       existing.lastLoginAt = at;
     }
-    await repo.save(existing);
+    await this.citizens.save(manager, existing);
     if (JSON.stringify(toEventData(existing)) !== before) {
       await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(existing));
     }
@@ -103,14 +104,13 @@ export class CitizensService {
   /** The citizen edits the fields that are theirs (cittadinanza, PEC, telefono, fax, titolo di studio). */
   async updateEditable(codiceFiscale: string, data: EditableData): Promise<Citizen> {
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Citizen);
-      const citizen = await repo.findOne({ where: { codiceFiscale }, lock: { mode: 'pessimistic_write' } });
+      const citizen = await this.citizens.findForUpdate(manager, codiceFiscale);
       if (!citizen) throw new CitizensException(CitizensExceptionCode.CITIZEN_NOT_FOUND, 'Cittadino non trovato');
       const before = JSON.stringify(toEventData(citizen));
       for (const field of EDITABLE_FIELDS) {
         if (data[field] !== undefined) citizen[field] = data[field] ?? null;
       }
-      await repo.save(citizen);
+      await this.citizens.save(manager, citizen);
       if (JSON.stringify(toEventData(citizen)) !== before) {
         await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(citizen));
       }
@@ -119,7 +119,7 @@ export class CitizensService {
   }
 
   async get(codiceFiscale: string): Promise<Citizen> {
-    const citizen = await this.dataSource.getRepository(Citizen).findOneBy({ codiceFiscale });
+    const citizen = await this.citizens.findByCodiceFiscale(codiceFiscale);
     if (!citizen) throw new CitizensException(CitizensExceptionCode.CITIZEN_NOT_FOUND, 'Cittadino non trovato');
     return citizen;
   }

@@ -83,6 +83,35 @@ export class IdentityEnv extends ServiceEnv {
   @Min(1)
   SPID_LOG_RETENTION_MONTHS = 24;
 
+  /** Window of the per-client budget of the SPID register (refused messages from one address). */
+  @IsInt()
+  @Min(60)
+  SPID_LOG_CLIENT_WINDOW_SECONDS = 3600;
+
+  /** Register rows one client address may add by refused messages per window; past it nothing more is stored. */
+  @IsInt()
+  @Min(1)
+  SPID_LOG_CLIENT_MAX_ROWS = 200;
+
+  /** Bytes of message text one client address may add by refused messages per window; past it only digests. */
+  @IsInt()
+  @Min(0)
+  SPID_LOG_CLIENT_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** Logins one client address may have started and not finished (GET /login); past it 429. */
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PENDING_PER_CLIENT = 100;
+
+  /** Warn (log, /health) when a trusted IdP certificate expires within this many days. */
+  @IsInt()
+  @Min(1)
+  IDP_CERTIFICATE_WARNING_DAYS = 30;
+
+  /** Refuse Responses signed with an expired IdP certificate (the key is dropped from the trusted ones). */
+  @IsBoolean()
+  IDP_REFUSE_EXPIRED_CERTIFICATES = false;
+
   /** Where identity asks which organisations a citizen may act for. */
   @IsString()
   DELEGATION_URL = 'http://127.0.0.1:3003';
@@ -118,6 +147,57 @@ export class IdentityEnv extends ServiceEnv {
 
   @IsString()
   SP_CONTACT_EMAIL = 'spid@regione.example.it';
+
+  /** localityName of the SP certificate: the comune of the organisation's seat. */
+  @IsString()
+  SP_LOCALITY = 'Roma';
+
+  // Private SPs: the billing ContactPerson of Avviso SPID n.29 (fpa:CessionarioCommittente, who AgID invoices).
+  /** Denominazione of the invoiced party (default SP_ORG_NAME). */
+  @IsOptional()
+  @IsString()
+  SP_BILLING_COMPANY?: string;
+
+  /** Partita IVA of the invoiced party (default SP_VAT_NUMBER). */
+  @IsOptional()
+  @IsString()
+  SP_BILLING_VAT_NUMBER?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_FISCAL_CODE?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_ADDRESS?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_CIVIC_NUMBER?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_CAP?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_COMUNE?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_PROVINCIA?: string;
+
+  @IsString()
+  SP_BILLING_NAZIONE = 'IT';
+
+  /** Billing e-mail (default SP_CONTACT_EMAIL). */
+  @IsOptional()
+  @IsString()
+  SP_BILLING_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  SP_BILLING_PHONE?: string;
 
   @IsOptional()
   @IsString()

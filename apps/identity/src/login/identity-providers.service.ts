@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { createLogger } from '@profila/platform';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
-import { type IdpDescriptor, type IdpKind, IdpRegistry } from '../saml/index.js';
+import { type IdpCertificateWarning, type IdpDescriptor, type IdpKind, IdpRegistry } from '../saml/index.js';
 import { DEV_IDP_DISPLAY_NAME, idpSources } from './sp-setup.js';
 
 export interface ListedIdp {
@@ -31,6 +31,7 @@ export class IdentityProviders implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(IDENTITY_ENV) private readonly env: IdentityEnv) {
     this.logger = createLogger('identity.idps', env.LOG_LEVEL);
     this.registry = new IdpRegistry(idpSources(env), {
+      refuseExpiredCertificates: env.IDP_REFUSE_EXPIRED_CERTIFICATES,
       onError: (source, err) => this.logger.warn({ source, err: err.message }, 'IdP metadata not loaded'),
     });
     this.devIdpUrl = env.DEV_IDP_ENABLED ? `${env.DEV_IDP_URL}/metadata` : undefined;
@@ -51,7 +52,18 @@ export class IdentityProviders implements OnModuleInit, OnModuleDestroy {
   private async refresh() {
     const report = await this.registry.refresh();
     this.version++;
+    for (const warning of this.certificateWarnings()) {
+      this.logger.warn(
+        { ...warning, refused: warning.status === 'expired' && this.env.IDP_REFUSE_EXPIRED_CERTIFICATES },
+        warning.status === 'expired' ? 'IdP certificate expired' : 'IdP certificate expires soon',
+      );
+    }
     return report;
+  }
+
+  /** Trusted IdP certificates expired or expiring within IDP_CERTIFICATE_WARNING_DAYS. */
+  certificateWarnings(): IdpCertificateWarning[] {
+    return this.registry.certificateWarnings(this.env.IDP_CERTIFICATE_WARNING_DAYS);
   }
 
   /** Every IdP as plain data, with a version that changes at each refresh. */

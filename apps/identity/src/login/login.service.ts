@@ -1,4 +1,5 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@profila/platform';
 import { CitizensService } from '../citizens/citizens.service.js';
@@ -21,11 +22,14 @@ import {
   type SpidLevel,
 } from '../saml/index.js';
 import type { Session } from '../sessions/session.entity.js';
-import { newOpaqueToken, SessionsService } from '../sessions/sessions.service.js';
+import { newOpaqueToken, SessionsService, sha256Hex } from '../sessions/sessions.service.js';
 import { SpidLogService } from '../spid-log/spid-log.service.js';
 import { anagraficaFromSpid, safeReturnTo } from './domain/spid-anagrafica.js';
 import { IdentityProviders } from './identity-providers.service.js';
-import { PgAuthnRequestStore } from './pg-authn-request.store.js';
+import { AuthnRequestRepository, type PendingLogin } from './authn-request.repository.js';
+import { IdpLogoutRequestRepository } from './idp-logout-request.repository.js';
+import { isLoginCookieValue } from './login-cookie.js';
+import { LoginException, LoginExceptionCode, loginErrorMessage } from './login.exception.js';
 import { ValidationPool } from './validation-pool.js';
 
 /** What the browser gets: a redirect, or an auto-submitting form (HTTP-POST binding). */
@@ -38,9 +42,36 @@ export interface LoginQuery {
   returnTo?: string;
 }
 
-export interface AcsOutcome {
-  location: string;
-  session?: { id: string; csrfToken: string };
+/** Who is on the other end: the client address and the login cookie their browser holds, if any. */
+export interface LoginClient {
+  ip: string;
+  loginCookie?: string;
+}
+
+/** The start of a login: the browser step, and the login cookie value to (re)set. */
+export interface LoginStart {
+  step: BrowserStep;
+  loginCookie?: string;
+}
+
+/** Accepted: 303 to the reserved area with the session. Refused: the anomaly's status and Italian page. */
+export type AcsOutcome =
+  | { accepted: true; location: string; session: { id: string; csrfToken: string } }
+  | { accepted: false; status: number; code: string; message: string };
+
+/** An SLO outcome: the browser step, and whether this browser's session cookies go (only after a valid message). */
+export interface SloOutcome {
+  step: BrowserStep;
+  clearCookies: boolean;
+}
+
+const HOUSEKEEPING_MS = 10 * 60_000;
+const LOGOUT_REQUEST_MEMORY_MS = 24 * 3600_000;
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export const ERROR_PAGE = '/errore-accesso';
@@ -58,26 +89,25 @@ export function portalUrl(publicUrl: string, path: string): string {
   return `${publicUrl}${path}`;
 }
 
-function decodeForLog(samlResponse: unknown): string | null {
-  if (typeof samlResponse !== 'string' || samlResponse.length === 0) return null;
-  try {
-    return Buffer.from(samlResponse, 'base64').toString('utf8').slice(0, 200_000);
-  } catch {
-    return null;
-  }
+/** The posted message as text, for the register (which decides how much of it to keep). */
+function decodeForLog(samlResponse: string): string | null {
+  if (samlResponse.length === 0) return null;
+  return Buffer.from(samlResponse, 'base64').toString('utf8');
 }
 
 /** The SAML Service Provider use cases: start a login, accept its Response at the ACS, single logout both ways. */
 @Injectable()
-export class LoginService implements OnModuleDestroy {
+export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: ReturnType<typeof createLogger>;
   private readonly validator: Pick<SpidResponseValidator, 'validate'>;
   private readonly pool?: ValidationPool;
+  private housekeeping?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly idps: IdentityProviders,
-    private readonly requests: PgAuthnRequestStore,
+    private readonly requests: AuthnRequestRepository,
+    private readonly logoutRequests: IdpLogoutRequestRepository,
     private readonly citizens: CitizensService,
     private readonly sessions: SessionsService,
     private readonly spidLog: SpidLogService,
@@ -100,29 +130,56 @@ export class LoginService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.housekeeping) clearInterval(this.housekeeping);
     await this.pool?.close();
   }
 
+  /** Expired AuthnRequests and remembered LogoutRequests are deleted every few minutes (the timer never holds the process). */
+  onApplicationBootstrap(): void {
+    const run = () =>
+      this.purgeExpired().catch((err: Error) => this.logger.warn({ err: err.message }, 'login housekeeping failed'));
+    void run();
+    this.housekeeping = setInterval(() => void run(), HOUSEKEEPING_MS);
+    this.housekeeping.unref();
+  }
+
+  async purgeExpired(now = new Date()): Promise<{ authnRequests: number; logoutRequests: number }> {
+    const authnRequests = await this.requests.purgeExpired(now);
+    const logoutRequests = await this.logoutRequests.purgeBefore(new Date(now.getTime() - LOGOUT_REQUEST_MEMORY_MS));
+    if (authnRequests + logoutRequests > 0) this.logger.info({ authnRequests, logoutRequests }, 'login state purged');
+    return { authnRequests, logoutRequests };
+  }
+
   /** GET /login: a signed AuthnRequest for the chosen IdP (Redirect binding when the IdP offers it). */
-  async startLogin(query: LoginQuery): Promise<BrowserStep> {
+  async startLogin(query: LoginQuery, client: LoginClient): Promise<LoginStart> {
     const kind = (query.kind ?? 'spid') as IdpKind;
     if (!['spid', 'cie', 'cps'].includes(kind) || !query.idp) {
       return {
-        redirect: portalUrl(
-          this.env.PUBLIC_URL,
-          errorLocation(SamlErrorCode.UNKNOWN_IDP, "Scegli un gestore dell'identità digitale."),
-        ),
+        step: {
+          redirect: portalUrl(
+            this.env.PUBLIC_URL,
+            errorLocation(SamlErrorCode.UNKNOWN_IDP, "Scegli un gestore dell'identità digitale."),
+          ),
+        },
       };
     }
     const idp = this.idps.forKind(query.idp, kind);
     if (!idp) {
       return {
-        redirect: portalUrl(
-          this.env.PUBLIC_URL,
-          errorLocation(SamlErrorCode.UNKNOWN_IDP, "Il gestore dell'identità digitale scelto non è disponibile."),
-        ),
+        step: {
+          redirect: portalUrl(
+            this.env.PUBLIC_URL,
+            errorLocation(SamlErrorCode.UNKNOWN_IDP, "Il gestore dell'identità digitale scelto non è disponibile."),
+          ),
+        },
       };
     }
+    if ((await this.requests.countPendingOf(client.ip)) >= this.env.LOGIN_MAX_PENDING_PER_CLIENT) {
+      this.logger.warn({ clientIp: client.ip }, 'too many pending logins from one client');
+      throw new LoginException(LoginExceptionCode.TOO_MANY_LOGINS);
+    }
+    // One binding per browser, reused while it lives: two tabs logging in at once both finish.
+    const browserBinding = isLoginCookieValue(client.loginCookie) ? client.loginCookie : newOpaqueToken();
     const levelNumber = /^[123]$/.test(query.level ?? '') ? Number(query.level) : this.env.SPID_DEFAULT_LEVEL;
     const level = `L${levelNumber}` as SpidLevel;
     const binding = idp.sso.redirect ? 'HTTP-Redirect' : 'HTTP-POST';
@@ -142,23 +199,44 @@ export class LoginService implements OnModuleDestroy {
         expiresAt: new Date(Date.now() + this.env.AUTHN_REQUEST_TTL_SECONDS * 1000),
         relayState: request.relayState,
       },
-      { idpKind: kind, returnTo: safeReturnTo(query.returnTo), requestXml: request.xml },
+      {
+        idpKind: kind,
+        returnTo: safeReturnTo(query.returnTo),
+        requestXml: request.xml,
+        clientIp: client.ip,
+        browserBindingSha256: sha256Hex(browserBinding),
+      },
     );
-    if (request.redirectUrl) return { redirect: request.redirectUrl };
-    return { html: postBindingForm(request.post!, { title: "Reindirizzamento al gestore dell'identità digitale" }) };
+    const step: BrowserStep = request.redirectUrl
+      ? { redirect: request.redirectUrl }
+      : { html: postBindingForm(request.post!, { title: "Reindirizzamento al gestore dell'identità digitale" }) };
+    return { step, loginCookie: browserBinding };
   }
 
   /**
-   * POST /saml/acs: the strict SPID validation, then — in one transaction — the citizen upsert (events through the
-   * outbox), a new session and the register row. Any refusal: a register row, no session, the error page.
+   * POST /saml/acs: the strict SPID validation, the browser binding (login CSRF), then — in one transaction — the
+   * citizen upsert (events through the outbox), a new session and the register row. Any refusal: a (bounded) register
+   * row, no session, the anomaly's status and message.
    */
-  async acs(body: Record<string, unknown> | undefined): Promise<AcsOutcome> {
-    const samlResponse = typeof body?.SAMLResponse === 'string' ? body.SAMLResponse : '';
-    const relayState = typeof body?.RelayState === 'string' ? body.RelayState : undefined;
+  async acs(body: { SAMLResponse?: string; RelayState?: string }, client: LoginClient): Promise<AcsOutcome> {
+    const samlResponse = body.SAMLResponse ?? '';
+    const relayState = body.RelayState;
     const responseXml = decodeForLog(samlResponse);
+    let pending: PendingLogin | undefined;
     try {
       const result = await this.validator.validate({ SAMLResponse: samlResponse, RelayState: relayState });
-      const pending = await this.requests.find(result.requestId);
+      pending = await this.requests.find(result.requestId);
+      const bound =
+        pending?.browserBindingSha256 &&
+        isLoginCookieValue(client.loginCookie) &&
+        sameHash(sha256Hex(client.loginCookie), pending.browserBindingSha256);
+      if (!pending || !bound) {
+        this.logger.warn(
+          { requestId: result.requestId, clientIp: client.ip },
+          'Response from a browser that did not start the login',
+        );
+        throw new LoginException(LoginExceptionCode.LOGIN_NOT_BOUND);
+      }
       const anagrafica = anagraficaFromSpid(result.citizen.raw);
       if (!anagrafica.nome || !anagrafica.cognome) {
         throw new SamlValidationError(SamlErrorCode.MISSING_ATTRIBUTES, {
@@ -169,9 +247,9 @@ export class LoginService implements OnModuleDestroy {
         });
       }
       const idp = this.idps.get(result.idp);
-      const kind = pending?.idpKind ?? result.idpKind;
-      const csrfToken = newOpaqueToken();
-      const session = await this.dataSource.transaction(async (manager) => {
+      const kind = pending.idpKind ?? result.idpKind;
+      const request = pending;
+      const opened = await this.dataSource.transaction(async (manager) => {
         await this.citizens.recordLoginIn(manager, result.citizen.fiscalNumber, {
           ...anagrafica,
           nome: anagrafica.nome!,
@@ -190,57 +268,75 @@ export class LoginService implements OnModuleDestroy {
           },
           manager,
         );
-        await this.spidLog.record(
+        await this.spidLog.recordSuccess(
           {
             requestId: result.requestId,
             responseId: result.responseId,
-            requestIssueInstant: pending?.issuedAt,
+            requestIssueInstant: request.issuedAt,
             responseIssueInstant: result.issueInstant,
             idp: result.idp,
             codiceFiscale: result.citizen.fiscalNumber,
             level: result.level,
             outcome: 'success',
-            requestXml: pending?.requestXml,
+            requestXml: request.requestXml,
             responseXml,
+            posted: samlResponse,
+            clientIp: client.ip,
+            exchange: true,
           },
           manager,
         );
         return created;
       });
       return {
-        location: portalUrl(this.env.PUBLIC_URL, pending?.returnTo ?? '/area-riservata'),
-        session: { id: session.id, csrfToken },
+        accepted: true,
+        location: portalUrl(this.env.PUBLIC_URL, request.returnTo ?? '/area-riservata'),
+        session: { id: opened.session.id, csrfToken: opened.csrfToken },
       };
     } catch (err) {
-      return this.refuse(err, responseXml);
+      return this.refuse(err, { responseXml, posted: samlResponse, client, pending });
     }
   }
 
-  private async refuse(err: unknown, responseXml: string | null): Promise<AcsOutcome> {
-    const refused = err instanceof SamlValidationError;
-    const code = refused ? err.code : 'LOGIN_FAILED';
-    const message = refused
-      ? err.message
-      : "Non è stato possibile completare l'accesso per un problema temporaneo. Riprovare più tardi.";
-    const details = refused ? err.details : undefined;
-    if (refused) this.logger.warn({ code, reason: err.reason, idp: details?.idp }, 'SAML Response refused');
-    else this.logger.error({ err: (err as Error).message }, 'login failed');
-    const pending = details?.requestId ? await this.requests.find(details.requestId).catch(() => undefined) : undefined;
+  private async refuse(
+    err: unknown,
+    input: { responseXml: string | null; posted: string; client: LoginClient; pending?: PendingLogin },
+  ): Promise<AcsOutcome> {
+    const saml = err instanceof SamlValidationError ? err : undefined;
+    const login = err instanceof LoginException ? err : undefined;
+    const failure = saml ?? login ?? new LoginException(LoginExceptionCode.LOGIN_FAILED);
+    const details = saml?.details;
+    if (saml) this.logger.warn({ code: saml.code, reason: saml.reason, idp: details?.idp }, 'SAML Response refused');
+    else if (!login) this.logger.error({ err: (err as Error).message }, 'login failed');
+    // A message naming a request of ours is an exchange (kept whole); anything else keeps only a digest.
+    const pending =
+      input.pending ??
+      (details?.requestId && saml?.code !== SamlErrorCode.UNKNOWN_REQUEST
+        ? await this.requests.find(details.requestId).catch(() => undefined)
+        : undefined);
     await this.spidLog
-      .record({
-        requestId: details?.requestId,
+      .recordRefusal({
+        requestId: details?.requestId ?? pending?.id,
         responseId: details?.responseId,
         requestIssueInstant: pending?.issuedAt,
         idp: details?.idp ?? pending?.idp,
         level: pending?.level,
-        outcome: refused ? 'refused' : 'error',
-        errorCode: code,
-        errorReason: refused ? err.reason : (err as Error).message,
+        outcome: saml || login?.code === LoginExceptionCode.LOGIN_NOT_BOUND ? 'refused' : 'error',
+        errorCode: failure.code,
+        errorReason: saml ? saml.reason : login ? login.message : (err as Error).message,
         requestXml: pending?.requestXml,
-        responseXml,
+        responseXml: input.responseXml,
+        posted: input.posted,
+        clientIp: input.client.ip,
+        exchange: pending !== undefined,
       })
       .catch((e: Error) => this.logger.error({ err: e.message }, 'SPID register write failed'));
-    return { location: portalUrl(this.env.PUBLIC_URL, errorLocation(code, message)) };
+    return { accepted: false, status: failure.httpStatus(), code: failure.code, message: failure.message };
+  }
+
+  /** The page of a login refusal that happens before any SAML message (GET /login). */
+  loginRefusal(err: LoginException): { status: number; code: string; message: string } {
+    return { status: err.httpStatus(), code: err.code, message: loginErrorMessage(err.code) };
   }
 
   /**
@@ -263,12 +359,33 @@ export class LoginService implements OnModuleDestroy {
     return { redirectUrl: request.redirectUrl! };
   }
 
-  /** GET|POST /saml/slo: an IdP-initiated LogoutRequest, or the IdP's answer to ours. */
-  async slo(inbound: InboundMessage, kind: 'SAMLRequest' | 'SAMLResponse'): Promise<BrowserStep> {
-    if (kind === 'SAMLResponse') return this.sloResponse(inbound);
+  /**
+   * GET|POST /saml/slo: an IdP-initiated LogoutRequest, or the IdP's answer to ours. Nothing changes (no session
+   * ended, no cookie cleared) until the message is verified; a LogoutRequest is processed once.
+   */
+  async slo(inbound: InboundMessage, kind: 'SAMLRequest' | 'SAMLResponse'): Promise<SloOutcome> {
+    if (kind === 'SAMLResponse') {
+      try {
+        return { step: await this.sloResponse(inbound), clearCookies: true };
+      } catch (err) {
+        if (!(err instanceof SamlValidationError)) throw err;
+        this.logger.warn({ code: err.code, reason: err.reason }, 'LogoutResponse refused');
+        // The local session ended at POST /logout; the IdP's answer is unreadable: the IdP logout is unconfirmed.
+        return { step: { redirect: this.logoutFailedLocation() }, clearCookies: false };
+      }
+    }
     const ctx = { sp: this.sp, idps: this.idps.registry, clockSkewMs: this.env.SAML_CLOCK_SKEW_SECONDS * 1000 };
     const request = readIdpLogoutRequest(inbound, ctx);
-    const ended = await this.sessions.endByIdpLogin(request.idp.entityId, request.nameId, request.sessionIndexes);
+    const ended = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.logoutRequests.remember(request.idp.entityId, request.id, new Date(), manager))) {
+        throw new SamlValidationError(SamlErrorCode.REPLAYED_LOGOUT_REQUEST, {
+          reason: 'LogoutRequest already processed',
+          idp: request.idp.entityId,
+          requestId: request.id,
+        });
+      }
+      return this.sessions.endByIdpLogin(request.idp.entityId, request.nameId, request.sessionIndexes, manager);
+    });
     this.logger.info({ idp: request.idp.entityId, ended }, 'IdP-initiated logout');
     const idp = request.idp;
     const redirectTo = idp.sloResponse.redirect ?? idp.slo.redirect;
@@ -282,8 +399,10 @@ export class LoginService implements OnModuleDestroy {
       binding,
       relayState: request.relayState,
     });
-    if (response.redirectUrl) return { redirect: response.redirectUrl };
-    return { html: postBindingForm(response.post!, { title: 'Uscita in corso' }) };
+    const step: BrowserStep = response.redirectUrl
+      ? { redirect: response.redirectUrl }
+      : { html: postBindingForm(response.post!, { title: 'Uscita in corso' }) };
+    return { step, clearCookies: true };
   }
 
   private async sloResponse(inbound: InboundMessage): Promise<BrowserStep> {

@@ -1,5 +1,12 @@
 import { type IdentityEnv, spUrls } from '../config/identity.env.js';
-import { IDP_KINDS, type IdpKind, type IdpSource, type SigningCredentials, type SpConfig } from '../saml/index.js';
+import {
+  IDP_KINDS,
+  type IdpKind,
+  type IdpSource,
+  type SigningCredentials,
+  type SpBillingContact,
+  type SpConfig,
+} from '../saml/index.js';
 
 export const DEV_IDP_DISPLAY_NAME = 'Dev IdP (ambiente di prova)';
 
@@ -22,6 +29,33 @@ export function spConfigFrom(env: IdentityEnv, credentials: SigningCredentials):
             email: env.SP_CONTACT_EMAIL,
             telephone: env.SP_CONTACT_PHONE,
           },
+    billing: env.SP_CONTACT_TYPE === 'private' ? billingFrom(env) : undefined,
+  };
+}
+
+/** The billing contact of a private SP; the seat's address is required (FatturaPA). */
+function billingFrom(env: IdentityEnv): SpBillingContact {
+  const missing = (['SP_BILLING_ADDRESS', 'SP_BILLING_CAP', 'SP_BILLING_COMUNE'] as const).filter((k) => !env[k]);
+  if (missing.length > 0)
+    throw new Error(`A private SP needs the billing contact of Avviso SPID n.29: set ${missing.join(', ')}`);
+  if (!env.SP_BILLING_VAT_NUMBER && !env.SP_VAT_NUMBER && !env.SP_BILLING_FISCAL_CODE && !env.SP_FISCAL_CODE) {
+    throw new Error('A private SP needs SP_BILLING_VAT_NUMBER (or SP_VAT_NUMBER) or a fiscal code for billing');
+  }
+  return {
+    company: env.SP_BILLING_COMPANY ?? env.SP_ORG_NAME,
+    vatNumber: env.SP_BILLING_VAT_NUMBER ?? env.SP_VAT_NUMBER,
+    fiscalCode:
+      env.SP_BILLING_FISCAL_CODE ?? ((env.SP_BILLING_VAT_NUMBER ?? env.SP_VAT_NUMBER) ? undefined : env.SP_FISCAL_CODE),
+    sede: {
+      indirizzo: env.SP_BILLING_ADDRESS!,
+      numeroCivico: env.SP_BILLING_CIVIC_NUMBER,
+      cap: env.SP_BILLING_CAP!,
+      comune: env.SP_BILLING_COMUNE!,
+      provincia: env.SP_BILLING_PROVINCIA,
+      nazione: env.SP_BILLING_NAZIONE,
+    },
+    email: env.SP_BILLING_EMAIL ?? env.SP_CONTACT_EMAIL,
+    telephone: env.SP_BILLING_PHONE,
   };
 }
 

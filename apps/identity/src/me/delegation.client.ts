@@ -1,16 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AccessRightOrganization, AccessRightOrganizationsResponse } from '@profila/contracts';
 import { SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
-import { SessionsException, SessionsExceptionCode } from '../sessions/sessions.exception.js';
+import { MeException, MeExceptionCode } from './me.exception.js';
 
 /** An organisation a citizen may act for, as the delegation service's access rights say. */
-export interface ActingOption {
-  organizationId: string;
-  ragioneSociale: string;
-  codiceFiscale: string;
-  roles: string[];
-}
+export type ActingOption = AccessRightOrganization;
 
 /** Asks delegation (owner of access rights) which organisations a citizen may act for now. */
 @Injectable()
@@ -31,7 +27,7 @@ export class DelegationClient {
       throw unavailable();
     }
     if (!res.ok) throw unavailable();
-    const body = (await res.json()) as { organizations?: ActingOption[] };
+    const body = (await res.json()) as Partial<AccessRightOrganizationsResponse>;
     return (body.organizations ?? []).map((o) => ({
       organizationId: o.organizationId,
       ragioneSociale: o.ragioneSociale,
@@ -41,9 +37,9 @@ export class DelegationClient {
   }
 }
 
-function unavailable(): SessionsException {
-  return new SessionsException(
-    SessionsExceptionCode.DELEGATION_UNAVAILABLE,
+function unavailable(): MeException {
+  return new MeException(
+    MeExceptionCode.DELEGATION_UNAVAILABLE,
     'Elenco dei profili momentaneamente non disponibile. Riprovare più tardi.',
   );
 }

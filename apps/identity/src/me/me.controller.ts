@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AllowActors } from '@profila/platform';
-import { CurrentSessionService } from '../sessions/current-session.service.js';
+import { CurrentSession } from '../sessions/current-session.decorator.js';
+import type { Session } from '../sessions/session.entity.js';
 import { ActingAsDto } from './dto/acting-as.dto.js';
+import { AnagraficaResponse } from './dto/anagrafica.response.js';
+import { ActingAsResponse, MeResponse, ProfilesResponse } from './dto/me.response.js';
 import { UpdateAnagraficaDto } from './dto/update-anagrafica.dto.js';
 import { MeService } from './me.service.js';
 
@@ -12,37 +14,36 @@ import { MeService } from './me.service.js';
 @AllowActors('citizen')
 @Controller('me')
 export class MeController {
-  constructor(
-    private readonly me: MeService,
-    private readonly current: CurrentSessionService,
-  ) {}
+  constructor(private readonly me: MeService) {}
 
   @Get()
-  async get(@Req() req: FastifyRequest) {
-    return this.me.me(await this.current.require(req));
+  @ApiOkResponse({ type: MeResponse })
+  get(@CurrentSession() session: Session): Promise<MeResponse> {
+    return this.me.me(session);
   }
 
   @Get('anagrafica')
-  async anagrafica(@Req() req: FastifyRequest) {
-    const session = await this.current.require(req);
+  @ApiOkResponse({ type: AnagraficaResponse })
+  anagrafica(@CurrentSession() session: Session): Promise<AnagraficaResponse> {
     return this.me.anagrafica(session.codiceFiscale);
   }
 
-  /** Validated by the service, which answers every field's problem in Italian (details.fields). */
+  /** Every field's problem is answered in Italian (details.fields); nothing is saved unless every field is valid. */
   @Put('anagrafica')
-  @ApiBody({ type: UpdateAnagraficaDto })
-  async updateAnagrafica(@Req() req: FastifyRequest, @Body() body: Record<string, unknown>) {
-    const session = await this.current.require(req);
+  @ApiOkResponse({ type: AnagraficaResponse })
+  updateAnagrafica(@CurrentSession() session: Session, @Body() body: UpdateAnagraficaDto): Promise<AnagraficaResponse> {
     return this.me.updateAnagrafica(session.codiceFiscale, body);
   }
 
   @Get('profiles')
-  async profiles(@Req() req: FastifyRequest) {
-    return this.me.profiles(await this.current.require(req));
+  @ApiOkResponse({ type: ProfilesResponse })
+  profiles(@CurrentSession() session: Session): Promise<ProfilesResponse> {
+    return this.me.profiles(session);
   }
 
   @Put('acting-as')
-  async actingAs(@Req() req: FastifyRequest, @Body() body: ActingAsDto) {
-    return this.me.actAs(await this.current.require(req), body.organizationId ?? null);
+  @ApiOkResponse({ type: ActingAsResponse })
+  actingAs(@CurrentSession() session: Session, @Body() body: ActingAsDto): Promise<ActingAsResponse> {
+    return this.me.actAs(session, body.organizationId ?? null);
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { normalizePec } from '@profila/italian';
 import type { Citizen } from '../citizens/citizen.entity.js';
 import { CitizensService, EDITABLE_FIELDS, type EditableData } from '../citizens/citizens.service.js';
 import type { Session } from '../sessions/session.entity.js';
-import { SessionsException, SessionsExceptionCode } from '../sessions/sessions.exception.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { normaliseCountry, TITOLI_STUDIO } from './anagrafica-lists.js';
 import { DelegationClient } from './delegation.client.js';
-import { UpdateAnagraficaDto } from './dto/update-anagrafica.dto.js';
+import type { AnagraficaResponse } from './dto/anagrafica.response.js';
+import type { ActingAsResponse, MeResponse, ProfilesResponse } from './dto/me.response.js';
+import type { UpdateAnagraficaDto } from './dto/update-anagrafica.dto.js';
 import { MeException, MeExceptionCode } from './me.exception.js';
 
 function actingForOf(session: Session) {
@@ -21,17 +21,6 @@ function actingForOf(session: Session) {
     : null;
 }
 
-function flatten(errors: ValidationError[], fields: Record<string, string>, messages: string[]): void {
-  for (const e of errors) {
-    const constraints = Object.values(e.constraints ?? {});
-    if (constraints.length > 0) {
-      fields[e.property] ??= constraints[0];
-      messages.push(...constraints.map((c) => `${e.property}: ${c}`));
-    }
-    if (e.children?.length) flatten(e.children, fields, messages);
-  }
-}
-
 /** The logged-in citizen's own data: who they are, their anagrafica, whom they act for. */
 @Injectable()
 export class MeService {
@@ -41,7 +30,7 @@ export class MeService {
     private readonly delegation: DelegationClient,
   ) {}
 
-  async me(session: Session) {
+  async me(session: Session): Promise<MeResponse> {
     const citizen = await this.citizens.get(session.codiceFiscale);
     return {
       codiceFiscale: citizen.codiceFiscale,
@@ -53,37 +42,26 @@ export class MeService {
     };
   }
 
-  async anagrafica(codiceFiscale: string) {
+  async anagrafica(codiceFiscale: string): Promise<AnagraficaResponse> {
     return anagraficaView(await this.citizens.get(codiceFiscale));
   }
 
-  /** Validates everything first (Italian message per field); nothing is saved unless every field is valid. */
-  async updateAnagrafica(codiceFiscale: string, body: unknown) {
-    const dto = plainToInstance(UpdateAnagraficaDto, body ?? {});
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || errors.length > 0) {
-      const fields: Record<string, string> = {};
-      const messages: string[] = [];
-      flatten(errors, fields, messages);
-      for (const e of errors) {
-        if (e.constraints?.whitelistValidation) fields[e.property] = 'Campo non modificabile';
-      }
-      throw new MeException(MeExceptionCode.VALIDATION_FAILED, 'Dati non validi', { errors: messages, fields });
-    }
+  /** The body was validated by the global pipe (Italian message per field); cittadinanza and PEC normalised here. */
+  async updateAnagrafica(codiceFiscale: string, dto: UpdateAnagraficaDto): Promise<AnagraficaResponse> {
     const data: EditableData = {};
     for (const field of EDITABLE_FIELDS) if (dto[field] !== undefined) data[field] = dto[field];
     if (typeof data.cittadinanza === 'string') data.cittadinanza = normaliseCountry(data.cittadinanza)!;
-    if (typeof data.pec === 'string') data.pec = data.pec.toLowerCase();
+    if (typeof data.pec === 'string') data.pec = normalizePec(data.pec);
     return anagraficaView(await this.citizens.updateEditable(codiceFiscale, data));
   }
 
-  async profiles(session: Session) {
+  async profiles(session: Session): Promise<ProfilesResponse> {
     const organizations = await this.delegation.organizationsOf(session.codiceFiscale);
     return { current: session.actingFor, organizations };
   }
 
   /** "Selezione tipologia di utente": the personal account (null) or an organisation delegation allows now. */
-  async actAs(session: Session, organizationId: string | null) {
+  async actAs(session: Session, organizationId: string | null): Promise<ActingAsResponse> {
     if (organizationId === null) {
       await this.sessions.setActingFor(session.id, null);
       return { current: null };
@@ -92,8 +70,8 @@ export class MeService {
       (o) => o.organizationId === organizationId,
     );
     if (!allowed) {
-      throw new SessionsException(
-        SessionsExceptionCode.ORGANIZATION_NOT_ALLOWED,
+      throw new MeException(
+        MeExceptionCode.ORGANIZATION_NOT_ALLOWED,
         'Non sei abilitato ad operare per questa organizzazione',
       );
     }
@@ -102,7 +80,7 @@ export class MeService {
   }
 }
 
-function anagraficaView(c: Citizen) {
+function anagraficaView(c: Citizen): AnagraficaResponse {
   const documento = {
     tipo: c.documentoTipo,
     numero: c.documentoNumero,

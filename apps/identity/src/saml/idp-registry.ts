@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { BINDING, NS } from './saml-constants.js';
 import { verifyEnvelopedSignature } from './xml-signature.js';
@@ -158,6 +159,11 @@ export interface IdpRefreshReport {
 }
 
 export interface IdpRegistryOptions {
+  /**
+   * Drop expired signing certificates from the trusted ones (an IdP left with none is not loaded). Default false:
+   * expired certificates are only reported by `certificateWarnings`.
+   */
+  refuseExpiredCertificates?: boolean;
   fetch?: typeof fetch;
   /** Per-URL timeout, default 10 s. */
   timeoutMs?: number;
@@ -165,8 +171,52 @@ export interface IdpRegistryOptions {
   onError?: (source: string, error: Error) => void;
 }
 
-function sourceName(source: IdpSource): string {
-  return source.url ?? source.file ?? 'inline';
+/** A trusted IdP certificate that has expired or expires soon. */
+export interface IdpCertificateWarning {
+  entityId: string;
+  subject: string;
+  notAfter: string;
+  status: 'expired' | 'expiring';
+  /** Whole days left (negative once expired). */
+  daysLeft: number;
+}
+
+/** Expired or soon-expiring signing certificates of one IdP. */
+export function certificateWarningsOf(idp: IdpDescriptor, now: Date, warningDays: number): IdpCertificateWarning[] {
+  const out: IdpCertificateWarning[] = [];
+  for (const pem of idp.signingCertificates) {
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(pem);
+    } catch {
+      continue;
+    }
+    const notAfter = new Date(cert.validTo);
+    const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000);
+    const expired = notAfter.getTime() <= now.getTime();
+    if (!expired && daysLeft >= warningDays) continue;
+    out.push({
+      entityId: idp.entityId,
+      subject: cert.subject.replace(/\n/g, ', '),
+      notAfter: notAfter.toISOString(),
+      status: expired ? 'expired' : 'expiring',
+      daysLeft,
+    });
+  }
+  return out;
+}
+
+function isExpired(pem: string, now: Date): boolean {
+  try {
+    return new Date(new X509Certificate(pem).validTo).getTime() <= now.getTime();
+  } catch {
+    return true;
+  }
+}
+
+/** Inline sources are numbered: two of them must not replace each other's IdPs. */
+function sourceName(source: IdpSource, index: number): string {
+  return source.url ?? source.file ?? `inline:${index}`;
 }
 
 /**
@@ -176,6 +226,7 @@ function sourceName(source: IdpSource): string {
 export class IdpRegistry {
   private readonly bySource = new Map<string, IdpDescriptor[]>();
   private byEntityId = new Map<string, IdpDescriptor>();
+  private refusedCertificates: IdpCertificateWarning[] = [];
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -195,8 +246,8 @@ export class IdpRegistry {
   async refresh(): Promise<IdpRefreshReport> {
     const report: IdpRefreshReport = { loaded: [], failed: [] };
     await Promise.all(
-      this.sources.map(async (source) => {
-        const name = sourceName(source);
+      this.sources.map(async (source, index) => {
+        const name = sourceName(source, index);
         try {
           const xml = await this.read(source);
           const idps = parseIdpMetadata(xml, {
@@ -206,8 +257,9 @@ export class IdpRegistry {
             metadataSigningCertificates: source.metadataSigningCertificates,
             now: this.options.now?.(),
           });
-          this.bySource.set(name, idps);
-          report.loaded.push(...idps.map((i) => i.entityId));
+          const trusted = this.options.refuseExpiredCertificates ? this.withoutExpired(idps, report, name) : idps;
+          this.bySource.set(name, trusted);
+          report.loaded.push(...trusted.map((i) => i.entityId));
         } catch (err) {
           report.failed.push({ source: name, error: (err as Error).message });
           this.options.onError?.(name, err as Error);
@@ -216,6 +268,34 @@ export class IdpRegistry {
     );
     this.reindex();
     return report;
+  }
+
+  /** Expired or soon-expiring certificates among the trusted IdPs' (and those already refused). */
+  certificateWarnings(warningDays: number, now = this.options.now?.() ?? new Date()): IdpCertificateWarning[] {
+    return [
+      ...this.refusedCertificates,
+      ...[...this.byEntityId.values()].flatMap((idp) => certificateWarningsOf(idp, now, warningDays)),
+    ];
+  }
+
+  private withoutExpired(idps: IdpDescriptor[], report: IdpRefreshReport, source: string): IdpDescriptor[] {
+    const now = this.options.now?.() ?? new Date();
+    this.refusedCertificates = this.refusedCertificates.filter((w) => !idps.some((i) => i.entityId === w.entityId));
+    const out: IdpDescriptor[] = [];
+    for (const idp of idps) {
+      const valid = idp.signingCertificates.filter((pem) => !isExpired(pem, now));
+      if (valid.length < idp.signingCertificates.length) {
+        this.refusedCertificates.push(...certificateWarningsOf(idp, now, 0).filter((w) => w.status === 'expired'));
+      }
+      if (valid.length === 0) {
+        const error = `${idp.entityId}: every signing certificate has expired`;
+        report.failed.push({ source, error });
+        this.options.onError?.(source, new IdpMetadataError(error));
+        continue;
+      }
+      out.push({ ...idp, signingCertificates: valid });
+    }
+    return out;
   }
 
   /** Refreshes periodically (the timer does not keep the process alive). */

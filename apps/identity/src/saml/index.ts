@@ -12,3 +12,4 @@ export * from './saml-validation.error.js';
 export * from './idp-registry.js';
 export * from './response-validator.js';
 export * from './logout.js';
+export * from './sp-certificate.js';

@@ -5,6 +5,8 @@ export const NS = {
   md: 'urn:oasis:names:tc:SAML:2.0:metadata',
   ds: 'http://www.w3.org/2000/09/xmldsig#',
   spid: 'https://spid.gov.it/saml-extensions',
+  /** Avviso SPID n.29: the billing contact's FatturaPA data. */
+  fpa: 'https://spid.gov.it/invoicing-extensions',
   xs: 'http://www.w3.org/2001/XMLSchema',
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
 } as const;

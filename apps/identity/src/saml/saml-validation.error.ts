@@ -43,6 +43,8 @@ export enum SamlErrorCode {
   IDP_USER_CANCELLED = 'IDP_USER_CANCELLED',
   IDP_IDENTITY_TYPE_NOT_ACCEPTED = 'IDP_IDENTITY_TYPE_NOT_ACCEPTED',
   LOGOUT_FAILED = 'LOGOUT_FAILED',
+  /** An IdP LogoutRequest we already processed, posted again. */
+  REPLAYED_LOGOUT_REQUEST = 'REPLAYED_LOGOUT_REQUEST',
 }
 
 const GENERIC =
@@ -79,6 +81,8 @@ export function samlErrorMessage(code: SamlErrorCode): string {
     case SamlErrorCode.MISSING_ATTRIBUTES:
     case SamlErrorCode.INVALID_FISCAL_NUMBER:
       return "Il gestore dell'identità digitale non ha fornito un codice fiscale valido: l'accesso non è possibile.";
+    case SamlErrorCode.REPLAYED_LOGOUT_REQUEST:
+      return 'Questa richiesta di uscita è già stata elaborata.';
     case SamlErrorCode.LOGOUT_FAILED:
       return "L'uscita dal gestore dell'identità digitale non è stata confermata. La sessione locale è stata chiusa.";
     case SamlErrorCode.MALFORMED_MESSAGE:
@@ -138,18 +142,21 @@ export class SamlValidationError extends DomainException<SamlErrorCode> {
     return this.details.reason;
   }
 
+  /**
+   * The ACS and SLO answer with this status (and the Italian page): 400 for a message that is not a readable SAML
+   * message of the right shape, 403 for one we read and refuse (signature, replay, audience, IdP anomalies, …).
+   */
   httpStatus(): number {
     switch (this.code) {
       case SamlErrorCode.MALFORMED_MESSAGE:
-        return 400;
-      case SamlErrorCode.LEVEL_TOO_LOW:
-      case SamlErrorCode.IDP_IDENTITY_TYPE_NOT_ACCEPTED:
-        return 403;
       case SamlErrorCode.INVALID_ID:
       case SamlErrorCode.INVALID_VERSION:
       case SamlErrorCode.INVALID_ISSUE_INSTANT:
-      case SamlErrorCode.WRONG_DESTINATION:
       case SamlErrorCode.MISSING_IN_RESPONSE_TO:
+        return 400;
+      case SamlErrorCode.LEVEL_TOO_LOW:
+      case SamlErrorCode.IDP_IDENTITY_TYPE_NOT_ACCEPTED:
+      case SamlErrorCode.WRONG_DESTINATION:
       case SamlErrorCode.UNKNOWN_REQUEST:
       case SamlErrorCode.REPLAYED_RESPONSE:
       case SamlErrorCode.REQUEST_EXPIRED:
@@ -182,7 +189,8 @@ export class SamlValidationError extends DomainException<SamlErrorCode> {
       case SamlErrorCode.IDP_CREDENTIALS_SUSPENDED:
       case SamlErrorCode.IDP_USER_CANCELLED:
       case SamlErrorCode.LOGOUT_FAILED:
-        return 401;
+      case SamlErrorCode.REPLAYED_LOGOUT_REQUEST:
+        return 403;
       default:
         return assertNever(this.code);
     }

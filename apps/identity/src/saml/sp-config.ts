@@ -15,6 +15,19 @@ export type SpContact = { email: string; telephone?: string } & (
   { type: 'public'; ipaCode: string } | { type: 'private'; vatNumber?: string; fiscalCode?: string; company?: string }
 );
 
+/**
+ * The `ContactPerson contactType="billing"` a private SP publishes (Avviso SPID n.29): the party AgID invoices,
+ * as `fpa:CessionarioCommittente` of the FatturaPA schema.
+ */
+export interface SpBillingContact {
+  company: string;
+  vatNumber?: string;
+  fiscalCode?: string;
+  sede: { indirizzo: string; numeroCivico?: string; cap: string; comune: string; provincia?: string; nazione: string };
+  email: string;
+  telephone?: string;
+}
+
 /** Everything that identifies Profila as a SAML Service Provider. */
 export interface SpConfig {
   /** entityID: an https URL in production. */
@@ -30,4 +43,6 @@ export interface SpConfig {
   requestedAttributes?: readonly SpidAttributeName[];
   organization: SpOrganization;
   contact: SpContact;
+  /** Private SPs only. */
+  billing?: SpBillingContact;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ATTRNAME_FORMAT_BASIC, BINDING, NAMEID_FORMAT, NS, PROTOCOL } from './saml-constants.js';
-import type { SpConfig, SpContact } from './sp-config.js';
+import type { SpBillingContact, SpConfig, SpContact } from './sp-config.js';
 import { DEFAULT_REQUESTED_ATTRIBUTES } from './spid-attributes.js';
 import { signEnveloped } from './xml-signature.js';
 import { certificateBody, escapeXml } from './xml.js';
@@ -30,10 +30,42 @@ function contactPerson(contact: SpContact, organizationName: string): string {
   </md:ContactPerson>`;
 }
 
+function optional(tag: string, value: string | undefined, indent: string): string {
+  return value ? `\n${indent}<${tag}>${escapeXml(value)}</${tag}>` : '';
+}
+
+/** Avviso SPID n.29: the party AgID invoices a private SP, as fpa:CessionarioCommittente. */
+function billingContact(billing: SpBillingContact): string {
+  const i = '            ';
+  const idFiscale = billing.vatNumber
+    ? `\n${i}<fpa:IdFiscaleIVA>\n${i}  <fpa:IdPaese>IT</fpa:IdPaese>\n${i}  <fpa:IdCodice>${escapeXml(billing.vatNumber.replace(/^IT/i, ''))}</fpa:IdCodice>\n${i}</fpa:IdFiscaleIVA>`
+    : '';
+  const sede = billing.sede;
+  return `  <md:ContactPerson contactType="billing">
+    <md:Extensions xmlns:fpa="${NS.fpa}">
+      <fpa:CessionarioCommittente>
+        <fpa:DatiAnagrafici>${idFiscale}${optional('fpa:CodiceFiscale', billing.fiscalCode, i)}
+            <fpa:Anagrafica>
+              <fpa:Denominazione>${escapeXml(billing.company)}</fpa:Denominazione>
+            </fpa:Anagrafica>
+        </fpa:DatiAnagrafici>
+        <fpa:Sede>
+          <fpa:Indirizzo>${escapeXml(sede.indirizzo)}</fpa:Indirizzo>${optional('fpa:NumeroCivico', sede.numeroCivico, '          ')}
+          <fpa:CAP>${escapeXml(sede.cap)}</fpa:CAP>
+          <fpa:Comune>${escapeXml(sede.comune)}</fpa:Comune>${optional('fpa:Provincia', sede.provincia, '          ')}
+          <fpa:Nazione>${escapeXml(sede.nazione)}</fpa:Nazione>
+        </fpa:Sede>
+      </fpa:CessionarioCommittente>
+    </md:Extensions>
+    <md:Company>${escapeXml(billing.company)}</md:Company>
+    <md:EmailAddress>${escapeXml(billing.email)}</md:EmailAddress>${optional('md:TelephoneNumber', billing.telephone, '    ')}
+  </md:ContactPerson>`;
+}
+
 /**
  * Profila's SP metadata as the SPID rules (and Avviso n.29) want it: AuthnRequestsSigned and WantAssertionsSigned,
  * a signing KeyDescriptor, SingleLogoutService, ACS index 0 default (HTTP-POST), AttributeConsumingService index 0,
- * Organization in Italian, ContactPerson "other" with the SPID extensions; signed (RSA-SHA256, exclusive c14n,
+ * Organization in Italian, ContactPerson "other" with the SPID extensions (and "billing" for a private SP); signed (RSA-SHA256, exclusive c14n,
  * with KeyInfo). node-saml's generator misses most of this, so we write our own.
  */
 export function buildSpMetadata(config: SpConfig): string {
@@ -68,7 +100,7 @@ ${attributes}
     <md:OrganizationDisplayName xml:lang="it">${escapeXml(org.displayName)}</md:OrganizationDisplayName>
     <md:OrganizationURL xml:lang="it">${escapeXml(org.url)}</md:OrganizationURL>
   </md:Organization>
-${contactPerson(config.contact, org.name)}
+${contactPerson(config.contact, org.name)}${config.contact.type === 'private' && config.billing ? `\n${billingContact(config.billing)}` : ''}
 </md:EntityDescriptor>`;
   return signEnveloped(xml, config.credentials, { elementLocalName: 'EntityDescriptor', placement: 'first-child' });
 }

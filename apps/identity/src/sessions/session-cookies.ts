@@ -1,7 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-
-export const SESSION_COOKIE = 'profila_session';
-export const CSRF_COOKIE = 'profila_csrf';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@profila/contracts';
 
 export function readCookie(req: FastifyRequest, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -23,15 +21,16 @@ export function readCookie(req: FastifyRequest, name: string): string | undefine
  * The session cookie (HttpOnly) and the CSRF double-submit cookie (readable by the page), both SameSite=Lax, Path=/,
  * Secure when the portal is served over https (ADR 0008).
  */
-export function setSessionCookies(reply: FastifyReply, sessionId: string, csrfToken: string, secure: boolean): void {
+export function sessionCookies(sessionId: string, csrfToken: string, secure: boolean): string[] {
   const common = `Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
-  void reply.header('set-cookie', [
-    `${SESSION_COOKIE}=${sessionId}; HttpOnly; ${common}`,
-    `${CSRF_COOKIE}=${csrfToken}; ${common}`,
-  ]);
+  return [`${SESSION_COOKIE}=${sessionId}; HttpOnly; ${common}`, `${CSRF_COOKIE}=${csrfToken}; ${common}`];
+}
+
+export function clearedSessionCookies(secure: boolean): string[] {
+  const common = `Path=/; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT${secure ? '; Secure' : ''}`;
+  return [`${SESSION_COOKIE}=; HttpOnly; ${common}`, `${CSRF_COOKIE}=; ${common}`];
 }
 
 export function clearSessionCookies(reply: FastifyReply, secure: boolean): void {
-  const common = `Path=/; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT${secure ? '; Secure' : ''}`;
-  void reply.header('set-cookie', [`${SESSION_COOKIE}=; HttpOnly; ${common}`, `${CSRF_COOKIE}=; ${common}`]);
+  void reply.header('set-cookie', clearedSessionCookies(secure));
 }

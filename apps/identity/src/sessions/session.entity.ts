@@ -39,6 +39,10 @@ export class Session {
   @Column({ name: 'acting_for_codice_fiscale', type: 'text', nullable: true })
   actingForCodiceFiscale!: string | null;
 
+  /** SHA-256 (hex) of the session's CSRF token: the gateway checks the header's token against it. */
+  @Column({ name: 'csrf_token_sha256', type: 'text', default: '' })
+  csrfTokenSha256!: string;
+
   /** Our SP-initiated LogoutRequest, to recognise the IdP's answer. */
   @Column({ name: 'logout_request_id', type: 'text', nullable: true })
   logoutRequestId!: string | null;

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CitizensModule } from '../citizens/citizens.module.js';
-import { CurrentSessionService } from './current-session.service.js';
+import { CurrentSessionPipe } from './current-session.decorator.js';
+import { SessionRepository } from './session.repository.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [CitizensModule],
   controllers: [SessionsController],
-  providers: [SessionsService, CurrentSessionService],
-  exports: [SessionsService, CurrentSessionService],
+  providers: [SessionRepository, SessionsService, CurrentSessionPipe],
+  exports: [SessionsService, CurrentSessionPipe],
 })
 export class SessionsModule {}

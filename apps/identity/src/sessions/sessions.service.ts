@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
-import { Session } from './session.entity.js';
+import type { Session } from './session.entity.js';
+import { type ActingForOrganization, SessionRepository } from './session.repository.js';
 import { SessionsException, SessionsExceptionCode } from './sessions.exception.js';
 
 export interface NewSession {
@@ -23,31 +24,45 @@ export function newOpaqueToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** A new session and the CSRF token issued with it (only its SHA-256 is stored). */
+export interface OpenedSession {
+  session: Session;
+  csrfToken: string;
+}
+
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {}
 
-  /** A new session at every login (never reuse an id: no fixation). */
-  async create(data: NewSession, manager: EntityManager = this.dataSource.manager, at = new Date()): Promise<Session> {
-    const session = manager.getRepository(Session).create({
-      ...data,
-      id: newOpaqueToken(),
-      sessionIndex: data.sessionIndex ?? null,
-      actingFor: null,
-      actingForRagioneSociale: null,
-      actingForCodiceFiscale: null,
-      logoutRequestId: null,
-      logoutRelayState: null,
-      createdAt: at,
-      lastSeenAt: at,
-      endedAt: null,
-      endReason: null,
-    });
-    await manager.getRepository(Session).insert(session);
-    return session;
+  /** A new session, with a new CSRF token, at every login (never reuse an id: no fixation). */
+  async create(data: NewSession, manager?: EntityManager, at = new Date()): Promise<OpenedSession> {
+    const csrfToken = newOpaqueToken();
+    const session = await this.sessions.insert(
+      {
+        ...data,
+        id: newOpaqueToken(),
+        sessionIndex: data.sessionIndex ?? null,
+        csrfTokenSha256: sha256Hex(csrfToken),
+        actingFor: null,
+        actingForRagioneSociale: null,
+        actingForCodiceFiscale: null,
+        logoutRequestId: null,
+        logoutRelayState: null,
+        createdAt: at,
+        lastSeenAt: at,
+        endedAt: null,
+        endReason: null,
+      },
+      manager,
+    );
+    return { session, csrfToken };
   }
 
   /**
@@ -55,8 +70,7 @@ export class SessionsService {
    * too long or too old → SESSION_ENDED (and it is ended for good).
    */
   async resolve(id: string, now = new Date()): Promise<Session> {
-    const repo = this.dataSource.getRepository(Session);
-    const session = await repo.findOneBy({ id });
+    const session = await this.sessions.findById(id);
     if (!session) throw new SessionsException(SessionsExceptionCode.SESSION_NOT_FOUND, 'Sessione inesistente');
     if (session.endedAt) throw ended();
     const expiry = this.expiryReason(session, now);
@@ -64,7 +78,7 @@ export class SessionsService {
       await this.end(id, expiry, now);
       throw ended();
     }
-    await repo.update({ id, endedAt: IsNull() }, { lastSeenAt: now });
+    await this.sessions.touch(id, now);
     session.lastSeenAt = now;
     return session;
   }
@@ -72,53 +86,37 @@ export class SessionsService {
   /** The live session without touching it (undefined when it is not live). */
   async findLive(id: string | undefined, now = new Date()): Promise<Session | undefined> {
     if (!id) return undefined;
-    const session = await this.dataSource.getRepository(Session).findOneBy({ id });
+    const session = await this.sessions.findById(id);
     if (!session || session.endedAt || this.expiryReason(session, now)) return undefined;
     return session;
   }
 
-  async end(id: string, reason: SessionEndReason, at = new Date()): Promise<boolean> {
-    const result = await this.dataSource
-      .getRepository(Session)
-      .update({ id, endedAt: IsNull() }, { endedAt: at, endReason: reason });
-    return (result.affected ?? 0) > 0;
+  end(id: string, reason: SessionEndReason, at = new Date()): Promise<boolean> {
+    return this.sessions.end(id, reason, at);
   }
 
   /** IdP-initiated single logout: every live session of that IdP login (NameID, and SessionIndex when given). */
-  async endByIdpLogin(idp: string, nameId: string, sessionIndexes: string[], at = new Date()): Promise<number> {
-    const rows = await this.dataSource.query<[unknown[], number] | unknown[]>(
-      `UPDATE session SET ended_at = $4, end_reason = 'idp-logout'
-        WHERE idp = $1 AND name_id = $2 AND ended_at IS NULL
-          AND (cardinality($3::text[]) = 0 OR session_index = ANY($3::text[]))
-        RETURNING id`,
-      [idp, nameId, sessionIndexes, at],
-    );
-    return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+  endByIdpLogin(
+    idp: string,
+    nameId: string,
+    sessionIndexes: string[],
+    manager?: EntityManager,
+    at = new Date(),
+  ): Promise<number> {
+    return this.sessions.endByIdpLogin(idp, nameId, sessionIndexes, at, manager);
   }
 
   /** Remembers our LogoutRequest so that the IdP's LogoutResponse can be matched (by RelayState). */
-  async recordLogoutRequest(id: string, requestId: string, relayState: string): Promise<void> {
-    await this.dataSource
-      .getRepository(Session)
-      .update({ id }, { logoutRequestId: requestId, logoutRelayState: relayState });
+  recordLogoutRequest(id: string, requestId: string, relayState: string): Promise<void> {
+    return this.sessions.recordLogoutRequest(id, requestId, relayState);
   }
 
-  async findByLogoutRelayState(relayState: string): Promise<Session | null> {
-    return this.dataSource.getRepository(Session).findOneBy({ logoutRelayState: relayState });
+  findByLogoutRelayState(relayState: string): Promise<Session | null> {
+    return this.sessions.findByLogoutRelayState(relayState);
   }
 
-  async setActingFor(
-    id: string,
-    org: { organizationId: string; ragioneSociale: string; codiceFiscale: string } | null,
-  ): Promise<void> {
-    await this.dataSource.getRepository(Session).update(
-      { id, endedAt: IsNull() },
-      {
-        actingFor: org?.organizationId ?? null,
-        actingForRagioneSociale: org?.ragioneSociale ?? null,
-        actingForCodiceFiscale: org?.codiceFiscale ?? null,
-      },
-    );
+  setActingFor(id: string, org: ActingForOrganization | null): Promise<void> {
+    return this.sessions.setActingFor(id, org);
   }
 
   private expiryReason(session: Session, now: Date): SessionEndReason | undefined {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsPec } from '@profila/italian';
 import type { CitizenSource } from '../citizen.entity.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -115,7 +116,7 @@ export class UpsertCitizenDto {
   /** The IdP's domicilio digitale: becomes the PEC only while the citizen has none. */
   @ApiProperty({ required: false, nullable: true })
   @IsOptional()
-  @IsEmail()
+  @IsPec()
   @MaxLength(254)
   pec?: string | null;
 }

@@ -1,4 +1,5 @@
 // From SPID attributes to the citizen's anagrafica: pure parsing, no I/O.
+import { isValidPec, normalizePec } from '@profila/italian';
 
 export interface IdpAnagrafica {
   nome?: string;
@@ -102,7 +103,7 @@ export function anagraficaFromSpid(raw: Record<string, string | string[]>): IdpA
     provinciaNascita: get('countyOfBirth'),
     cellulare: get('mobilePhone'),
     spidCode: get('spidCode'),
-    pec: get('digitalAddress'),
+    pec: pecOf(get('digitalAddress')),
     ...parseIdCard(get('idCard')),
     ...parseAddress(get('address')),
   };
@@ -117,6 +118,11 @@ export function anagraficaFromSpid(raw: Record<string, string | string[]>): IdpA
   for (const [key, value] of Object.entries(domicile)) if (value) out[key as keyof typeof domicile] = value;
   for (const key of Object.keys(out) as Array<keyof IdpAnagrafica>) if (out[key] === undefined) delete out[key];
   return out;
+}
+
+/** The IdP's domicilio digitale, only when it is an address a PEC provider issues (no markup reaches the anagrafica). */
+function pecOf(value: string | undefined): string | undefined {
+  return value && isValidPec(value) ? normalizePec(value) : undefined;
 }
 
 /** Only same-origin relative paths: `/area-riservata` yes, `//evil.example`, `https://…`, `/\evil` no. */

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -11,6 +10,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsPec } from '@profila/italian';
 import { normaliseCountry, TITOLO_STUDIO_CODES } from '../anagrafica-lists.js';
 
 @ValidatorConstraint({ name: 'isCountry' })
@@ -45,7 +45,7 @@ export class UpdateAnagraficaDto {
   @ApiProperty({ required: false, nullable: true, example: 'mario.rossi@pec.it' })
   @blankToNull()
   @IsOptional()
-  @IsEmail({}, { message: 'Indirizzo PEC non valido' })
+  @IsPec()
   @MaxLength(254, { message: 'Indirizzo PEC troppo lungo' })
   pec?: string | null;
 

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { Session } from './session.entity.js';
+
+export interface ActingForOrganization {
+  organizationId: string;
+  ragioneSociale: string;
+  codiceFiscale: string;
+}
+
+/** Every query of the `session` table. */
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(Session);
+  }
+
+  async insert(session: Session, manager?: EntityManager): Promise<Session> {
+    const entity = this.repo(manager).create(session);
+    await this.repo(manager).insert(entity);
+    return entity;
+  }
+
+  findById(id: string): Promise<Session | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  findByLogoutRelayState(relayState: string): Promise<Session | null> {
+    return this.repo().findOneBy({ logoutRelayState: relayState });
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.repo().update({ id, endedAt: IsNull() }, { lastSeenAt: at });
+  }
+
+  /** Ends a live session; false when it had already ended. */
+  async end(id: string, reason: string, at: Date, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repo(manager).update({ id, endedAt: IsNull() }, { endedAt: at, endReason: reason });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends every live session of an IdP login (NameID, and SessionIndex when given); returns how many. */
+  async endByIdpLogin(
+    idp: string,
+    nameId: string,
+    sessionIndexes: string[],
+    at: Date,
+    manager?: EntityManager,
+  ): Promise<number> {
+    const rows = await (manager ?? this.dataSource.manager).query<[unknown[], number] | unknown[]>(
+      `UPDATE session SET ended_at = $4, end_reason = 'idp-logout'
+        WHERE idp = $1 AND name_id = $2 AND ended_at IS NULL
+          AND (cardinality($3::text[]) = 0 OR session_index = ANY($3::text[]))
+        RETURNING id`,
+      [idp, nameId, sessionIndexes, at],
+    );
+    return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+  }
+
+  async recordLogoutRequest(id: string, requestId: string, relayState: string): Promise<void> {
+    await this.repo().update({ id }, { logoutRequestId: requestId, logoutRelayState: relayState });
+  }
+
+  async setActingFor(id: string, org: ActingForOrganization | null): Promise<void> {
+    await this.repo().update(
+      { id, endedAt: IsNull() },
+      {
+        actingFor: org?.organizationId ?? null,
+        actingForRagioneSociale: org?.ragioneSociale ?? null,
+        actingForCodiceFiscale: org?.codiceFiscale ?? null,
+      },
+    );
+  }
+}
