@@ -1,5 +1,3 @@
-import { assertNever, DomainException } from '@profila/platform';
-
 /** Why a SAML message was refused. English codes for logs and tests; the user sees `message` (Italian). */
 export enum SamlErrorCode {
   MALFORMED_MESSAGE = 'MALFORMED_MESSAGE',
@@ -129,12 +127,21 @@ export interface SamlErrorDetails {
   subStatusCode?: string;
 }
 
-/** A refused SAML message. Extends the house DomainException so that the global filter maps it if it ever escapes. */
-export class SamlValidationError extends DomainException<SamlErrorCode> {
-  declare readonly details: SamlErrorDetails & Record<string, unknown>;
+/**
+ * A refused SAML message. The SAML core is Nest-free (dependency rule `domain-is-pure`), so this is a plain Error
+ * with the same surface as the house DomainException (code, Italian message, details, httpStatus); identity's
+ * LoginPageFilter renders it as the Italian error page with its status.
+ */
+export class SamlValidationError extends Error {
+  readonly details: SamlErrorDetails & Record<string, unknown>;
 
-  constructor(code: SamlErrorCode, details: SamlErrorDetails) {
-    super(code, samlErrorMessage(code), { ...details });
+  constructor(
+    readonly code: SamlErrorCode,
+    details: SamlErrorDetails,
+  ) {
+    super(samlErrorMessage(code));
+    this.name = 'SamlValidationError';
+    this.details = { ...details };
   }
 
   /** Technical reason (English). */
@@ -229,4 +236,8 @@ export function codeForIdpStatus(spidErrorCode: number | undefined): SamlErrorCo
 export function parseSpidErrorCode(statusMessage: string | undefined): number | undefined {
   const match = statusMessage ? /ErrorCode\s*nr\s*0*(\d{1,3})/i.exec(statusMessage) : null;
   return match ? Number(match[1]) : undefined;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled SAML error code: ${String(value)}`);
 }
