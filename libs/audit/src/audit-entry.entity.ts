@@ -37,7 +37,7 @@ export class AuditEntry {
   subjectId!: string;
 
   /** What changed (new values, a reason, a search's terms): never secrets or documents' bytes. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   data!: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
