@@ -1,0 +1,1 @@
+export const SIGNED_DECLARATION_MAX_BYTES = 3 * 1024 * 1024;
