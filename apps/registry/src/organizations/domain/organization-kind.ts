@@ -32,7 +32,7 @@ export type TipoSoggettoAbilitato = (typeof TIPI_SOGGETTO_ABILITATO)[number];
 
 export const TIPI_SOGGETTO_ABILITATO_LABELS: Record<TipoSoggettoAbilitato, string> = {
   'agenzia-di-somministrazione': 'Agenzia di Somministrazione',
-  'agenzia-per-il-lavoro': "Agenzia per il lavoro (art. 4, comma 1 lettere a), b) e c) del D.lgs 276/2003)",
+  'agenzia-per-il-lavoro': 'Agenzia per il lavoro (art. 4, comma 1 lettere a), b) e c) del D.lgs 276/2003)',
   'datore-di-lavoro-privato': 'Datore di lavoro privato',
   'datore-di-lavoro-pubblico': 'Datore di Lavoro Pubblico (PA)',
   'soggetto-abilitato': 'Soggetto Abilitato ad agire per conto del datore di lavoro',
