@@ -9,29 +9,29 @@ const REQUIRED = 'Campo obbligatorio';
 export class DeclarationRequestDto {
   @ApiProperty({ example: 'Lorenzo' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(1, 100, { message: 'Il nome può avere al massimo 100 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   nome!: string;
 
   @ApiProperty({ example: 'Venturi' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(1, 100, { message: 'Il cognome può avere al massimo 100 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   cognome!: string;
 
   @ApiProperty({ example: '1988-02-26' })
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(ISO_DATE, { message: 'Data di nascita nel formato AAAA-MM-GG' })
   @IsISO8601({ strict: true }, { message: 'Data di nascita non valida' })
+  @IsNotEmpty({ message: REQUIRED })
   dataNascita!: string;
 
   @ApiProperty({ example: "San Michele all'Adige (TN)" })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(1, 120, { message: 'Il luogo di nascita può avere al massimo 120 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   luogoNascita!: string;
 
   @ApiPropertyOptional({ enum: TIPI_SOGGETTO_ABILITATO, description: "Se l'azienda ne ha più d'uno" })

@@ -26,8 +26,8 @@ export class MemberGrantDto {
   ruoli!: Role[];
 
   @ApiProperty({ enum: SCOPES, description: "Ambito: l'intera organizzazione o alcune unità operative" })
-  @IsNotEmpty({ message: 'Campo obbligatorio' })
   @IsIn(SCOPES, { message: 'Ambito non previsto' })
+  @IsNotEmpty({ message: 'Campo obbligatorio' })
   ambito!: (typeof SCOPES)[number];
 
   @ApiPropertyOptional({ type: [String], description: 'Con ambito «unita»: le unità operative' })
@@ -59,8 +59,8 @@ export class AddMemberDto extends PersonDto {
   ruoli!: Role[];
 
   @ApiProperty({ enum: SCOPES })
-  @IsNotEmpty({ message: 'Campo obbligatorio' })
   @IsIn(SCOPES, { message: 'Ambito non previsto' })
+  @IsNotEmpty({ message: 'Campo obbligatorio' })
   ambito!: (typeof SCOPES)[number];
 
   @ApiPropertyOptional({ type: [String] })

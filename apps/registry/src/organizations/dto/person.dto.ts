@@ -9,34 +9,34 @@ const REQUIRED = 'Campo obbligatorio';
 export class PersonDto {
   @ApiProperty({ example: 'VNTLNZ88B26I921M' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @IsCodiceFiscalePersona({ message: 'Codice fiscale non valido (controllare il carattere di controllo)' })
+  @IsNotEmpty({ message: REQUIRED })
   codiceFiscale!: string;
 
   @ApiProperty({ example: 'Lorenzo' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(1, 100, { message: 'Il nome può avere al massimo 100 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   nome!: string;
 
   @ApiProperty({ example: 'Venturi' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(1, 100, { message: 'Il cognome può avere al massimo 100 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   cognome!: string;
 
   @ApiProperty({ example: '1988-02-26' })
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(ISO_DATE, { message: 'Data di nascita nel formato AAAA-MM-GG' })
   @IsISO8601({ strict: true }, { message: 'Data di nascita non valida' })
+  @IsNotEmpty({ message: REQUIRED })
   dataNascita!: string;
 
   @ApiProperty({ example: 'I921', description: 'Codice catastale del comune o codice dello stato (Z...) di nascita' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(BELFIORE_ANY, { message: 'Selezionare il comune o lo stato di nascita' })
+  @IsNotEmpty({ message: REQUIRED })
   luogoNascita!: string;
 }
 

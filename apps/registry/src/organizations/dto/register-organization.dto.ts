@@ -26,16 +26,16 @@ const REQUIRED = 'Campo obbligatorio';
 abstract class OrganizationContactsDto {
   @ApiProperty({ example: 'AZIENDA PROVA 1 SRL', description: 'Ragione sociale / denominazione' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString({ message: 'La ragione sociale deve essere un testo' })
   @Length(2, 200, { message: 'La ragione sociale deve avere da 2 a 200 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   ragioneSociale!: string;
 
   @ApiProperty({ example: 'Via del Lavoro 12' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString({ message: "L'indirizzo deve essere un testo" })
   @Length(3, 200, { message: "L'indirizzo deve avere da 3 a 200 caratteri" })
+  @IsNotEmpty({ message: REQUIRED })
   indirizzo!: string;
 
   @ApiPropertyOptional({ example: '0461 123456' })
@@ -55,14 +55,14 @@ abstract class OrganizationContactsDto {
 abstract class ItalianSedeDto extends OrganizationContactsDto {
   @ApiProperty({ example: 'TN', description: 'Sigla della provincia della sede legale' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(SIGLA, { message: 'Selezionare una provincia' })
+  @IsNotEmpty({ message: REQUIRED })
   provincia!: string;
 
   @ApiProperty({ example: 'L378', description: 'Codice catastale del comune della sede legale' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(BELFIORE_COMUNE, { message: 'Selezionare un comune' })
+  @IsNotEmpty({ message: REQUIRED })
   comune!: string;
 
   @ApiPropertyOptional({ example: '38122' })
@@ -73,9 +73,9 @@ abstract class ItalianSedeDto extends OrganizationContactsDto {
 
   @ApiProperty({ example: 'info@aziendaprova.it' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsEmail({}, { message: 'Indirizzo e-mail non valido' })
   @Length(3, 254, { message: "L'e-mail può avere al massimo 254 caratteri" })
+  @IsNotEmpty({ message: REQUIRED })
   email!: string;
 
   @ApiPropertyOptional({ example: 'aziendaprova@pec.it' })
@@ -91,8 +91,8 @@ export class RegisterItalianCompanyDto extends ItalianSedeDto {
     description: 'Codice fiscale (11 cifre, o 16 caratteri per una ditta individuale)',
   })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @IsCodiceFiscale({ message: 'Codice fiscale non valido (controllare le cifre e il carattere di controllo)' })
+  @IsNotEmpty({ message: REQUIRED })
   codiceFiscale!: string;
 
   @ApiPropertyOptional({ example: '00097020598' })
@@ -125,23 +125,23 @@ export class RegisterItalianCompanyDto extends ItalianSedeDto {
 export class RegisterForeignCompanyDto extends OrganizationContactsDto {
   @ApiProperty({ example: 'DE123456789', description: 'Codice identificativo nello stato estero' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(/^[A-Z0-9][A-Z0-9./-]{1,39}$/, {
     message: 'Codice identificativo non valido (da 2 a 40 lettere, cifre, punti, trattini)',
   })
+  @IsNotEmpty({ message: REQUIRED })
   codiceIdentificativo!: string;
 
   @ApiProperty({ example: 'Z112', description: 'Codice Belfiore dello stato estero' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(BELFIORE_STATO, { message: 'Selezionare uno stato estero' })
+  @IsNotEmpty({ message: REQUIRED })
   statoEstero!: string;
 
   @ApiProperty({ example: 'München' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(1, 120, { message: 'La città deve avere da 1 a 120 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   citta!: string;
 
   @ApiPropertyOptional({ example: '80331' })
@@ -152,21 +152,21 @@ export class RegisterForeignCompanyDto extends OrganizationContactsDto {
 
   @ApiProperty({ example: 'info@example.de' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsEmail({}, { message: 'Indirizzo e-mail non valido' })
+  @IsNotEmpty({ message: REQUIRED })
   email!: string;
 }
 
 export class RegisterEnteOperatoreDto extends ItalianSedeDto {
   @ApiProperty({ example: '80003170661', description: 'Codice fiscale o partita IVA' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @IsCodiceFiscale({ message: 'Codice fiscale / partita IVA non valido' })
+  @IsNotEmpty({ message: REQUIRED })
   codiceFiscale!: string;
 
   @ApiProperty({ enum: TIPI_ENTE, example: 'regione' })
-  @IsNotEmpty({ message: REQUIRED })
   @IsIn(TIPI_ENTE, { message: 'Selezionare il tipo di ente' })
+  @IsNotEmpty({ message: REQUIRED })
   tipoEnte!: TipoEnte;
 
   @ApiPropertyOptional({ example: 'Ente pubblico territoriale' })
@@ -186,9 +186,9 @@ export class RegisterEnteOperatoreDto extends ItalianSedeDto {
 export class RegisterPublicAdministrationDto extends ItalianSedeDto {
   @ApiProperty({ example: '80015010723', description: "Codice fiscale dell'ente" })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(/^\d{11}$/, { message: "Il codice fiscale dell'ente ha 11 cifre" })
   @IsCodiceFiscale({ message: "Codice fiscale dell'ente non valido" })
+  @IsNotEmpty({ message: REQUIRED })
   codiceFiscale!: string;
 
   @ApiPropertyOptional({ example: 'c_l378', description: 'Codice IPA' })

@@ -12,15 +12,15 @@ const upperAll = () =>
 export class UnitDto {
   @ApiProperty({ example: 'Sede di Rovereto' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(2, 200, { message: 'La descrizione deve avere da 2 a 200 caratteri' })
+  @IsNotEmpty({ message: REQUIRED })
   descrizione!: string;
 
   @ApiProperty({ example: 'H612', description: 'Codice catastale del comune' })
   @UpperCode()
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(BELFIORE_COMUNE, { message: 'Selezionare un comune' })
+  @IsNotEmpty({ message: REQUIRED })
   comune!: string;
 
   @ApiPropertyOptional({ example: '38068' })
@@ -31,15 +31,15 @@ export class UnitDto {
 
   @ApiProperty({ example: 'Via del Lavoro 1' })
   @Trim()
-  @IsNotEmpty({ message: REQUIRED })
   @IsString()
   @Length(3, 200, { message: "L'indirizzo deve avere da 3 a 200 caratteri" })
+  @IsNotEmpty({ message: REQUIRED })
   indirizzo!: string;
 
   @ApiProperty({ example: '2025-01-01', description: 'Data inizio validità' })
-  @IsNotEmpty({ message: REQUIRED })
   @Matches(ISO_DATE, { message: 'Data nel formato AAAA-MM-GG' })
   @IsISO8601({ strict: true }, { message: 'Data non valida' })
+  @IsNotEmpty({ message: REQUIRED })
   validaDal!: string;
 
   @ApiPropertyOptional({ example: '2100-12-31', description: 'Data fine validità' })

@@ -44,7 +44,12 @@ const membershipSchema = {
     organizationCodiceFiscale: { type: ['string', 'null'], pattern: '^([0-9]{11}|[A-Z0-9]{16})$' },
     codiceFiscale: { type: 'string', pattern: '^[A-Z0-9]{16}$' },
     kind: { enum: ['amministratore', 'collaboratore'] },
-    roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['COB', 'SARE', 'IDO', 'RAA', 'ANAGRAFICA'] } },
+    roles: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: ['COB', 'SARE', 'IDO', 'RAA', 'ANAGRAFICA'] },
+    },
     scope: { enum: ['organization', 'units'] },
     unitIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
     validFrom: isoDateSchema,
