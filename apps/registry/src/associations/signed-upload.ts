@@ -21,7 +21,7 @@ export async function readSignedUpload(request: FastifyRequest): Promise<SignedU
   let file: { fileName: string; bytes: Buffer } | undefined;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value ?? '');
+      fields[part.fieldname] = typeof part.value === 'string' ? part.value : '';
       continue;
     }
     if (part.fieldname !== 'file' || file) {

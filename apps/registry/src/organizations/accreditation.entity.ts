@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TipoSoggettoAbilitato } from './domain/organization-kind.js';
+import type { TipoSoggettoAbilitato } from '../domain/organization-kind.js';
 
 /** A SARE accreditation type (tipo soggetto abilitato) of an organisation; legacy ones are read-only. */
 @Entity('organization_accreditation')

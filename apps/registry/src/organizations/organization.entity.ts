@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OrganizationKind } from './domain/organization-kind.js';
+import type { OrganizationKind } from '../domain/organization-kind.js';
 
 /**
  * A legal person: azienda italiana, azienda estera, ente operatore, pubblica amministrazione. Uniqueness is the

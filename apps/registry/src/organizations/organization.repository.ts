@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { OrganizationAccreditation } from './accreditation.entity.js';
-import type { TipoSoggettoAbilitato } from './domain/organization-kind.js';
+import type { TipoSoggettoAbilitato } from '../domain/organization-kind.js';
 import { LegalRepresentative } from './legal-representative.entity.js';
 import { Organization } from './organization.entity.js';
 
@@ -57,25 +57,32 @@ export class OrganizationRepository {
     return manager.findOneBy(Organization, { kind: 'azienda-estera', statoEstero, codiceIdentificativo });
   }
 
-  /** Exact lookup by codice fiscale, or by a foreign company's identification code. */
+  /**
+   * Exact lookup by codice fiscale (Italian kinds, through their partial unique index), or by a foreign company's
+   * identification code.
+   */
   searchByCode(
     manager: EntityManager,
     code: string,
     foreign: boolean | undefined,
     limit: number,
   ): Promise<OrganizationHit[]> {
-    const kindFilter =
-      foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
+    const italian = `SELECT ${HIT_COLUMNS}, ragione_sociale_norm FROM organization
+        WHERE codice_fiscale = $1 AND kind <> 'azienda-estera'`;
+    const abroad = `SELECT ${HIT_COLUMNS}, ragione_sociale_norm FROM organization
+        WHERE codice_identificativo = $1 AND kind = 'azienda-estera'`;
+    const parts = foreign === undefined ? [italian, abroad] : foreign ? [abroad] : [italian];
     return manager.query(
-      `SELECT ${HIT_COLUMNS} FROM organization
-        WHERE (codice_fiscale = $1 OR codice_identificativo = $1) ${kindFilter}
-        ORDER BY ragione_sociale_norm, id LIMIT $2`,
+      `SELECT id, kind, "ragioneSociale", "codiceFiscale", "codiceIdentificativo", "sedeComune", "sedeCitta"
+         FROM (${parts.join(' UNION ALL ')}) hits
+        ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $2`,
       [code, limit],
     );
   }
 
   /**
-   * Ragione sociale search on the normalised name: names starting with the text first (btree, in index order), then
+   * Ragione sociale search on the normalised name: names starting with the text first (btree in C collation, read in
+   * index order), then
    * names containing it (trigram index). `text` is already normalised (upper case, no diacritics).
    */
   async searchByName(
@@ -89,8 +96,8 @@ export class OrganizationRepository {
     const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
     const starting: OrganizationHit[] = await manager.query(
       `SELECT ${HIT_COLUMNS} FROM organization
-        WHERE ragione_sociale_norm LIKE $1 ${kindFilter}
-        ORDER BY ragione_sociale_norm, id LIMIT $2`,
+        WHERE ragione_sociale_norm COLLATE "C" LIKE $1 ${kindFilter}
+        ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $2`,
       [`${escaped}%`, limit],
     );
     if (starting.length >= limit) return starting;

@@ -12,7 +12,11 @@ import { MembershipRepository } from '../memberships/membership.repository.js';
 import { fold } from '../reference-data/italian-places.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import type { OrganizationAccreditation } from './accreditation.entity.js';
-import { KIND_LABELS, TIPI_SOGGETTO_ABILITATO_LABELS, type TipoSoggettoAbilitato } from './domain/organization-kind.js';
+import {
+  KIND_LABELS,
+  TIPI_SOGGETTO_ABILITATO_LABELS,
+  type TipoSoggettoAbilitato,
+} from '../domain/organization-kind.js';
 import type {
   HistoryEntryResponse,
   MyProfileResponse,

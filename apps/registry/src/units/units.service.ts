@@ -8,7 +8,7 @@ import { type Actor, CommonErrorCode, CommonException, validationFailed } from '
 import { OrganizationAccess } from '../common/organization-access.js';
 import { MembershipRepository } from '../memberships/membership.repository.js';
 import { membershipPayload } from '../memberships/membership-payload.js';
-import { servesTerritory } from '../organizations/domain/organization-kind.js';
+import { servesTerritory } from '../domain/organization-kind.js';
 import { comuneRef } from '../organizations/organization-payload.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { TIPI_SOGGETTO_ABILITATO, type TipoSoggettoAbilitato } from '../../organizations/domain/organization-kind.js';
+import { TIPI_SOGGETTO_ABILITATO, type TipoSoggettoAbilitato } from '../../domain/organization-kind.js';
 import { ISO_DATE, Trim } from '../../organizations/dto/fields.js';
 
 const REQUIRED = 'Campo obbligatorio';

@@ -58,7 +58,7 @@ export class RegistryTables1763900002000 implements MigrationInterface {
     );
     // Search (ADR 0011 bench): prefix by btree, substring by trigrams, foreign codes by equality.
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await q.query(`CREATE INDEX organization_name_prefix ON organization (ragione_sociale_norm text_pattern_ops, id)`);
+    await q.query(`CREATE INDEX organization_name_prefix ON organization (ragione_sociale_norm COLLATE "C", id)`);
     await q.query(`CREATE INDEX organization_name_trgm ON organization USING gin (ragione_sociale_norm gin_trgm_ops)`);
     await q.query(`CREATE INDEX organization_codice_identificativo ON organization (codice_identificativo)`);
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../domain/organization-kind.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../domain/organization-kind.js';
 
 export class PlaceResponse {
   @ApiProperty({ example: 'L378' })

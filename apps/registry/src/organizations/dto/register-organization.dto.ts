@@ -17,7 +17,7 @@ import {
   TIPI_SOGGETTO_ABILITATO,
   type TipoEnte,
   type TipoSoggettoAbilitato,
-} from '../domain/organization-kind.js';
+} from '../../domain/organization-kind.js';
 import { BELFIORE_COMUNE, BELFIORE_STATO, CAP, PHONE, SIGLA, Trim, UpperCode } from './fields.js';
 
 const REQUIRED = 'Campo obbligatorio';

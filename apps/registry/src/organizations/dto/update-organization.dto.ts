@@ -1,7 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsPec } from '@profila/italian';
-import { SETTORI_ECONOMICI, TIPI_SOGGETTO_ABILITATO, type TipoSoggettoAbilitato } from '../domain/organization-kind.js';
+import {
+  SETTORI_ECONOMICI,
+  TIPI_SOGGETTO_ABILITATO,
+  type TipoSoggettoAbilitato,
+} from '../../domain/organization-kind.js';
 import { BELFIORE_COMUNE, PHONE, SIGLA, Trim, UpperCode } from './fields.js';
 
 /** "Dati azienda": the fields given change, the others stay. Identifiers (CF, stato) never change. */

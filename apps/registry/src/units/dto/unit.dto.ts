@@ -6,7 +6,9 @@ import { BELFIORE_COMUNE, CAP, ISO_DATE, SIGLA, Trim, UpperCode } from '../../or
 const REQUIRED = 'Campo obbligatorio';
 const upperAll = () =>
   Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value,
+    Array.isArray(value)
+      ? (value as unknown[]).map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))
+      : value,
   );
 
 export class UnitDto {
