@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { createLogger } from '@profila/platform';
 import { loadRegistryEnv } from './config/registry.env.js';
-import { RegistryModule } from './registry.module.js';
+import { createRegistryApp } from './registry.app.js';
 
 const env = loadRegistryEnv();
-await runServiceApp(RegistryModule.register(env), {
-  name: 'registry',
-  host: env.HOST,
-  port: env.PORT,
-  logLevel: env.LOG_LEVEL,
-});
+const app = await createRegistryApp(env);
+await app.listen(env.PORT, env.HOST);
+createLogger('registry').info({ url: await app.getUrl() }, 'registry listening');

@@ -2,16 +2,26 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@profila/messaging';
 import { DatabaseModule } from '@profila/persistence';
 import { AuthModule, HealthModule } from '@profila/platform';
+import { AssociationsModule } from './associations/associations.module.js';
+import { RegistryCommonModule } from './common/registry-common.module.js';
 import type { RegistryEnv } from './config/registry.env.js';
+import { REGISTRY_ENV } from './config/registry.tokens.js';
 import { REGISTRY_ENTITIES } from './database/entities.js';
 import { REGISTRY_MIGRATIONS } from './database/migrations/index.js';
+import { MembershipsModule } from './memberships/memberships.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { UnitsModule } from './units/units.module.js';
 
-/** registry: persone giuridiche, unità operative, organigramma. */
+/** registry: persone giuridiche, unità operative, organigramma, associazioni. */
 @Module({})
 export class RegistryModule {
   static register(env: RegistryEnv): DynamicModule {
     return {
       module: RegistryModule,
+      global: true,
+      providers: [{ provide: REGISTRY_ENV, useValue: env }],
+      exports: [REGISTRY_ENV],
       imports: [
         DatabaseModule.forService({
           url: env.DATABASE_URL!,
@@ -21,6 +31,12 @@ export class RegistryModule {
         MessagingModule.forService('registry', env),
         AuthModule.forService(env),
         HealthModule,
+        ReferenceDataModule,
+        RegistryCommonModule,
+        OrganizationsModule,
+        UnitsModule,
+        MembershipsModule,
+        AssociationsModule,
       ],
     };
   }

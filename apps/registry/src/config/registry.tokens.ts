@@ -1,0 +1,1 @@
+export const REGISTRY_ENV = Symbol('REGISTRY_ENV');
