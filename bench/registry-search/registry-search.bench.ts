@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { EmbeddedPostgresServer } from '@profila/persistence';
+import { EmbeddedPostgresServer } from '@profila/embedded';
 import { AccessTokenIssuer } from '@profila/platform';
 import { freePort } from '@profila/testing';
 import type * as RegistryAppModule from '../../apps/registry/src/registry.app.js';

@@ -16,12 +16,12 @@ import {
   createTestDatabase,
   freePort,
   issueSignerCertificate,
-  S3Server,
   signCades,
   signPades,
   type TestSigner,
   toPemBundle,
 } from '@profila/testing';
+import { S3Server } from '@profila/embedded';
 import { loadRegistryEnv } from '../src/config/registry.env.js';
 import { createRegistryApp } from '../src/registry.app.js';
 
@@ -96,8 +96,8 @@ beforeAll(async () => {
       DATABASE_URL: await createTestDatabase('regdocs'),
       EVENTS_DATABASE_URL: await createTestDatabase('events'),
       S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY: S3Server.ACCESS_KEY,
-      S3_SECRET_KEY: S3Server.SECRET_KEY,
+      S3_ACCESS_KEY: s3.credentials.accessKey,
+      S3_SECRET_KEY: s3.credentials.secretKey,
       TRUST_LIST_FILE: trustFile,
     }),
   );
