@@ -286,6 +286,15 @@ describe('gateway under attack', () => {
       expect(unsafe.status).toBe(403);
     });
 
+    it('a malformed URL is a 400 with the error shape, in Italian', async () => {
+      for (const path of ['/%E0%A4%A', '/api/registry/%', '/api/registry/%E0%A4%A']) {
+        const res = await raw(gateway.url, path);
+        expect([path, res.status]).toEqual([path, 400]);
+        expect(JSON.parse(res.text)).toMatchObject({ code: 'BAD_REQUEST', message: 'Richiesta non valida' });
+        expect(res.headers['cache-control']).toBe('no-store');
+      }
+    });
+
     it.each([1.5, 3, 7.5])('a %s MB JSON body is answered 413 with the error shape', async (mb) => {
       const body = JSON.stringify({ text: 'x'.repeat(mb * 1024 * 1024) });
       const res = await raw(gateway.url, '/api/registry/me', {

@@ -1,10 +1,11 @@
 import { type DynamicModule, type INestApplication, type Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { requestContext } from '../context/request-context.js';
-import { DomainExceptionFilter } from '../exceptions/domain-exception.filter.js';
+import { DomainExceptionFilter, toErrorBody } from '../exceptions/domain-exception.filter.js';
 import { validationExceptionFactory } from '../validation/validation-errors.js';
 import { parseTrustedProxies, trustedProxyProblem } from '../config/trusted-proxies.js';
 
@@ -44,6 +45,13 @@ export async function createServiceApp(
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : requestContext.newId();
     },
     trustProxy: trusted.length > 0 ? trusted : false,
+    // Requests Fastify refuses before routing (a malformed URL such as `/%E0%A4%A`): the one error shape, in Italian.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      void reply
+        .code(error.statusCode ?? 400)
+        .header('cache-control', 'no-store')
+        .send({ ...toErrorBody(error), requestId: String(req.id) });
+    },
   });
   adapter.getInstance().addHook('onRequest', (req, reply, done) => {
     const correlation = req.headers['x-correlation-id'];
