@@ -50,6 +50,8 @@ export const SERVICE_ENV = [
   'EVENT_TRANSPORT',
   'KAFKA_BROKERS',
   'AUTH_JWKS_URL',
+  // The gateway's addresses: without them a service records the gateway as every client (default: loopback only).
+  'TRUSTED_PROXIES',
 ] as const;
 
 const EXTRA_ENV: Record<string, readonly string[]> = {

@@ -9,4 +9,5 @@ await runServiceApp(AdminVerificationModule.register(env), {
   host: env.HOST,
   port: env.PORT,
   logLevel: env.LOG_LEVEL,
+  trustedProxies: env.TRUSTED_PROXIES,
 });

@@ -9,6 +9,7 @@ export async function createDocumentStoreApp(env: DocumentStoreEnv): Promise<Nes
   const app = await createServiceApp(DocumentStoreModule.register(env), {
     name: 'document-store',
     logLevel: env.LOG_LEVEL,
+    trustedProxies: env.TRUSTED_PROXIES,
   });
   // Uploads are read as streams by the controllers; these limits stop a form early, the kind's limits apply after.
   await app

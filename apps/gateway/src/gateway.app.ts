@@ -1,14 +1,28 @@
+import { Transform } from 'node:stream';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServiceApp } from '@profila/platform';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CommonErrorCode, CommonException, createServiceApp, DEFAULT_BODY_LIMIT, toErrorBody } from '@profila/platform';
 import { type GatewayEnv, serviceUrl } from './config/gateway.env.js';
 import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
 import { GatewayModule } from './gateway.module.js';
+import { isApiRoute, looksLikeApi } from './http/api-route.js';
+import { sendError } from './http/send-error.js';
 import { registerProxies } from './proxy/register-proxies.js';
 import { registerSessionHandling } from './session/register-session.js';
 import { SessionResolver } from './session/session-resolver.js';
 import { registerUis } from './static/register-uis.js';
+
+/** Largest upload (multipart, streamed to document-store); other bodies stop at what the services accept. */
+export const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set when a streamed body went over its limit: the proxy answers 413 instead of a broken upstream. */
+    bodyTooLarge?: boolean;
+  }
+}
 
 /** Builds the gateway application (used by main.ts and by the tests). */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
@@ -16,9 +30,18 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   const app = await createServiceApp(GatewayModule.register(env, issuer), {
     name: 'gateway',
     logLevel: env.LOG_LEVEL,
-    bodyLimit: 8 * 1024 * 1024,
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    trustedProxies: env.TRUSTED_PROXIES,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Errors of the proxy and static routes (registered before Nest's own handler): the platform's error shape.
+  fastify.setErrorHandler((error, req, reply) => {
+    if (toErrorBody(error).statusCode >= 500) req.log.error(error);
+    return sendError(req, reply, error);
+  });
+  refuseApiLookalikes(fastify);
+  limitApiBodies(fastify);
+  noStoreByDefault(fastify);
   await fastify.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -37,15 +60,74 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     global: true,
     max: env.RATE_LIMIT_MAX,
     timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/api/'),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      code: 'TOO_MANY_REQUESTS',
-      message: `Troppe richieste: riprova tra ${Math.ceil(ctx.ttl / 1000)} secondi`,
-    }),
+    // Keyed by req.ip: the socket's address, or the client named by a TRUSTED_PROXIES proxy, never a header as sent.
+    // Decided on the routed path: the API (however its URL is spelled) and the platform health check.
+    allowList: (req) => !(isApiRoute(req) || req.routeOptions.url === '/health'),
+    errorResponseBuilder: (_req, ctx) =>
+      new CommonException(
+        CommonErrorCode.TOO_MANY_REQUESTS,
+        `Troppe richieste: riprova tra ${Math.ceil(ctx.ttl / 1000)} secondi`,
+      ),
   });
   registerSessionHandling(fastify, new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN), issuer);
   await registerProxies(fastify, env);
   await registerUis(fastify, env);
   return app;
+}
+
+/**
+ * `//api/…`, `/API/…`, `/%2561pi/…`, `/x/../api/…` are not routed to the API (the router is exact), but a lenient
+ * proxy or browser could read them as such: refuse them instead of serving the portal's shell.
+ */
+function refuseApiLookalikes(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (req, reply) => {
+    if (!isApiRoute(req) && looksLikeApi(req.url)) {
+      return sendError(req, reply, new CommonException(CommonErrorCode.NOT_FOUND));
+    }
+  });
+}
+
+function bodyLimitOf(req: FastifyRequest): number {
+  return /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '') ? UPLOAD_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+}
+
+/**
+ * An API body the service would refuse is refused here with 413: forwarding it makes the service close the
+ * connection half-way (500 `write EPIPE`). Declared lengths are checked up front, streamed bodies as they come.
+ */
+function limitApiBodies(fastify: FastifyInstance): void {
+  const tooLarge = () => new CommonException(CommonErrorCode.PAYLOAD_TOO_LARGE);
+  fastify.addHook('onRequest', async (req, reply) => {
+    if (!isApiRoute(req)) return;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > bodyLimitOf(req)) {
+      // Up to the upload limit, the unread body is drained so the client reads the answer; beyond it, close.
+      if (declared > UPLOAD_BODY_LIMIT) void reply.header('connection', 'close');
+      return sendError(req, reply, tooLarge());
+    }
+  });
+  fastify.addHook('preParsing', async (req, _reply, payload) => {
+    if (!isApiRoute(req) || req.headers['content-length'] !== undefined) return payload;
+    const limit = bodyLimitOf(req);
+    let seen = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        seen += chunk.length;
+        if (seen > limit) {
+          req.bodyTooLarge = true;
+          done(Object.assign(tooLarge(), { statusCode: 413 }));
+        } else done(null, chunk);
+      },
+    });
+    payload.on('error', (error) => counted.destroy(error));
+    return payload.pipe(counted);
+  });
+}
+
+/** Personal data must not stay in browser or proxy caches: no-store unless the answer set its own caching. */
+function noStoreByDefault(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (_req, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }

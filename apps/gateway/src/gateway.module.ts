@@ -5,6 +5,7 @@ import { ApiDocsController } from './docs/api-docs.controller.js';
 import { GATEWAY_ENV } from './config/gateway.tokens.js';
 import type { GatewayEnv } from './config/gateway.env.js';
 import { GatewayHealthController } from './health/gateway-health.controller.js';
+import { PlatformHealthService } from './health/platform-health.service.js';
 
 /** The single public entry: UIs, `/api/<service>` routing, health of the whole platform, API docs. */
 @Module({})
@@ -15,6 +16,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         { provide: AccessTokenIssuer, useValue: issuer },
+        PlatformHealthService,
       ],
       controllers: [GatewayHealthController, ApiDocsController, JwksController],
     };

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { freePort } from '@profila/testing';
 import { loadGatewayEnv } from '../src/config/gateway.env.js';
 import { createGatewayApp } from '../src/gateway.app.js';
@@ -74,20 +75,41 @@ describe('gateway', () => {
     expect(((await res.json()) as { code: string }).code).toBe('CSRF_TOKEN_INVALID');
   });
 
-  it('reports the platform unhealthy while services are down', async () => {
+  it('reports the platform unhealthy while services are down: the overall status to anyone, which service to services', async () => {
     const res = await fetch(`${url}/health`);
     expect(res.status).toBe(503);
-    const body = (await res.json()) as { services: Record<string, string> };
-    expect(body.services.identity).toBe('down');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ status: 'error' }); // no service names, no addresses
+    const detail = await fetch(`${url}/health`, { headers: { [SERVICE_TOKEN_HEADER]: DEV_SERVICE_TOKEN } });
+    expect(detail.status).toBe(503);
+    expect(((await detail.json()) as { services: Record<string, string> }).services.identity).toBe('down');
+  });
+
+  it('keeps the caching of the UI assets', async () => {
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${url}/`)).text())?.[1];
+    expect(asset).toBeDefined();
+    const assetRes = await fetch(`${url}${asset}`);
+    await assetRes.arrayBuffer(); // read to the end, so the connection is idle when the app closes
+    expect(assetRes.headers.get('cache-control')).toBe('public, max-age=3600');
+    const index = await fetch(`${url}/`);
+    await index.text();
+    expect(index.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('rate-limits the API per client with an Italian message', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await fetch(`${url}/api/registry/anything`)).status);
-    expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
-    const limited = await fetch(`${url}/api/registry/anything`);
-    expect(limited.status).toBe(429);
-    expect(((await limited.json()) as { message: string }).message).toMatch(/Troppe richieste/);
+    // Earlier calls of this file (the refused PUT, /health) count against the same client's allowance of 5.
+    let limited: Response | undefined;
+    for (let i = 0; i < 7 && !limited; i++) {
+      const res = await fetch(`${url}/api/registry/anything`);
+      if (res.status === 429) limited = res;
+      else await res.body?.cancel();
+    }
+    expect(limited?.status).toBe(429);
+    expect(limited?.headers.get('cache-control')).toBe('no-store');
+    expect(await limited?.json()).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/Troppe richieste/),
+    });
     expect((await fetch(`${url}/`)).status).toBe(200); // pages are not limited
   });
 });

@@ -7,7 +7,11 @@ import { RegistryModule } from './registry.module.js';
 
 /** Builds the registry application (used by main.ts, the tests and the bench). */
 export async function createRegistryApp(env: RegistryEnv): Promise<NestFastifyApplication> {
-  const app = await createServiceApp(RegistryModule.register(env), { name: 'registry', logLevel: env.LOG_LEVEL });
+  const app = await createServiceApp(RegistryModule.register(env), {
+    name: 'registry',
+    logLevel: env.LOG_LEVEL,
+    trustedProxies: env.TRUSTED_PROXIES,
+  });
   await app
     .getHttpAdapter()
     .getInstance()

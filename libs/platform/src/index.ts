@@ -1,5 +1,6 @@
 export * from './config/load-env.js';
 export * from './config/service-env.js';
+export * from './config/trusted-proxies.js';
 export * from './context/request-context.js';
 export * from './logging/logger.js';
 export * from './exceptions/domain.exception.js';

@@ -4,6 +4,7 @@ import {
   type BackendService,
   DEFAULT_PORTS,
   DEV_SERVICE_TOKEN,
+  IsTrustedProxyList,
   loadEnv,
   serviceUrlVariable,
 } from '@profila/platform';
@@ -37,9 +38,16 @@ export class GatewayEnv {
   @IsString()
   BACKOFFICE_DIST = 'apps/backoffice/dist';
 
-  /** Requests per minute and client IP on /api. */
+  /** Requests per minute and client IP on /api and /health. */
   @IsInt()
   RATE_LIMIT_MAX = 600;
+
+  /**
+   * Proxies in front of the gateway (the ingress) whose `X-Forwarded-For` is believed: comma-separated addresses or
+   * CIDRs. Default none (embedded mode: browsers connect directly), so the client address is the socket's.
+   */
+  @IsTrustedProxyList()
+  TRUSTED_PROXIES = '';
 
   @IsString()
   SERVICE_TOKEN = DEV_SERVICE_TOKEN;

@@ -1,67 +1,100 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AccessTokenIssuer } from '@profila/platform';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@profila/contracts';
+import { type AccessTokenIssuer, CommonErrorCode, CommonException, createLogger } from '@profila/platform';
+import { isApiRoute, routedPath } from '../http/api-route.js';
+import { sendError } from '../http/send-error.js';
 import type { SessionResolver } from './session-resolver.js';
 
-export const SESSION_COOKIE = 'profila_session';
-export const CSRF_COOKIE = 'profila_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The access token the gateway issued for this request's session: the only Authorization a service gets. */
+    gatewayAccessToken?: string;
+  }
+}
 
-/** Endpoints identity providers post to: protected by the SAML checks, not by CSRF tokens. */
-const CSRF_EXEMPT = ['/api/identity/saml/acs', '/api/identity/saml/slo'];
+/** Endpoints identity providers post to: protected by the SAML checks, not by CSRF tokens (decoded routed paths). */
+const CSRF_EXEMPT = new Set(['/api/identity/saml/acs', '/api/identity/saml/slo']);
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const LOGOUT = '/api/identity/logout';
 
-function readCookie(req: FastifyRequest, name: string): string | undefined {
-  const header = req.headers.cookie;
+/** A cookie's value, or undefined when absent or not decodable (a malformed cookie is no cookie, never an error). */
+export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0 || part.slice(0, i).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
 
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
 /**
- * For every `/api/*` request: drop any Authorization the browser sent, enforce the CSRF double-submit token on
- * state-changing requests that carry a session, and, for a live session, attach the gateway's short-lived access
- * token (who, and for which organisation) for the service.
+ * For every request routed to `/api/*` (decided on the routed path, so no encoding of the URL escapes it): drop any
+ * Authorization the browser sent, and for a session cookie:
+ * - a state-changing request needs the CSRF token in CSRF_HEADER, equal to the CSRF cookie (double submit) and
+ *   bound to the session: its SHA-256 is the session's `csrfTokenSha256` (identity's resolve answer);
+ * - a live session gets the gateway's short-lived access token (who, and for which organisation) for the service.
+ * Runs as preHandler, after the rate limit (onRequest), so a flood of made-up cookies does not reach identity.
  */
 export function registerSessionHandling(
   app: FastifyInstance,
   resolver: SessionResolver,
   issuer: AccessTokenIssuer,
 ): void {
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+  const log = createLogger('gateway-session');
+  const csrfRefused = () => new CommonException(CommonErrorCode.CSRF_TOKEN_INVALID);
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply) => {
+    if (!isApiRoute(req)) return;
     delete req.headers.authorization;
-    const sessionId = readCookie(req, SESSION_COOKIE);
+    const path = routedPath(req) ?? '';
+    const sessionId = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (!sessionId) return;
-    const path = req.url.split('?')[0];
-    if (UNSAFE.has(req.method) && !CSRF_EXEMPT.includes(path)) {
-      const cookie = readCookie(req, CSRF_COOKIE);
-      const header = req.headers[CSRF_HEADER];
-      if (!cookie || typeof header !== 'string' || !sameToken(cookie, header)) {
-        return reply.code(403).send({
-          statusCode: 403,
-          code: 'CSRF_TOKEN_INVALID',
-          message: 'Richiesta non valida: ricarica la pagina e riprova',
-        });
+    const unsafe = UNSAFE.has(req.method) && !CSRF_EXEMPT.has(path);
+    const header = req.headers[CSRF_HEADER];
+    if (unsafe) {
+      const cookie = readCookie(req.headers.cookie, CSRF_COOKIE);
+      if (!cookie || typeof header !== 'string' || !sameBytes(Buffer.from(cookie), Buffer.from(header))) {
+        return sendError(req, reply, csrfRefused());
       }
     }
-    const session = await resolver.resolve(sessionId);
+    let session;
+    try {
+      session = await resolver.resolve(sessionId);
+    } catch (error) {
+      log.error({ err: error }, 'identity could not resolve a session');
+      return sendError(
+        req,
+        reply,
+        new CommonException(
+          CommonErrorCode.SERVICE_UNAVAILABLE,
+          'Servizio temporaneamente non disponibile: riprovare tra poco',
+        ),
+      );
+    }
     if (!session) return;
-    const token = await issuer.issue({
+    if (unsafe) {
+      const bound = /^[0-9a-f]{64}$/i.test(session.csrfTokenSha256)
+        ? Buffer.from(session.csrfTokenSha256, 'hex')
+        : Buffer.alloc(0);
+      if (!sameBytes(sha256(header as string), bound)) return sendError(req, reply, csrfRefused());
+    }
+    req.gatewayAccessToken = await issuer.issue({
       kind: 'citizen',
       id: session.codiceFiscale,
       ...(session.actingFor ? { actingFor: session.actingFor } : {}),
     });
-    req.headers.authorization = `Bearer ${token}`;
-    if (path === '/api/identity/logout') resolver.forget(sessionId);
+    if (path === LOGOUT) resolver.forget(sessionId);
   });
 }

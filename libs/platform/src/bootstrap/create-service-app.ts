@@ -1,11 +1,16 @@
 import { type DynamicModule, type INestApplication, type Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, PinoNestLogger } from '../logging/logger.js';
 import { requestContext } from '../context/request-context.js';
-import { DomainExceptionFilter } from '../exceptions/domain-exception.filter.js';
+import { DomainExceptionFilter, toErrorBody } from '../exceptions/domain-exception.filter.js';
 import { validationExceptionFactory } from '../validation/validation-errors.js';
+import { parseTrustedProxies, trustedProxyProblem } from '../config/trusted-proxies.js';
+
+/** Largest JSON / form body a service accepts unless it says otherwise (multipart uploads are streamed). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export interface ServiceAppOptions {
   /** Service name: logs, OpenAPI title. */
@@ -14,10 +19,11 @@ export interface ServiceAppOptions {
   /** Largest request body accepted (bytes). */
   bodyLimit?: number;
   /**
-   * Addresses (or CIDRs) of the proxies whose `X-Forwarded-For` is believed. Default none: the client address is the
-   * socket's, so a client cannot pick its own address (and dodge a rate limit) by sending the header.
+   * Addresses (or CIDRs) of the proxies whose `X-Forwarded-For` is believed: a list, or `TRUSTED_PROXIES` as written
+   * (comma-separated). Default none: the client address is the socket's, so a client cannot pick its own address
+   * (and dodge a rate limit) by sending the header. Services pass their `env.TRUSTED_PROXIES` (the gateway).
    */
-  trustedProxies?: string[];
+  trustedProxies?: string | readonly string[];
 }
 
 /**
@@ -29,13 +35,23 @@ export async function createServiceApp(
   options: ServiceAppOptions,
 ): Promise<NestFastifyApplication> {
   const logger = createLogger(options.name, options.logLevel);
+  const trusted = parseTrustedProxies(options.trustedProxies);
+  const invalid = trusted.map(trustedProxyProblem).filter(Boolean);
+  if (invalid.length > 0) throw new Error(`trusted proxies: ${invalid.join('; ')}`);
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : requestContext.newId();
     },
-    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
+    trustProxy: trusted.length > 0 ? trusted : false,
+    // Requests Fastify refuses before routing (a malformed URL such as `/%E0%A4%A`): the one error shape, in Italian.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      void reply
+        .code(error.statusCode ?? 400)
+        .header('cache-control', 'no-store')
+        .send({ ...toErrorBody(error), requestId: String(req.id) });
+    },
   });
   adapter.getInstance().addHook('onRequest', (req, reply, done) => {
     const correlation = req.headers['x-correlation-id'];

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsTrustedProxyList, LOOPBACK_PROXIES } from './trusted-proxies.js';
 
 export const EVENT_TRANSPORTS = ['postgres', 'kafka'] as const;
 export type EventTransportKind = (typeof EVENT_TRANSPORTS)[number];
@@ -91,6 +92,14 @@ export class ServiceEnv {
   /** Shared service-to-service credential (private network). Must be set in production. */
   @IsString()
   SERVICE_TOKEN = DEV_SERVICE_TOKEN;
+
+  /**
+   * Proxies whose `X-Forwarded-For` the service believes (comma-separated addresses or CIDRs, `none` for none): the
+   * gateway's addresses, so that the client address it forwards (rate limits, the SPID register) is the real one.
+   * Default loopback, where the gateway runs in embedded mode; compose and k8s set their private network.
+   */
+  @IsTrustedProxyList()
+  TRUSTED_PROXIES = LOOPBACK_PROXIES;
 }
 
 export const DEV_SERVICE_TOKEN = 'profila-dev-service-token';
