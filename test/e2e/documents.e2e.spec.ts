@@ -4,7 +4,6 @@
 // dev IdP), as a browser after the login: session cookie, CSRF double submit; the gateway turns the session into the
 // service's access token.
 import { createHash } from 'node:crypto';
-import { DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { EmbeddedPlatform } from '@profila/embedded';
 import { devIdpLogin, type DevIdpSession, startTestPlatform } from '@profila/testing';
 

@@ -39,17 +39,17 @@ export function toErrorBody(exception: unknown): ErrorBody {
       // Terminus readiness failure: say which check failed.
       return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Servizio non disponibile', details: response };
     }
-    if (typeof response === 'object' && response !== null) {
-      const r = response as { message?: unknown; error?: string; code?: string };
-      const validation: unknown[] | undefined = Array.isArray(r.message) ? (r.message as unknown[]) : undefined;
-      return {
-        statusCode: status,
-        code: r.code ?? (validation ? 'VALIDATION_FAILED' : httpCode(status)),
-        message: validation ? 'Dati non validi' : typeof r.message === 'string' ? r.message : exception.message,
-        details: validation ? { errors: validation } : undefined,
-      };
-    }
-    return { statusCode: status, code: httpCode(status), message: String(response) };
+    // Our code throws DomainExceptions only; an HttpException here comes from Nest or Fastify themselves (no route,
+    // a body that is not JSON, a built-in pipe): an Italian message, the framework's English text as the reason.
+    const r = (typeof response === 'object' && response !== null ? response : { message: response }) as {
+      message?: unknown;
+    };
+    const reason = Array.isArray(r.message)
+      ? r.message.map(String).join('; ')
+      : typeof r.message === 'string'
+        ? r.message
+        : exception.message;
+    return { statusCode: status, code: httpCode(status), message: httpMessage(status), details: { reason } };
   }
   const status = (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -67,14 +67,26 @@ export function toErrorBody(exception: unknown): ErrorBody {
 
 function httpMessage(status: number): string {
   switch (status) {
+    case 401:
+      return 'Autenticazione richiesta';
+    case 403:
+      return 'Operazione non consentita';
+    case 404:
+      return 'Risorsa non trovata';
+    case 405:
+      return 'Metodo non consentito';
+    case 409:
+      return 'Operazione in conflitto con lo stato attuale';
     case 413:
       return 'Richiesta troppo grande';
     case 415:
       return 'Tipo di contenuto non supportato';
     case 429:
       return 'Troppe richieste: riprovare tra poco';
+    case 503:
+      return 'Servizio non disponibile';
     default:
-      return 'Richiesta non valida';
+      return status >= 500 ? 'Errore interno. Riprovare più tardi.' : 'Richiesta non valida';
   }
 }
 
