@@ -17,6 +17,8 @@ export interface ErrorPageInput {
 export function errorPage(input: ErrorPageInput): string {
   const title = escapeXml(input.title ?? 'Accesso non riuscito');
   const home = escapeXml(`${input.portalUrl}/`);
+  // A refused login is retried from the portal's identity-provider chooser.
+  const retry = escapeXml(`${input.portalUrl}/accedi`);
   return `<!DOCTYPE html>
 <html lang="it">
 <head>
@@ -24,6 +26,7 @@ export function errorPage(input: ErrorPageInput): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>${title}</title>
+  <link rel="icon" href="${escapeXml(`${input.portalUrl}/favicon.svg`)}" type="image/svg+xml">
   <style>
     body { margin: 0; font: 16px/1.5 "Titillium Web", system-ui, -apple-system, "Segoe UI", sans-serif; color: #17324d; background: #f5f7fa; }
     header { background: #0066cc; color: #fff; padding: 1rem; }
@@ -40,7 +43,7 @@ export function errorPage(input: ErrorPageInput): string {
     <h1>${title}</h1>
     <p role="alert">${escapeXml(input.message)}</p>
     <p class="codice">Codice errore: <code>${escapeXml(input.code)}</code></p>
-    <p><a href="${home}">Torna al portale</a></p>
+    <p><a href="${retry}">Riprova</a> · <a href="${home}">Torna al portale</a></p>
   </main>
 </body>
 </html>`;
