@@ -22,3 +22,4 @@ export * from './login/spid-button';
 export * from './login/use-idps';
 export * from './session/session-context';
 export * from './session/use-logout';
+export * from './session/logout-button';

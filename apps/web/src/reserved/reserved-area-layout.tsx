@@ -1,7 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { Link, Navigate, NavLink, Outlet } from 'react-router-dom';
 import type { Notice } from '../layout/notice';
-import { useLogout, useSession } from '@profila/ui';
+import { LogoutMenuItem, useSession } from '@profila/ui';
 import { RESERVED_HOME, RESERVED_MENU } from './reserved-menu';
 
 const LOGIN_FIRST: Notice = {
@@ -16,7 +16,6 @@ const SESSION_ENDED: Notice = {
 /** `/area-riservata/*`: only with a session (else back to the home page with a notice); menu beside the page. */
 export function ReservedAreaLayout() {
   const { state } = useSession();
-  const { logout, pending, error } = useLogout();
 
   if (state.status === 'checking') {
     return (
@@ -49,23 +48,8 @@ export function ReservedAreaLayout() {
                       </NavLink>
                     </li>
                   ))}
-                  <li>
-                    <button
-                      type="button"
-                      className="list-item reserved-menu-logout"
-                      onClick={() => void logout()}
-                      disabled={pending}
-                    >
-                      <Icon icon="it-logout" size="sm" color="primary" aria-hidden className="me-2" />
-                      <span>{pending ? 'Uscita in corso…' : 'Logout'}</span>
-                    </button>
-                  </li>
+                  <LogoutMenuItem className="reserved-menu-logout" />
                 </ul>
-                {error && (
-                  <p className="text-danger small" role="alert">
-                    {error}
-                  </p>
-                )}
               </div>
             </div>
           </nav>

@@ -2,7 +2,7 @@ import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
 import type { Me } from '../api/identity-session';
 import { displayName } from '../session/session-context';
-import { useLogout } from '../session/use-logout';
+import { LogoutMenuItem } from '../session/logout-button';
 import { useDropdown } from './use-dropdown';
 
 export interface UserMenuItem {
@@ -29,7 +29,6 @@ export function UserBox({
   items: readonly UserMenuItem[];
 }) {
   const { open, setOpen, wrapper, toggle } = useDropdown();
-  const { logout, pending, error } = useLogout();
 
   const close = () => setOpen(false);
 
@@ -81,23 +80,8 @@ export function UserBox({
             <li>
               <span className="divider" role="separator" />
             </li>
-            <li>
-              <button
-                type="button"
-                className="list-item user-box-logout"
-                onClick={() => void logout()}
-                disabled={pending}
-              >
-                <Icon icon="it-logout" size="sm" color="primary" aria-hidden className="me-2" />
-                <span>{pending ? 'Uscita in corso…' : 'Logout'}</span>
-              </button>
-            </li>
+            <LogoutMenuItem className="user-box-logout" />
           </ul>
-          {error && (
-            <p className="text-danger small px-3" role="alert">
-              {error}
-            </p>
-          )}
         </div>
       )}
     </div>
