@@ -1,6 +1,6 @@
 // What each kind of app needs from its deployment (docker-compose.yml and k8s/), shared by the deploy tests.
 // The apps themselves come from nest-cli.json, so a new app without deployment support fails the tests.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serviceUrlVariable } from '@profila/platform';
@@ -56,7 +56,7 @@ export const SERVICE_ENV = [
 
 const EXTRA_ENV: Record<string, readonly string[]> = {
   identity: ['PUBLIC_URL', 'IDP_METADATA', 'DEV_IDP_ENABLED'],
-  'document-store': ['S3_ENDPOINT', 'S3_PUBLIC_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET', 'S3_REGION'],
+  'document-store': ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'S3_BUCKET', 'S3_REGION'],
   notification: ['SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM', 'PUBLIC_URL'],
 };
 
@@ -80,6 +80,20 @@ export function requiredEnv(app: string): string[] {
         ...routedServices().map(serviceUrlVariable),
       ];
     case 'service':
-      return [...SERVICE_ENV, ...(EXTRA_ENV[app] ?? [])];
+      return [...SERVICE_ENV, ...(EXTRA_ENV[app] ?? []), ...calledServiceUrls(app)];
   }
+}
+
+/**
+ * The `<SERVICE>_URL` settings a service's env class declares: the services it calls over HTTP. Their defaults are
+ * loopback addresses of the embedded mode, wrong in any container, so every deployment must set them.
+ */
+export function calledServiceUrls(app: string): string[] {
+  const file = join(repoRoot, 'apps', app, 'src/config', `${app}.env.ts`);
+  if (!existsSync(file)) return [];
+  const source = readFileSync(file, 'utf8');
+  return routedServices()
+    .filter((service) => service !== app)
+    .map(serviceUrlVariable)
+    .filter((variable) => new RegExp(`^\\s*${variable}\\b`, 'm').test(source));
 }
