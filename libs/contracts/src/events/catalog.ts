@@ -1,5 +1,17 @@
 import type { EventEnvelope } from '../envelope.js';
 import type { EventDefinition } from '../event-definition.js';
+import {
+  VerificationRequestApprovedV1,
+  VerificationRequestExpiredV1,
+  VerificationRequestIntegrationRequestedV1,
+  VerificationRequestPecConfirmationRequestedV1,
+  VerificationRequestRejectedV1,
+  VerificationRequestResubmittedV1,
+  VerificationRequestSubmittedV1,
+  VerificationRequestTakenV1,
+  VerificationRequestUpdatedV1,
+  type VerificationRequestV1,
+} from './admin-verification/verification-request.v1.js';
 import { DocumentDeletedV1, DocumentStoredV1, type DocumentV1 } from './document-store/document.v1.js';
 import { CitizenRegisteredV1, CitizenUpdatedV1, type CitizenV1 } from './identity/citizen.v1.js';
 import {
@@ -36,6 +48,15 @@ export const EVENT_CATALOG = [
   MembershipGrantedV1,
   MembershipChangedV1,
   MembershipRevokedV1,
+  VerificationRequestSubmittedV1,
+  VerificationRequestPecConfirmationRequestedV1,
+  VerificationRequestUpdatedV1,
+  VerificationRequestTakenV1,
+  VerificationRequestApprovedV1,
+  VerificationRequestRejectedV1,
+  VerificationRequestIntegrationRequestedV1,
+  VerificationRequestResubmittedV1,
+  VerificationRequestExpiredV1,
 ] as const satisfies readonly EventDefinition[];
 
 /** Payload type of each event type: the typed event map. */
@@ -54,6 +75,15 @@ export interface EventDataMap {
   'membership.granted': MembershipV1;
   'membership.changed': MembershipV1;
   'membership.revoked': MembershipV1;
+  'verification-request.submitted': VerificationRequestV1;
+  'verification-request.pec-confirmation-requested': VerificationRequestV1;
+  'verification-request.updated': VerificationRequestV1;
+  'verification-request.taken': VerificationRequestV1;
+  'verification-request.approved': VerificationRequestV1;
+  'verification-request.rejected': VerificationRequestV1;
+  'verification-request.integration-requested': VerificationRequestV1;
+  'verification-request.resubmitted': VerificationRequestV1;
+  'verification-request.expired': VerificationRequestV1;
 }
 
 export type EventType = keyof EventDataMap;

@@ -3,7 +3,11 @@ import { isoDateSchema, optionalIsoDateSchema } from './places.v1.js';
 
 export const MEMBERSHIP_TOPIC_V1 = 'registry.membership.v1';
 
-export type MembershipRoleV1 = 'COB' | 'SARE' | 'IDO' | 'RAA' | 'ANAGRAFICA';
+/**
+ * BACKOFFICE: operator of a Region / Provincia / agency on the units in scope (their territory); SUPEROPERATORE:
+ * manages the operators (added with admin-verification, issue #11).
+ */
+export type MembershipRoleV1 = 'COB' | 'SARE' | 'IDO' | 'RAA' | 'ANAGRAFICA' | 'BACKOFFICE' | 'SUPEROPERATORE';
 
 /** Who may act for an organisation, with which roles, where, and when. Keyed by the organisation's id. */
 export interface MembershipV1 {
@@ -48,7 +52,7 @@ const membershipSchema = {
       type: 'array',
       minItems: 1,
       uniqueItems: true,
-      items: { enum: ['COB', 'SARE', 'IDO', 'RAA', 'ANAGRAFICA'] },
+      items: { enum: ['COB', 'SARE', 'IDO', 'RAA', 'ANAGRAFICA', 'BACKOFFICE', 'SUPEROPERATORE'] },
     },
     scope: { enum: ['organization', 'units'] },
     unitIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
