@@ -3,8 +3,10 @@ import { MessagingModule } from '@profila/messaging';
 import { DatabaseModule } from '@profila/persistence';
 import { AuthModule, HealthModule } from '@profila/platform';
 import type { AdminVerificationEnv } from './config/admin-verification.env.js';
+import { ADMIN_VERIFICATION_ENV } from './config/admin-verification.tokens.js';
 import { ADMIN_VERIFICATION_ENTITIES } from './database/entities.js';
 import { ADMIN_VERIFICATION_MIGRATIONS } from './database/migrations/index.js';
+import { RequestsModule } from './requests/requests.module.js';
 
 /** admin-verification: verifiche delle nomine e delle registrazioni. */
 @Module({})
@@ -12,6 +14,9 @@ export class AdminVerificationModule {
   static register(env: AdminVerificationEnv): DynamicModule {
     return {
       module: AdminVerificationModule,
+      global: true,
+      providers: [{ provide: ADMIN_VERIFICATION_ENV, useValue: env }],
+      exports: [ADMIN_VERIFICATION_ENV],
       imports: [
         DatabaseModule.forService({
           url: env.DATABASE_URL!,
@@ -21,6 +26,7 @@ export class AdminVerificationModule {
         MessagingModule.forService('admin-verification', env),
         AuthModule.forService(env),
         HealthModule,
+        RequestsModule,
       ],
     };
   }

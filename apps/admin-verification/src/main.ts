@@ -1,13 +1,9 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { createLogger } from '@profila/platform';
+import { createAdminVerificationApp } from './admin-verification.app.js';
 import { loadAdminVerificationEnv } from './config/admin-verification.env.js';
-import { AdminVerificationModule } from './admin-verification.module.js';
 
 const env = loadAdminVerificationEnv();
-await runServiceApp(AdminVerificationModule.register(env), {
-  name: 'admin-verification',
-  host: env.HOST,
-  port: env.PORT,
-  logLevel: env.LOG_LEVEL,
-  trustedProxies: env.TRUSTED_PROXIES,
-});
+const app = await createAdminVerificationApp(env);
+await app.listen(env.PORT, env.HOST);
+createLogger('admin-verification').info({ url: await app.getUrl() }, 'admin-verification listening');

@@ -5,5 +5,6 @@ import { createRegistryApp } from './registry.app.js';
 
 const env = loadRegistryEnv();
 const app = await createRegistryApp(env);
+await app.startAllMicroservices();
 await app.listen(env.PORT, env.HOST);
 createLogger('registry').info({ url: await app.getUrl() }, 'registry listening');

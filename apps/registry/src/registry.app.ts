@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connectEventHandlers } from '@profila/messaging';
 import { createServiceApp } from '@profila/platform';
 import type { RegistryEnv } from './config/registry.env.js';
 import { SIGNED_DECLARATION_MAX_BYTES } from './associations/signed-upload.js';
@@ -18,5 +19,7 @@ export async function createRegistryApp(env: RegistryEnv): Promise<NestFastifyAp
     .register(multipart, {
       limits: { fileSize: SIGNED_DECLARATION_MAX_BYTES + 1, files: 1, fields: 5, fieldSize: 1024, parts: 7 },
     });
+  // admin-verification's approvals (verifications/): started by main.ts with app.startAllMicroservices().
+  connectEventHandlers(app);
   return app;
 }

@@ -9,9 +9,11 @@ import { REGISTRY_ENV } from './config/registry.tokens.js';
 import { REGISTRY_ENTITIES } from './database/entities.js';
 import { REGISTRY_MIGRATIONS } from './database/migrations/index.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
+import { OperatorsModule } from './operators/operators.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { VerificationsModule } from './verifications/verifications.module.js';
 
 /** registry: persone giuridiche, unità operative, organigramma, associazioni. */
 @Module({})
@@ -37,6 +39,8 @@ export class RegistryModule {
         UnitsModule,
         MembershipsModule,
         AssociationsModule,
+        OperatorsModule,
+        VerificationsModule,
       ],
     };
   }

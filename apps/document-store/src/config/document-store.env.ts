@@ -46,6 +46,10 @@ export class DocumentStoreEnv extends ServiceEnv {
   @Max(1440)
   ORPHAN_GRACE_MINUTES = 15;
 
+  /** admin-verification: confirms that a person may attach documents to a verification request. */
+  @Matches(HTTP_URL, { message: 'ADMIN_VERIFICATION_URL must be http(s)://host:port' })
+  ADMIN_VERIFICATION_URL = 'http://127.0.0.1:3004';
+
   /** PEM bundle or ETSI trusted list (AgID XML) of the CAs whose signatures are trusted; none when unset. */
   @IsOptional()
   @IsString()

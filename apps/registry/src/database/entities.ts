@@ -7,6 +7,7 @@ import { OrganizationAccreditation } from '../organizations/accreditation.entity
 import { LegalRepresentative } from '../organizations/legal-representative.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { OperatingUnit } from '../units/operating-unit.entity.js';
+import { RaaProfile } from '../verifications/raa-profile.entity.js';
 
 export const REGISTRY_ENTITIES: Array<new () => unknown> = [
   AuditEntry,
@@ -18,4 +19,5 @@ export const REGISTRY_ENTITIES: Array<new () => unknown> = [
   MembershipUnit,
   AssociationRequest,
   Association,
+  RaaProfile,
 ];

@@ -2,6 +2,7 @@
  * The life of a verification request, as pure rules (no Nest, no database): which step may happen in which state,
  * by whom, and what the request becomes. Every step yields a history entry.
  *
+ *   draft ──submit──▶ pending (RAA: awaiting-pec, until the PEC is confirmed)
  *   awaiting-pec ──confirmPec──▶ pending ──take──▶ taken ──approve──▶ approved
  *        │                         │  ▲             ├──reject(reason)──▶ rejected
  *        └──expire                 │  └─edit        └──requestIntegration(what)──▶ integration-requested
@@ -14,6 +15,7 @@ export const VERIFICATION_KINDS = ['amministratore', 'responsabile-unico', 'raa'
 export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
 
 export const VERIFICATION_STATES = [
+  'draft',
   'awaiting-pec',
   'pending',
   'taken',
@@ -27,6 +29,7 @@ export type VerificationState = (typeof VERIFICATION_STATES)[number];
 
 /** Italian labels, as the portals print them ("In attesa di abilitazione", "Abilitato", "Respinto", "Da integrare"). */
 export const STATE_LABELS: Record<VerificationState, string> = {
+  draft: 'Bozza',
   'awaiting-pec': 'In attesa di conferma PEC',
   pending: 'In attesa di abilitazione',
   taken: 'Presa in carico',
@@ -54,6 +57,7 @@ export interface RequestSnapshot {
 }
 
 export type Command =
+  | { type: 'submit'; by: string; awaitPec: boolean; pecDueDate: string }
   | { type: 'confirm-pec' }
   | { type: 'edit'; by: string }
   | { type: 'take'; by: string }
@@ -64,7 +68,15 @@ export type Command =
   | { type: 'expire'; today: string };
 
 export type StepAction =
-  'pec-confirmed' | 'updated' | 'taken' | 'approved' | 'rejected' | 'integration-requested' | 'resubmitted' | 'expired';
+  | 'submitted'
+  | 'pec-confirmed'
+  | 'updated'
+  | 'taken'
+  | 'approved'
+  | 'rejected'
+  | 'integration-requested'
+  | 'resubmitted'
+  | 'expired';
 
 /** A history entry (the timeline): who did what, with the reason or the missing items. */
 export interface Step {
@@ -106,6 +118,7 @@ export class VerificationRuleError extends Error {
 export const OPEN_STATES: readonly VerificationState[] = ['pending', 'taken', 'resubmitted'];
 /** The applicant may change them: nobody has taken them, or the operator asked for more. */
 export const EDITABLE_STATES: readonly VerificationState[] = [
+  'draft',
   'awaiting-pec',
   'pending',
   'resubmitted',
@@ -132,6 +145,16 @@ export function apply(request: RequestSnapshot, command: Command): Transition {
   });
 
   switch (command.type) {
+    case 'submit':
+      if (command.by !== request.applicantCf) fail('NOT_APPLICANT');
+      if (from !== 'draft') fail('NOT_ALLOWED_IN_STATE');
+      return command.awaitPec
+        ? {
+            next: { ...request, state: 'awaiting-pec', dueDate: command.pecDueDate },
+            steps: [to('awaiting-pec', 'submitted', command.by)],
+          }
+        : { next: { ...request, state: 'pending', dueDate: null }, steps: [to('pending', 'submitted', command.by)] };
+
     case 'confirm-pec':
       if (from !== 'awaiting-pec') fail('NOT_ALLOWED_IN_STATE');
       return { next: { ...request, state: 'pending', dueDate: null }, steps: [to('pending', 'pec-confirmed', null)] };

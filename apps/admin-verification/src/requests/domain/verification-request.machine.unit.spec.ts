@@ -32,6 +32,22 @@ function violation(request: RequestSnapshot, command: Command): string {
 }
 
 describe('verification request state machine', () => {
+  it('submit: draft → pending, or awaiting-pec with its due day for an RAA profile; only the applicant', () => {
+    expect(
+      apply(at('draft'), { type: 'submit', by: APPLICANT, awaitPec: false, pecDueDate: '2030-01-08' }).next,
+    ).toMatchObject({
+      state: 'pending',
+      dueDate: null,
+    });
+    const raa = apply(at('draft'), { type: 'submit', by: APPLICANT, awaitPec: true, pecDueDate: '2030-01-08' });
+    expect(raa.next).toMatchObject({ state: 'awaiting-pec', dueDate: '2030-01-08' });
+    expect(raa.steps[0]).toMatchObject({ action: 'submitted', from: 'draft', to: 'awaiting-pec' });
+    expect(violation(at('draft'), { type: 'submit', by: OP, awaitPec: false, pecDueDate: 'x' })).toBe('NOT_APPLICANT');
+    expect(violation(at('pending'), { type: 'submit', by: APPLICANT, awaitPec: false, pecDueDate: 'x' })).toBe(
+      'NOT_ALLOWED_IN_STATE',
+    );
+  });
+
   it('confirm-pec: awaiting-pec → pending, only from awaiting-pec', () => {
     const t = apply(at('awaiting-pec', { dueDate: '2030-01-10' }), { type: 'confirm-pec' });
     expect(t.next.state).toBe('pending');
@@ -41,7 +57,7 @@ describe('verification request state machine', () => {
   });
 
   it('edit: the applicant, while nobody has taken it or an integration is asked', () => {
-    for (const state of ['awaiting-pec', 'pending', 'resubmitted', 'integration-requested'] as const) {
+    for (const state of ['draft', 'awaiting-pec', 'pending', 'resubmitted', 'integration-requested'] as const) {
       const t = apply(at(state), { type: 'edit', by: APPLICANT });
       expect(t.next.state).toBe(state);
       expect(t.steps[0]).toMatchObject({ action: 'updated', by: APPLICANT });
@@ -99,7 +115,14 @@ describe('verification request state machine', () => {
   });
 
   it('no decision on a closed request', () => {
-    for (const state of ['approved', 'rejected', 'expired', 'integration-requested', 'awaiting-pec'] as const) {
+    for (const state of [
+      'draft',
+      'approved',
+      'rejected',
+      'expired',
+      'integration-requested',
+      'awaiting-pec',
+    ] as const) {
       expect(violation(at(state), { type: 'approve', by: OP })).toBe('NOT_ALLOWED_IN_STATE');
       expect(violation(at(state), { type: 'reject', by: OP, reason: 'x' })).toBe('NOT_ALLOWED_IN_STATE');
     }

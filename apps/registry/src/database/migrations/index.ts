@@ -1,10 +1,12 @@
 import { AuditTables1763900001000 } from '@profila/audit';
 import { MessagingTables1763900000000 } from '@profila/messaging';
 import { RegistryTables1763900002000 } from './1763900002000-registry-tables.js';
+import { RaaProfiles1763900002100 } from './1763900002100-raa-profiles.js';
 
 /** Every migration of the registry database, in order. */
 export const REGISTRY_MIGRATIONS = [
   MessagingTables1763900000000,
   AuditTables1763900001000,
   RegistryTables1763900002000,
+  RaaProfiles1763900002100,
 ];
