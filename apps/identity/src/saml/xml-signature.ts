@@ -9,6 +9,7 @@ import {
 } from './saml-constants.js';
 import {
   attr,
+  certificateBody,
   certificateToPem,
   childElement,
   childElements,
@@ -79,13 +80,23 @@ export function signatureChildren(element: XmlElement): XmlElement[] {
   return childElements(element, NS.ds, 'Signature');
 }
 
+export interface SignatureShapeOptions {
+  /**
+   * When given, a `<ds:KeyInfo>` naming an X.509 certificate must name only these (the IdP's, from its metadata): the
+   * key in the message is never used, and a certificate other than the IdP's there is a forgery or a misconfiguration.
+   */
+  trustedCertificates?: readonly string[];
+  /** When given, ID uniqueness is read from this set of IDs found twice (one walk of the document, done already). */
+  duplicateIds?: ReadonlySet<string>;
+}
+
 /**
  * The shape SAML allows for an enveloped signature, checked without any cryptography (so cheaply, and before handing
  * the document to a verifier): exactly one `<ds:Signature>` child, one reference and it points at the parent, whose
  * ID is unique in the document; RSA-SHA256/512, SHA-256/512 digest, only the enveloped and exclusive-c14n transforms.
  * SHA-1 (which xml-crypto still verifies) is refused here.
  */
-export function checkSignatureShape(element: XmlElement): XmlElement {
+export function checkSignatureShape(element: XmlElement, options: SignatureShapeOptions = {}): XmlElement {
   const signatures = signatureChildren(element);
   if (signatures.length === 0) throw new SignatureError(`${element.localName} is not signed`);
   if (signatures.length > 1) throw new SignatureError(`${element.localName} has more than one signature`);
@@ -98,9 +109,13 @@ export function checkSignatureShape(element: XmlElement): XmlElement {
   const references = childElements(signedInfo[0], NS.ds, 'Reference');
   if (references.length !== 1) throw new SignatureError('a signature must have exactly one reference');
   if (attr(references[0], 'URI') !== `#${id}`) throw new SignatureError('the signature does not reference its parent');
-  const root = element.ownerDocument!.documentElement!;
-  if (descendants(root, (el) => el.getAttribute('ID') === id).length !== 1) {
-    throw new SignatureError('the signed ID is not unique in the document');
+  if (options.duplicateIds) {
+    if (options.duplicateIds.has(id)) throw new SignatureError('the signed ID is not unique in the document');
+  } else {
+    const root = element.ownerDocument!.documentElement!;
+    if (descendants(root, (el) => el.getAttribute('ID') === id).length !== 1) {
+      throw new SignatureError('the signed ID is not unique in the document');
+    }
   }
 
   const signatureMethod = attr(childElement(signedInfo[0], NS.ds, 'SignatureMethod'), 'Algorithm');
@@ -117,6 +132,17 @@ export function checkSignatureShape(element: XmlElement): XmlElement {
   );
   if (transforms.length > 2 || transforms.some((t) => !t || !ALLOWED_TRANSFORMS.includes(t))) {
     throw new SignatureError('signature transforms not allowed');
+  }
+  if (options.trustedCertificates) {
+    const trusted = new Set(options.trustedCertificates.map(certificateBody));
+    const keyInfo = childElement(signature, NS.ds, 'KeyInfo');
+    for (const data of keyInfo ? childElements(keyInfo, NS.ds, 'X509Data') : []) {
+      for (const certificate of childElements(data, NS.ds, 'X509Certificate')) {
+        if (!trusted.has(certificateBody(certificate.textContent ?? ''))) {
+          throw new SignatureError("KeyInfo carries a certificate that is not the IdP's");
+        }
+      }
+    }
   }
   return signature;
 }
