@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
+import pg from 'pg';
 import { generateCodiceFiscale } from '@profila/italian';
 import { EmbeddedPostgresServer, type TestCitizen, testCitizens } from '@profila/embedded';
 import { AccessTokenIssuer, createServiceApp } from '@profila/platform';
@@ -162,6 +163,17 @@ async function startLogin(): Promise<{ requestId: string; relayState: string; co
 console.log(
   `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${WORKERS} validation workers, ${availableParallelism()} CPUs`,
 );
+// Every SQL statement identity sends goes through pg's Client#query: count them (and, for one login, list them).
+let statements = 0;
+let captured: string[] | undefined;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+  captured?.push((text ?? '?').replace(/\s+/g, ' ').slice(0, 110));
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
 // warm-up (JIT, connection pool, first metadata parse)
 for (let i = 0; i < 20; i++) {
   const { requestId, relayState, cookie } = await startLogin();
@@ -174,6 +186,20 @@ for (let i = 0; i < 20; i++) {
   });
   if (res.status !== 303) throw new Error(`warm-up login refused: ${res.status}`);
 }
+{
+  // One more login, its ACS statements listed (the housekeeping timers are idle this early).
+  const { requestId, relayState, cookie } = await startLogin();
+  const SAMLResponse = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID });
+  captured = [];
+  await fetch(`${base}/saml/acs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ SAMLResponse, RelayState: relayState }).toString(),
+    redirect: 'manual',
+  });
+  console.log(`SQL statements of one ACS (${captured.length}):\n  ${captured.join('\n  ')}`);
+  captured = undefined;
+}
 
 const postmaster = Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
 const load = () =>
@@ -184,12 +210,14 @@ console.log(`load average before: ${load()}`);
 
 // 1. AuthnRequests (signed, stored), from the client process.
 let mark = await cpuSnapshot(postmaster);
+let statementsMark = statements;
 const started = await runClient<{
   seconds: number;
   latencies: number[];
   starts: Array<{ requestId: string; relayState: string; cookie: string }>;
 }>('start', { count: LOGINS, concurrency: CONCURRENCY, idp: idp.entityId });
 const startCpu = await cpuSince(mark, postmaster);
+const startStatements = statements - statementsMark;
 
 // The IdP answers each (not measured: the IdP's work).
 const responses = started.starts.map((s, i) => ({
@@ -205,28 +233,33 @@ const responses = started.starts.map((s, i) => ({
 
 // 2. ACS: verification → citizen upsert → session → register row, one transaction.
 mark = await cpuSnapshot(postmaster);
+statementsMark = statements;
 const acs = await runClient<{ seconds: number; latencies: number[]; failures: number }>('acs', {
   concurrency: CONCURRENCY,
   responses,
 });
 const acsCpu = await cpuSince(mark, postmaster);
+const acsStatements = statements - statementsMark;
 
 const startLatencies = started.latencies.sort((a, b) => a - b);
 const acsLatencies = acs.latencies.sort((a, b) => a - b);
 const perLogin = started.seconds / LOGINS + acs.seconds / LOGINS;
-const cpu = (c: { identityMs: number; postgresMs: number }) =>
-  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms, PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms`;
+const cpu = (c: { identityMs: number; postgresMs: number }, sql: number) =>
+  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms, PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms, ${(sql / LOGINS).toFixed(1)} SQL statements`;
 console.log(
-  `AuthnRequest (GET /login): ${(LOGINS / started.seconds).toFixed(0)}/s  p50 ${ms(percentile(startLatencies, 50))}  p99 ${ms(percentile(startLatencies, 99))}  ${cpu(startCpu)}`,
+  `AuthnRequest (GET /login): ${(LOGINS / started.seconds).toFixed(0)}/s  p50 ${ms(percentile(startLatencies, 50))}  p99 ${ms(percentile(startLatencies, 99))}  ${cpu(startCpu, startStatements)}`,
 );
 console.log(
-  `ACS (verify + upsert + session): ${(LOGINS / acs.seconds).toFixed(1)}/s  p50 ${ms(percentile(acsLatencies, 50))}  p99 ${ms(percentile(acsLatencies, 99))}  ${cpu(acsCpu)}`,
+  `ACS (verify + upsert + session): ${(LOGINS / acs.seconds).toFixed(1)}/s  p50 ${ms(percentile(acsLatencies, 50))}  p99 ${ms(percentile(acsLatencies, 99))}  ${cpu(acsCpu, acsStatements)}`,
 );
 console.log(
-  `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s  ${cpu({
-    identityMs: startCpu.identityMs + acsCpu.identityMs,
-    postgresMs: startCpu.postgresMs + acsCpu.postgresMs,
-  })}${acs.failures ? `  FAILURES ${acs.failures}` : ''}`,
+  `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s  ${cpu(
+    {
+      identityMs: startCpu.identityMs + acsCpu.identityMs,
+      postgresMs: startCpu.postgresMs + acsCpu.postgresMs,
+    },
+    startStatements + acsStatements,
+  )}${acs.failures ? `  FAILURES ${acs.failures}` : ''}`,
 );
 console.log(`load average after: ${load()}`);
 

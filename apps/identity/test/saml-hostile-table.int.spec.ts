@@ -312,3 +312,13 @@ test("an IdP certificate's public key is imported once and reused", () => {
   expect(publicKeyOf(pem)).toBe(publicKeyOf(pem));
   expect(publicKeyOf(pem).asymmetricKeyType).toBe('rsa');
 });
+
+describe('where the one-pass verifier is stricter than node-saml', () => {
+  test('a comment inside a SignedInfo (the DigestValue split in two) is refused', async () => {
+    const split = (xml: string) => xml.replace(/(<ds:DigestValue>[^<]{10})/, '$1<!---->');
+    const outcome = await run('one-pass', { tamper: split }, strict);
+    expect(outcome).toMatchObject({ code: SamlErrorCode.INVALID_SIGNATURE });
+    // node-saml (xml-crypto) reads the reference from the canonical SignedInfo, where the comment is gone: it accepts.
+    expect(await run('node-saml (legacy)', { tamper: split }, strict)).toMatchObject({ level: 'L2' });
+  });
+});

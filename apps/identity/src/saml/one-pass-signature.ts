@@ -9,7 +9,6 @@ import {
   certificateToPem,
   childElement,
   childElements,
-  parseXml,
   type XmlDocument,
   type XmlElement,
 } from './xml.js';
@@ -85,21 +84,56 @@ function prefixList(method: XmlElement | undefined): string[] {
 }
 
 /**
- * Exclusive c14n of `element` (a deep copy, so the document is never touched), without its child at `omitIndex`
- * (the enveloped-signature transform). Namespaces an InclusiveNamespaces PrefixList names come from the ancestors
- * of the original, as xml-crypto does.
+ * Exclusive c14n of `element` without its child `omit` (the enveloped-signature transform). xml-crypto's
+ * canonicaliser only writes into the element it is given when an InclusiveNamespaces PrefixList applies (it declares
+ * the listed ancestor namespaces on it) — then it gets a deep copy; otherwise the signature is detached for the
+ * duration of the (synchronous) call and put back, because xmldom's deep copy of a whole Response costs more than
+ * everything else here. Namespaces a PrefixList names come from the ancestors of the original, as xml-crypto does.
  */
 function canonicalize(element: XmlElement, prefixes: string[], omit?: XmlElement): string {
-  const copy = element.cloneNode(true) as XmlElement;
-  if (omit) {
-    let index = 0;
-    for (let n = element.firstChild; n && n !== omit; n = n.nextSibling) index++;
-    copy.removeChild(copy.childNodes[index]);
-  }
-  return c14n.process(copy as unknown as Element, {
+  const options = {
     inclusiveNamespacesPrefixList: prefixes,
     ancestorNamespaces: prefixes.length > 0 ? findAncestorNsForElement(element as unknown as Element) : [],
-  });
+  };
+  // Without an explicit list, the canonicaliser looks for one in CanonicalizationMethod/InclusiveNamespaces (by local
+  // name, any namespace).
+  const method = childNamed(element, 'CanonicalizationMethod');
+  const mayWrite = prefixes.length > 0 || (method !== undefined && childNamed(method, 'InclusiveNamespaces'));
+  if (mayWrite) {
+    const copy = element.cloneNode(true) as XmlElement;
+    if (omit) {
+      let index = 0;
+      for (let n = element.firstChild; n && n !== omit; n = n.nextSibling) index++;
+      copy.removeChild(copy.childNodes[index]);
+    }
+    return c14n.process(copy as unknown as Element, options);
+  }
+  const next = omit?.nextSibling ?? null;
+  if (omit) element.removeChild(omit);
+  try {
+    return c14n.process(element as unknown as Element, options);
+  } finally {
+    if (omit) element.insertBefore(omit, next);
+  }
+}
+
+function onlyElementsAndText(root: XmlElement): boolean {
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) {
+      if (!onlyElementsAndText(n as XmlElement)) return false;
+    } else if (n.nodeType !== 3) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The first child element with this local name, in any namespace. */
+function childNamed(element: XmlElement, localName: string): XmlElement | undefined {
+  for (let n = element.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as XmlElement).localName === localName) return n as XmlElement;
+  }
+  return undefined;
 }
 
 function sameBase64(a: string, b: string): boolean {
@@ -134,15 +168,14 @@ export function verifySignatureInPlace(
   if (attr(c14nMethod, 'Algorithm') !== ALG.excC14n) {
     throw new SignatureError(`SignedInfo canonicalization not allowed: ${attr(c14nMethod, 'Algorithm') ?? 'none'}`);
   }
-  const signedInfoXml = canonicalize(signedInfos[0], prefixList(c14nMethod));
-
-  // Everything about the reference is read back from the canonical SignedInfo: the signature covers those bytes.
-  let signedInfo: XmlElement;
-  try {
-    signedInfo = parseXml(signedInfoXml).documentElement!;
-  } catch (err) {
-    throw new SignatureError(`canonical SignedInfo unreadable: ${(err as Error).message}`);
+  // The reference is read from the SignedInfo element, which must hold only elements, attributes and text: such a
+  // tree is exactly what its canonical form (the bytes the signature covers) parses back to. A comment, processing
+  // instruction or CDATA section — text the canonical form and a DOM reader may see differently — is refused.
+  const signedInfo = signedInfos[0];
+  if (!onlyElementsAndText(signedInfo)) {
+    throw new SignatureError('SignedInfo holds comments, processing instructions or CDATA');
   }
+  const signedInfoXml = canonicalize(signedInfo, prefixList(c14nMethod));
   const signatureAlgorithm = attr(childElement(signedInfo, NS.ds, 'SignatureMethod'), 'Algorithm') ?? '';
   const signatureHash = SIGNATURE_HASHES[signatureAlgorithm];
   if (!signatureHash || !ALLOWED_SIGNATURE_ALGORITHMS.includes(signatureAlgorithm)) {

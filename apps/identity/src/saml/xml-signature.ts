@@ -1,4 +1,4 @@
-import { createSign, createVerify, X509Certificate } from 'node:crypto';
+import { createPrivateKey, createSign, createVerify, type KeyObject, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import {
   ALG,
@@ -36,6 +36,23 @@ export interface EnvelopedSignatureOptions {
   signatureAlgorithm?: typeof ALG.rsaSha256 | typeof ALG.rsaSha512;
 }
 
+const MAX_CACHED_KEYS = 64;
+const privateKeys = new Map<string, KeyObject>();
+
+/**
+ * The SP's private key (PEM), parsed once and kept: importing an RSA key costs about three times the signature
+ * itself, and every GET /login signs.
+ */
+export function privateKeyOf(pem: string): KeyObject {
+  let key = privateKeys.get(pem);
+  if (!key) {
+    key = createPrivateKey(pem);
+    if (privateKeys.size >= MAX_CACHED_KEYS) privateKeys.clear();
+    privateKeys.set(pem, key);
+  }
+  return key;
+}
+
 /**
  * Adds an enveloped XML-DSig signature (exclusive c14n, SHA-256 digest, RSA-SHA256) with `<ds:KeyInfo><ds:X509Data>`
  * to one element of `xml`, as the SPID rules require for metadata, POST-binding requests and responses.
@@ -47,7 +64,7 @@ export function signEnveloped(
 ): string {
   const target = `(//*[local-name(.)='${options.elementLocalName}'])[1]`;
   const sig = new SignedXml({
-    privateKey: credentials.privateKey,
+    privateKey: privateKeyOf(credentials.privateKey),
     publicCert: credentials.certificate,
     signatureAlgorithm: options.signatureAlgorithm ?? ALG.rsaSha256,
     canonicalizationAlgorithm: ALG.excC14n,
@@ -182,7 +199,7 @@ const REDIRECT_SIG_ALGS: Record<string, 'sha256' | 'sha512'> = { [ALG.rsaSha256]
 export function signRedirectQuery(signedPart: string, privateKey: string, sigAlg: string = ALG.rsaSha256): string {
   const hash = REDIRECT_SIG_ALGS[sigAlg];
   if (!hash) throw new SignatureError(`signature algorithm not allowed: ${sigAlg}`);
-  return createSign(hash).update(signedPart, 'utf8').sign(privateKey, 'base64');
+  return createSign(hash).update(signedPart, 'utf8').sign(privateKeyOf(privateKey), 'base64');
 }
 
 /** Verifies a Redirect-binding signature with trusted certificates; the key in the message is never used. */
