@@ -192,6 +192,7 @@ export class NodeSamlResponseValidator {
     }
 
     return {
+      request,
       citizen: facts.citizen,
       level: facts.level,
       requestedLevel: request.level,

@@ -31,10 +31,10 @@ export interface IdpLookup {
   get(entityId: string): IdpDescriptor | undefined;
 }
 
-export interface SpidResponseValidatorOptions {
+export interface SpidResponseValidatorOptions<R extends StoredAuthnRequest = StoredAuthnRequest> {
   sp: Pick<SpConfig, 'entityId' | 'acsUrl'>;
   idps: IdpLookup;
-  requests: AuthnRequestStore;
+  requests: AuthnRequestStore<R>;
   /** Tolerated clock difference with the IdP. Default 30 s. */
   clockSkewMs?: number;
   /**
@@ -54,7 +54,9 @@ export interface AcsPost {
 }
 
 /** A successful SPID/CIE login. */
-export interface SpidLoginResult {
+export interface SpidLoginResult<R extends StoredAuthnRequest = StoredAuthnRequest> {
+  /** The request this Response answered, as the store returned it when consuming it (no second read needed). */
+  request: R;
   citizen: CitizenAttributes;
   /** The level the IdP asserted (≥ the requested one under `minimum`). */
   level: SpidLevel;
@@ -97,18 +99,18 @@ interface AssertionFacts {
  * IdP's keys from its metadata). The result is built only from the element whose signature verified; nothing of it
  * leaves this method unless both signatures hold.
  */
-export class SpidResponseValidator {
+export class SpidResponseValidator<R extends StoredAuthnRequest = StoredAuthnRequest> {
   private readonly skewMs: number;
   private readonly requireSignedResponse: boolean;
   private readonly now: () => Date;
 
-  constructor(private readonly options: SpidResponseValidatorOptions) {
+  constructor(private readonly options: SpidResponseValidatorOptions<R>) {
     this.skewMs = options.clockSkewMs ?? 30_000;
     this.requireSignedResponse = options.requireSignedResponse ?? true;
     this.now = options.now ?? (() => new Date());
   }
 
-  async validate(post: AcsPost): Promise<SpidLoginResult> {
+  async validate(post: AcsPost): Promise<SpidLoginResult<R>> {
     const now = this.now();
     const ctx: Omit<SamlErrorDetails, 'reason'> = {};
     const fail = (code: SamlErrorCode, reason: string, extra: Partial<SamlErrorDetails> = {}) =>
@@ -203,6 +205,7 @@ export class SpidResponseValidator {
     verify(assertion);
 
     return {
+      request,
       citizen: facts.citizen,
       level: facts.level,
       requestedLevel: request.level,
