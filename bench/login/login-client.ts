@@ -26,10 +26,15 @@ interface AcsJob {
   responses: Array<{ SAMLResponse: string; relayState: string; cookie: string }>;
 }
 
+const cpuMs = () => {
+  const usage = process.cpuUsage(cpu0);
+  return (usage.user + usage.system) / 1000;
+};
 const latencies: number[] = [];
 let failures = 0;
 const job = JSON.parse(await readFile(jobFile, 'utf8')) as StartJob & AcsJob;
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 if (mode === 'start') {
   const starts: Array<{ requestId: string; relayState: string; cookie: string }> = [];
   await pool(
@@ -53,7 +58,7 @@ if (mode === 'start') {
     },
   );
   const seconds = (performance.now() - t0) / 1000;
-  await writeFile(resultFile, JSON.stringify({ seconds, latencies, failures, starts }));
+  await writeFile(resultFile, JSON.stringify({ seconds, latencies, failures, starts, cpuMs: cpuMs() }));
 } else {
   await pool(job.responses, job.concurrency, async (r) => {
     const t = performance.now();
@@ -68,5 +73,5 @@ if (mode === 'start') {
     latencies.push(performance.now() - t);
   });
   const seconds = (performance.now() - t0) / 1000;
-  await writeFile(resultFile, JSON.stringify({ seconds, latencies, failures }));
+  await writeFile(resultFile, JSON.stringify({ seconds, latencies, failures, cpuMs: cpuMs() }));
 }

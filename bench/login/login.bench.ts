@@ -214,6 +214,7 @@ let statementsMark = statements;
 const started = await runClient<{
   seconds: number;
   latencies: number[];
+  cpuMs: number;
   starts: Array<{ requestId: string; relayState: string; cookie: string }>;
 }>('start', { count: LOGINS, concurrency: CONCURRENCY, idp: idp.entityId });
 const startCpu = await cpuSince(mark, postmaster);
@@ -234,7 +235,7 @@ const responses = started.starts.map((s, i) => ({
 // 2. ACS: verification → citizen upsert → session → register row, one transaction.
 mark = await cpuSnapshot(postmaster);
 statementsMark = statements;
-const acs = await runClient<{ seconds: number; latencies: number[]; failures: number }>('acs', {
+const acs = await runClient<{ seconds: number; latencies: number[]; failures: number; cpuMs: number }>('acs', {
   concurrency: CONCURRENCY,
   responses,
 });
@@ -260,6 +261,13 @@ console.log(
     },
     startStatements + acsStatements,
   )}${acs.failures ? `  FAILURES ${acs.failures}` : ''}`,
+);
+// What 2 cores could do if nothing else ran: all CPU per login (identity, PostgreSQL, the load client) against 2 s/s.
+const cores = availableParallelism();
+const ceiling = (identityMs: number, postgresMs: number, clientMs: number) =>
+  ((cores * 1000) / ((identityMs + postgresMs + clientMs) / LOGINS)).toFixed(0);
+console.log(
+  `CPU-bound ceiling on ${cores} cores (identity + PostgreSQL + client CPU per login): ACS ${ceiling(acsCpu.identityMs, acsCpu.postgresMs, acs.cpuMs)}/s, full login ${ceiling(startCpu.identityMs + acsCpu.identityMs, startCpu.postgresMs + acsCpu.postgresMs, started.cpuMs + acs.cpuMs)}/s (client ${(acs.cpuMs / LOGINS).toFixed(2)} ms per ACS)`,
 );
 console.log(`load average after: ${load()}`);
 

@@ -5,7 +5,8 @@
 import { createSelfSignedCredentials, SPID_STATUS, type TestResponseVariant } from '@profila/testing';
 import { testCitizen } from '@profila/embedded';
 import { NodeSamlResponseValidator } from '../src/saml/legacy-node-saml-validator.js';
-import { publicKeyOf } from '../src/saml/one-pass-signature.js';
+import { indexDocument, publicKeyOf, verifySignatureInPlace } from '../src/saml/one-pass-signature.js';
+import { parseXml, serializeXml } from '../src/saml/xml.js';
 import {
   SpidResponseValidator,
   type SpidLoginResult,
@@ -320,5 +321,40 @@ describe('where the one-pass verifier is stricter than node-saml', () => {
     expect(outcome).toMatchObject({ code: SamlErrorCode.INVALID_SIGNATURE });
     // node-saml (xml-crypto) reads the reference from the canonical SignedInfo, where the comment is gone: it accepts.
     expect(await run('node-saml (legacy)', { tamper: split }, strict)).toMatchObject({ level: 'L2' });
+  });
+});
+
+describe('verifySignatureInPlace', () => {
+  const assertionOf = (root: ReturnType<typeof indexDocument>) =>
+    root.elements.find((el) => el.localName === 'Assertion')!;
+
+  test('verifies the Response and the Assertion of a parsed document and leaves the document as it was', async () => {
+    const { input } = await world.login();
+    const xml = world.idp.response(input);
+    const doc = parseXml(xml);
+    const before = serializeXml(doc);
+    const index = indexDocument(doc);
+    const certificates = [world.idp.credentials.certificate];
+    verifySignatureInPlace(index.root, index, certificates);
+    verifySignatureInPlace(assertionOf(index), index, certificates);
+    expect(serializeXml(doc)).toBe(before);
+  });
+
+  test('a value changed in the parsed document no longer verifies, and the document is still left whole', async () => {
+    const { input } = await world.login();
+    const doc = parseXml(world.idp.response(input));
+    const index = indexDocument(doc);
+    const assertion = assertionOf(index);
+    assertion.setAttribute('IssueInstant', '2020-01-01T00:00:00Z');
+    const before = serializeXml(doc);
+    expect(() => verifySignatureInPlace(assertion, index, [world.idp.credentials.certificate])).toThrow(/digest/);
+    expect(() => verifySignatureInPlace(index.root, index, [world.idp.credentials.certificate])).toThrow(/digest/);
+    expect(serializeXml(doc)).toBe(before);
+  });
+
+  test('only the trusted certificates verify: the IdP key is refused when another certificate is the trusted one', async () => {
+    const { input } = await world.login();
+    const index = indexDocument(parseXml(world.idp.response(input)));
+    expect(() => verifySignatureInPlace(index.root, index, [untrusted.certificate])).toThrow(/trusted certificates/);
   });
 });

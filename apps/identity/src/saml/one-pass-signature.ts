@@ -148,7 +148,8 @@ function sameBase64(a: string, b: string): boolean {
  * carries is covered. Requires, besides what `checkSignatureShape` already refused: the reference's ID is the
  * element's and maps, in `index`, to this very node; no ID appears twice in the document; the SignedInfo is
  * exclusive c14n, RSA-SHA256/512, one Reference with exactly the enveloped-signature and exclusive-c14n transforms
- * and a SHA-256/512 digest — all read from the canonical SignedInfo, the bytes the signature covers.
+ * and a SHA-256/512 digest — read from a SignedInfo of elements, attributes and text only, hence exactly what its
+ * canonical bytes (what the signature covers) say.
  */
 export function verifySignatureInPlace(
   element: XmlElement,
