@@ -1,14 +1,20 @@
 // SPID logins per second through the real identity service: AuthnRequest (GET /login, signed) → signed Response
-// from a test IdP → POST /saml/acs (strict SPID validation + node-saml signature verification → citizen upsert with
+// from a test IdP → POST /saml/acs (strict SPID validation and one-pass signature verification → citizen upsert with
 // its outbox event → session → SPID register row, one transaction) → 303 with the session cookie.
 // Real PostgreSQL (embedded), the identity Nest app in-process over HTTP. The IdP's signing is done beforehand (it is
-// the IdP's cost, not ours); login start and ACS are measured separately and end to end.
+// the IdP's cost, not ours); login start and ACS are measured separately and end to end. The load client runs in a
+// process of its own: identity's CPU is this process's (event loop, validation workers), PostgreSQL's that of the
+// postmaster and its backends (/proc/<pid>/stat).
 //   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 2]
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
+import pg from 'pg';
 import { generateCodiceFiscale } from '@profila/italian';
 import { EmbeddedPostgresServer, type TestCitizen, testCitizens } from '@profila/embedded';
 import { AccessTokenIssuer, createServiceApp } from '@profila/platform';
@@ -38,14 +44,61 @@ const { IdentityModule } = (await import(appModule('identity.module.js'))) as ty
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const CLK_TCK = 100;
 
-async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await run(items[next++]);
-    }),
-  );
+/** utime + stime of a process, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
+async function procCpuMs(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** The postmaster and every backend it forked (other PostgreSQL servers on the machine are not ours). */
+async function postgresPids(postmaster: number): Promise<number[]> {
+  const pids = [postmaster];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === postmaster) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** CPU ms of identity (this process: event loop, validation workers, libuv pool) and of PostgreSQL since `mark`. */
+async function cpuSnapshot(postmaster: number): Promise<{ identityMs: number; postgres: Map<number, number> }> {
+  const usage = process.cpuUsage();
+  const postgres = new Map<number, number>();
+  for (const pid of await postgresPids(postmaster)) postgres.set(pid, await procCpuMs(pid));
+  return { identityMs: (usage.user + usage.system) / 1000, postgres };
+}
+
+async function cpuSince(
+  before: Awaited<ReturnType<typeof cpuSnapshot>>,
+  postmaster: number,
+): Promise<{ identityMs: number; postgresMs: number }> {
+  const after = await cpuSnapshot(postmaster);
+  let postgresMs = 0;
+  // A backend that exited since the first snapshot is lost (the pool keeps its connections open, so none does).
+  for (const [pid, cpu] of after.postgres) postgresMs += cpu - (before.postgres.get(pid) ?? 0);
+  return { identityMs: after.identityMs - before.identityMs, postgresMs };
+}
+
+const CLIENT = fileURLToPath(new URL('./login-client.js', import.meta.url));
+
+/** Runs the load client in its own process (its CPU is not identity's) and returns its result file. */
+async function runClient<T>(mode: 'start' | 'acs', job: unknown): Promise<T> {
+  const jobFile = join(dataDir, `${mode}-job.json`);
+  const resultFile = join(dataDir, `${mode}-result.json`);
+  await writeFile(jobFile, JSON.stringify(job));
+  const child = spawn(process.execPath, [CLIENT, mode, base, jobFile, resultFile], { stdio: 'inherit' });
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`login client ${mode} exited with ${code}`);
+  return JSON.parse(await readFile(resultFile, 'utf8')) as T;
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'profila-bench-login-'));
@@ -74,6 +127,8 @@ const env = loadIdentityEnv({
   IDP_METADATA: `spid:${metadataFile}`,
   IDENTITY_DATA_DIR: join(dataDir, 'identity'),
   SAML_VALIDATION_WORKERS: WORKERS,
+  // Every bench login comes from 127.0.0.1: lift the per-client cap on logins started and not finished.
+  LOGIN_MAX_PENDING_PER_CLIENT: String(LOGINS + 100),
 });
 const app = await createServiceApp(IdentityModule.register(env), { name: 'identity', logLevel: 'error' });
 await app.listen(0, '127.0.0.1');
@@ -95,48 +150,80 @@ const population: TestCitizen[] = Array.from({ length: CITIZENS }, (_, i) => ({
   }),
 }));
 
-async function startLogin(): Promise<{ requestId: string; relayState: string }> {
+async function startLogin(): Promise<{ requestId: string; relayState: string; cookie: string }> {
   const res = await fetch(`${base}/login?kind=spid&level=2&idp=${encodeURIComponent(idp.entityId)}`, {
     redirect: 'manual',
   });
   const location = new URL(res.headers.get('location')!);
   const xml = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
-  return { requestId: /ID="([^"]+)"/.exec(xml)![1], relayState: location.searchParams.get('RelayState')! };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return { requestId: /ID="([^"]+)"/.exec(xml)![1], relayState: location.searchParams.get('RelayState')!, cookie };
 }
 
 console.log(
   `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${WORKERS} validation workers, ${availableParallelism()} CPUs`,
 );
+// Every SQL statement identity sends goes through pg's Client#query: count them (and, for one login, list them).
+let statements = 0;
+let captured: string[] | undefined;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+  captured?.push((text ?? '?').replace(/\s+/g, ' ').slice(0, 110));
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
 // warm-up (JIT, connection pool, first metadata parse)
 for (let i = 0; i < 20; i++) {
-  const { requestId, relayState } = await startLogin();
+  const { requestId, relayState, cookie } = await startLogin();
   const SAMLResponse = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID });
-  await fetch(`${base}/saml/acs`, {
+  const res = await fetch(`${base}/saml/acs`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({ SAMLResponse, RelayState: relayState }).toString(),
     redirect: 'manual',
   });
+  if (res.status !== 303) throw new Error(`warm-up login refused: ${res.status}`);
+}
+{
+  // One more login, its ACS statements listed (the housekeeping timers are idle this early).
+  const { requestId, relayState, cookie } = await startLogin();
+  const SAMLResponse = idp.encodedResponse({ inResponseTo: requestId, acsUrl: ACS, spEntityId: ENTITY_ID });
+  captured = [];
+  await fetch(`${base}/saml/acs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ SAMLResponse, RelayState: relayState }).toString(),
+    redirect: 'manual',
+  });
+  console.log(`SQL statements of one ACS (${captured.length}):\n  ${captured.join('\n  ')}`);
+  captured = undefined;
 }
 
-// 1. AuthnRequests (signed, stored)
-const starts: Array<{ requestId: string; relayState: string }> = [];
-const startLatencies: number[] = [];
-let t0 = performance.now();
-await pool(
-  Array.from({ length: LOGINS }, (_, i) => i),
-  CONCURRENCY,
-  async () => {
-    const t = performance.now();
-    starts.push(await startLogin());
-    startLatencies.push(performance.now() - t);
-  },
-);
-const startSeconds = (performance.now() - t0) / 1000;
+const postmaster = Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(`load average before: ${load()}`);
+
+// 1. AuthnRequests (signed, stored), from the client process.
+let mark = await cpuSnapshot(postmaster);
+let statementsMark = statements;
+const started = await runClient<{
+  seconds: number;
+  latencies: number[];
+  cpuMs: number;
+  starts: Array<{ requestId: string; relayState: string; cookie: string }>;
+}>('start', { count: LOGINS, concurrency: CONCURRENCY, idp: idp.entityId });
+const startCpu = await cpuSince(mark, postmaster);
+const startStatements = statements - statementsMark;
 
 // The IdP answers each (not measured: the IdP's work).
-const responses = starts.map((s, i) => ({
+const responses = started.starts.map((s, i) => ({
   relayState: s.relayState,
+  cookie: s.cookie,
   SAMLResponse: idp.encodedResponse({
     inResponseTo: s.requestId,
     acsUrl: ACS,
@@ -145,38 +232,46 @@ const responses = starts.map((s, i) => ({
   }),
 }));
 
-// 2. ACS: verification → citizen upsert → session
-const acsLatencies: number[] = [];
-let failures = 0;
-t0 = performance.now();
-await pool(responses, CONCURRENCY, async (r) => {
-  const t = performance.now();
-  const res = await fetch(`${base}/saml/acs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ SAMLResponse: r.SAMLResponse, RelayState: r.relayState }).toString(),
-    redirect: 'manual',
-  });
-  await res.arrayBuffer();
-  if (res.status !== 303 || !res.headers.get('set-cookie')) failures++;
-  acsLatencies.push(performance.now() - t);
+// 2. ACS: verification → citizen upsert → session → register row, one transaction.
+mark = await cpuSnapshot(postmaster);
+statementsMark = statements;
+const acs = await runClient<{ seconds: number; latencies: number[]; failures: number; cpuMs: number }>('acs', {
+  concurrency: CONCURRENCY,
+  responses,
 });
-const acsSeconds = (performance.now() - t0) / 1000;
+const acsCpu = await cpuSince(mark, postmaster);
+const acsStatements = statements - statementsMark;
 
-startLatencies.sort((a, b) => a - b);
-acsLatencies.sort((a, b) => a - b);
-const perLogin = startSeconds / LOGINS + acsSeconds / LOGINS;
+const startLatencies = started.latencies.sort((a, b) => a - b);
+const acsLatencies = acs.latencies.sort((a, b) => a - b);
+const perLogin = started.seconds / LOGINS + acs.seconds / LOGINS;
+const cpu = (c: { identityMs: number; postgresMs: number }, sql: number) =>
+  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms, PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms, ${(sql / LOGINS).toFixed(1)} SQL statements`;
 console.log(
-  `AuthnRequest (GET /login): ${(LOGINS / startSeconds).toFixed(0)}/s  p50 ${ms(percentile(startLatencies, 50))}  p99 ${ms(percentile(startLatencies, 99))}`,
+  `AuthnRequest (GET /login): ${(LOGINS / started.seconds).toFixed(0)}/s  p50 ${ms(percentile(startLatencies, 50))}  p99 ${ms(percentile(startLatencies, 99))}  ${cpu(startCpu, startStatements)}`,
 );
 console.log(
-  `ACS (verify + upsert + session): ${(LOGINS / acsSeconds).toFixed(1)}/s  p50 ${ms(percentile(acsLatencies, 50))}  p99 ${ms(percentile(acsLatencies, 99))}`,
+  `ACS (verify + upsert + session): ${(LOGINS / acs.seconds).toFixed(1)}/s  p50 ${ms(percentile(acsLatencies, 50))}  p99 ${ms(percentile(acsLatencies, 99))}  ${cpu(acsCpu, acsStatements)}`,
 );
 console.log(
-  `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s${failures ? `  FAILURES ${failures}` : ''}`,
+  `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s  ${cpu(
+    {
+      identityMs: startCpu.identityMs + acsCpu.identityMs,
+      postgresMs: startCpu.postgresMs + acsCpu.postgresMs,
+    },
+    startStatements + acsStatements,
+  )}${acs.failures ? `  FAILURES ${acs.failures}` : ''}`,
 );
+// What 2 cores could do if nothing else ran: all CPU per login (identity, PostgreSQL, the load client) against 2 s/s.
+const cores = availableParallelism();
+const ceiling = (identityMs: number, postgresMs: number, clientMs: number) =>
+  ((cores * 1000) / ((identityMs + postgresMs + clientMs) / LOGINS)).toFixed(0);
+console.log(
+  `CPU-bound ceiling on ${cores} cores (identity + PostgreSQL + client CPU per login): ACS ${ceiling(acsCpu.identityMs, acsCpu.postgresMs, acs.cpuMs)}/s, full login ${ceiling(startCpu.identityMs + acsCpu.identityMs, startCpu.postgresMs + acsCpu.postgresMs, started.cpuMs + acs.cpuMs)}/s (client ${(acs.cpuMs / LOGINS).toFixed(2)} ms per ACS)`,
+);
+console.log(`load average after: ${load()}`);
 
 await app.close();
 await server.stop();
 await rm(dataDir, { recursive: true, force: true });
-if (failures) process.exitCode = 1;
+if (acs.failures) process.exitCode = 1;

@@ -28,6 +28,7 @@ const POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
 const REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 const RSA_SHA1 = 'http://www.w3.org/2000/09/xmldsig#rsa-sha1';
+const HMAC_SHA1 = 'http://www.w3.org/2000/09/xmldsig#hmac-sha1';
 
 export const SPID_STATUS = {
   success: SUCCESS,
@@ -60,6 +61,14 @@ function instant(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+function childNamed(parent: XmlElement, ns: string, localName: string): XmlElement | undefined {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    const el = n as XmlElement;
+    if (n.nodeType === 1 && el.namespaceURI === ns && el.localName === localName) return el;
+  }
+  return undefined;
+}
+
 function newId(): string {
   return `_${randomBytes(16).toString('hex')}`;
 }
@@ -70,20 +79,23 @@ function sign(
   localName: string,
   credentials: SamlCredentials,
   placement: 'after-issuer' | 'first-child' = 'after-issuer',
-  algorithm: 'sha256' | 'sha1' = 'sha256',
+  algorithm: 'sha256' | 'sha1' | 'hmac-sha1' = 'sha256',
 ): string {
   const target = `(//*[local-name(.)='${localName}'])[1]`;
+  // HMAC keyed with the IdP's public certificate: the key-confusion forgery anyone holding the metadata can make.
+  const hmac = algorithm === 'hmac-sha1';
   const sig = new SignedXml({
-    privateKey: credentials.privateKey,
-    publicCert: credentials.certificate,
-    signatureAlgorithm: algorithm === 'sha1' ? RSA_SHA1 : RSA_SHA256,
+    privateKey: hmac ? credentials.certificate : credentials.privateKey,
+    publicCert: hmac ? undefined : credentials.certificate,
+    signatureAlgorithm: hmac ? HMAC_SHA1 : algorithm === 'sha1' ? RSA_SHA1 : RSA_SHA256,
     canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
   });
+  if (hmac) sig.enableHMAC();
   sig.addReference({
     xpath: target,
     transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
     digestAlgorithm:
-      algorithm === 'sha1' ? 'http://www.w3.org/2000/09/xmldsig#sha1' : 'http://www.w3.org/2001/04/xmlenc#sha256',
+      algorithm === 'sha256' ? 'http://www.w3.org/2001/04/xmlenc#sha256' : 'http://www.w3.org/2000/09/xmldsig#sha1',
   });
   sig.computeSignature(xml, {
     prefix: 'ds',
@@ -159,16 +171,41 @@ export interface TestResponseVariant {
   signResponse?: boolean;
   /** Sign with a key the SP does not trust. */
   signWith?: SamlCredentials;
-  /** SHA-1 (forbidden by SPID). */
-  signatureAlgorithm?: 'sha256' | 'sha1';
+  /** SHA-1 (forbidden by SPID); HMAC-SHA1 keyed with the IdP's certificate (a forgery). */
+  signatureAlgorithm?: 'sha256' | 'sha1' | 'hmac-sha1';
   // Attacks applied after signing
   /** Change a signed value: the fiscalNumber inside the assertion, or the Response IssueInstant. */
   tamper?: 'assertion' | 'response' | ((xml: string) => string);
   /**
    * XML signature wrapping: a forged assertion (another citizen) is placed where the SP looks, the genuinely signed
    * one is hidden in Response/Extensions, inside the forged assertion, or inside the forged Signature's Object.
+   * The XSW1-8 forms of "On Breaking SAML" (Somorovsky et al., 2012) and a few more:
+   * - `xsw1`: a forged Response (new ID, forged assertion) whose copied Signature holds the genuine Response in Object;
+   * - `xsw2`: the same with the genuine Response a sibling before the copied Signature (detached);
+   * - `xsw3`: a forged assertion with the genuine one's ID, before the genuine one;
+   * - `xsw4` = `inside-forged-assertion`; `xsw6` = `signature-object`; `xsw7` = `extensions`;
+   * - `xsw5`: a forged assertion carrying a copy of the genuine signature, the genuine one after it;
+   * - `xsw8`: a forged assertion whose copied Signature holds, in Object, the genuine one stripped of its signature;
+   * - `status-detail`: the genuine assertion in Status/StatusDetail, a forged one (copied signature) in its place;
+   * - `moved`: the genuine assertion moved into Response/Extensions, nothing in its place;
+   * - `duplicate-id`: an Extensions element carrying the genuine assertion's ID besides the assertion itself.
    */
-  wrap?: 'extensions' | 'inside-forged-assertion' | 'signature-object';
+  wrap?:
+    | 'extensions'
+    | 'inside-forged-assertion'
+    | 'signature-object'
+    | 'xsw1'
+    | 'xsw2'
+    | 'xsw3'
+    | 'xsw5'
+    | 'xsw8'
+    | 'status-detail'
+    | 'moved'
+    | 'duplicate-id';
+  /** Insert an XML comment in the middle of the NameID and of the fiscalNumber value, after signing. */
+  commentsInValues?: boolean;
+  /** Replace the certificate in each signature's KeyInfo by this one's, after signing (the signature stays valid). */
+  keyInfoCertificate?: SamlCredentials;
   /** A second, validly signed assertion for another citizen, after the first. */
   secondAssertion?: boolean;
 }
@@ -308,6 +345,16 @@ export class TestSamlIdp {
       xml = xml.replace('</samlp:Response>', `${this.signedAssertion(input, {}, now, other)}\n</samlp:Response>`);
     }
     if (v.wrap) xml = this.wrap(xml, input, now, citizen, v.wrap);
+    if (v.commentsInValues) {
+      const fiscal = `TINIT-${citizen.fiscalNumber}`;
+      if (!xml.includes(fiscal)) throw new Error('no fiscalNumber to comment');
+      xml = xml.replace(fiscal, `${fiscal.slice(0, 9)}<!-- a comment -->${fiscal.slice(9)}`);
+      xml = xml.replace(/(<saml:NameID[^>]*>)(_[0-9a-f]{4})/, '$1$2<!---->');
+    }
+    if (v.keyInfoCertificate) {
+      const body = certBody(v.keyInfoCertificate.certificate);
+      xml = xml.replace(/(<ds:X509Certificate>)[^<]*(<\/ds:X509Certificate>)/g, `$1${body}$2`);
+    }
     if (v.tamper === 'assertion') {
       const fiscal = `TINIT-${citizen.fiscalNumber}`;
       const other = testCitizens().find((c) => c.fiscalNumber !== citizen.fiscalNumber)!;
@@ -346,31 +393,82 @@ export class TestSamlIdp {
     const forgedXml = this.assertionXml(input, {}, now, victim);
     const forged = new DOMParser().parseFromString(forgedXml, 'text/xml').documentElement!;
     const imported = doc.importNode(forged, true);
-    const originalSignature = original.getElementsByTagNameNS(DS, 'Signature')[0];
+    const originalSignature = childNamed(original, DS, 'Signature');
+    const issuerOf = (el: XmlElement) => childNamed(el, SAML, 'Issuer')!;
+    const withCopiedSignature = () => {
+      if (originalSignature) imported.insertBefore(originalSignature.cloneNode(true), issuerOf(imported).nextSibling);
+      return imported;
+    };
+    if (kind === 'xsw1' || kind === 'xsw2') {
+      // The whole genuine Response moves into a forged one that carries the forged assertion.
+      const genuine = response.cloneNode(true) as XmlElement;
+      response.setAttribute('ID', newId());
+      response.replaceChild(imported, original);
+      const signature = childNamed(response, DS, 'Signature');
+      if (!signature) throw new Error('xsw1 and xsw2 need a signed Response');
+      if (kind === 'xsw1') {
+        const object = doc.createElementNS(DS, 'ds:Object');
+        object.appendChild(genuine);
+        signature.appendChild(object);
+      } else {
+        response.insertBefore(genuine, signature);
+      }
+      return new XMLSerializer().serializeToString(doc);
+    }
+    if (kind === 'xsw3') {
+      imported.setAttribute('ID', original.getAttribute('ID')!);
+      response.insertBefore(imported, original);
+      return new XMLSerializer().serializeToString(doc);
+    }
+    if (kind === 'xsw5') {
+      response.insertBefore(withCopiedSignature(), original);
+      return new XMLSerializer().serializeToString(doc);
+    }
+    if (kind === 'duplicate-id') {
+      const extensions = doc.createElementNS(SAMLP, 'samlp:Extensions');
+      const decoy = doc.createElementNS(SAMLP, 'samlp:Decoy');
+      decoy.setAttribute('ID', original.getAttribute('ID')!);
+      extensions.appendChild(decoy);
+      response.insertBefore(extensions, issuerOf(response).nextSibling);
+      return new XMLSerializer().serializeToString(doc);
+    }
     response.removeChild(original);
     switch (kind) {
       case 'extensions': {
         // Genuine assertion under Response/Extensions; the forged one (with a copy of the genuine signature) in place.
         const extensions = doc.createElementNS(SAMLP, 'samlp:Extensions');
         extensions.appendChild(original);
-        const issuer = response.getElementsByTagNameNS(SAML, 'Issuer')[0];
-        response.insertBefore(extensions, issuer.nextSibling);
-        const forgedIssuer = imported.getElementsByTagNameNS(SAML, 'Issuer')[0];
-        imported.insertBefore(originalSignature.cloneNode(true), forgedIssuer.nextSibling);
-        response.appendChild(imported);
+        response.insertBefore(extensions, issuerOf(response).nextSibling);
+        response.appendChild(withCopiedSignature());
+        break;
+      }
+      case 'moved': {
+        const extensions = doc.createElementNS(SAMLP, 'samlp:Extensions');
+        extensions.appendChild(original);
+        response.insertBefore(extensions, issuerOf(response).nextSibling);
+        break;
+      }
+      case 'status-detail': {
+        const status = childNamed(response, SAMLP, 'Status')!;
+        const detail = doc.createElementNS(SAMLP, 'samlp:StatusDetail');
+        detail.appendChild(original);
+        status.appendChild(detail);
+        response.appendChild(withCopiedSignature());
         break;
       }
       case 'inside-forged-assertion':
         imported.appendChild(original);
         response.appendChild(imported);
         break;
-      case 'signature-object': {
+      case 'signature-object':
+      case 'xsw8': {
+        if (!originalSignature) throw new Error('nothing signed to wrap');
         const signature = originalSignature.cloneNode(true) as XmlElement;
         const object = doc.createElementNS(DS, 'ds:Object');
+        if (kind === 'xsw8') original.removeChild(originalSignature);
         object.appendChild(original);
         signature.appendChild(object);
-        const forgedIssuer = imported.getElementsByTagNameNS(SAML, 'Issuer')[0];
-        imported.insertBefore(signature, forgedIssuer.nextSibling);
+        imported.insertBefore(signature, issuerOf(imported).nextSibling);
         response.appendChild(imported);
         break;
       }

@@ -28,6 +28,23 @@ export class CitizenRepository {
     await this.repo(manager).insert(citizen);
   }
 
+  /**
+   * Writes back a citizen read with `findForUpdate` in this transaction: one UPDATE of its columns (`save` would read
+   * the row again first to diff it). `updatedAt` comes back from the UPDATE.
+   */
+  async updateLocked(manager: EntityManager, citizen: Citizen): Promise<void> {
+    const { codiceFiscale, createdAt: _createdAt, updatedAt: _updatedAt, ...columns } = citizen;
+    const result = await this.repo(manager)
+      .createQueryBuilder()
+      .update()
+      .set(columns)
+      .where('codice_fiscale = :codiceFiscale', { codiceFiscale })
+      .returning('updated_at')
+      .execute();
+    const row = (result.raw as Array<{ updated_at: Date }>)[0];
+    if (row) citizen.updatedAt = row.updated_at;
+  }
+
   async save(manager: EntityManager, citizen: Citizen): Promise<void> {
     await this.repo(manager).save(citizen);
   }

@@ -94,7 +94,7 @@ export class CitizensService {
       existing.firstLoginAt ??= at;
       existing.lastLoginAt = at;
     }
-    await this.citizens.save(manager, existing);
+    await this.citizens.updateLocked(manager, existing);
     if (JSON.stringify(toEventData(existing)) !== before) {
       await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(existing));
     }

@@ -47,7 +47,7 @@ const KEEP_AFTER_EXPIRY_MS = 24 * 3600_000;
  * concurrent posts of the same Response (on any number of identity replicas) cannot both win.
  */
 @Injectable()
-export class AuthnRequestRepository implements AuthnRequestStore {
+export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
   constructor(private readonly dataSource: DataSource) {}
 
   private repo(manager?: EntityManager) {
@@ -72,7 +72,7 @@ export class AuthnRequestRepository implements AuthnRequestStore {
     });
   }
 
-  async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult> {
+  async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult<PendingLogin>> {
     const result = await this.repo()
       .createQueryBuilder()
       .update(AuthnRequestEntity)

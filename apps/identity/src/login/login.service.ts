@@ -99,8 +99,8 @@ function decodeForLog(samlResponse: string): string | null {
 @Injectable()
 export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger: ReturnType<typeof createLogger>;
-  private readonly validator: Pick<SpidResponseValidator, 'validate'>;
-  private readonly pool?: ValidationPool;
+  private readonly validator: Pick<SpidResponseValidator<PendingLogin>, 'validate'>;
+  private readonly pool?: ValidationPool<PendingLogin>;
   private housekeeping?: NodeJS.Timeout;
 
   constructor(
@@ -117,7 +117,7 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger = createLogger('identity.login', env.LOG_LEVEL);
     const clockSkewMs = env.SAML_CLOCK_SKEW_SECONDS * 1000;
     if (env.SAML_VALIDATION_WORKERS > 0 && ValidationPool.available()) {
-      this.pool = new ValidationPool(
+      this.pool = new ValidationPool<PendingLogin>(
         env.SAML_VALIDATION_WORKERS,
         { sp: { entityId: sp.entityId, acsUrl: sp.acsUrl }, clockSkewMs },
         requests,
@@ -125,7 +125,7 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
       );
       this.validator = this.pool;
     } else {
-      this.validator = new SpidResponseValidator({ sp, idps: idps.registry, requests, clockSkewMs });
+      this.validator = new SpidResponseValidator<PendingLogin>({ sp, idps: idps.registry, requests, clockSkewMs });
     }
   }
 
@@ -225,7 +225,8 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
     let pending: PendingLogin | undefined;
     try {
       const result = await this.validator.validate({ SAMLResponse: samlResponse, RelayState: relayState });
-      pending = await this.requests.find(result.requestId);
+      // The row the validation consumed (UPDATE … RETURNING *): no second read of authn_request.
+      pending = result.request;
       const bound =
         pending?.browserBindingSha256 &&
         isLoginCookieValue(client.loginCookie) &&

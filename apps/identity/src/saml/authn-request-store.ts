@@ -17,20 +17,21 @@ export interface StoredAuthnRequest extends AuthnRequestRecord {
   id: string;
 }
 
-export type AuthnRequestConsumeResult =
-  | { status: 'consumed'; request: StoredAuthnRequest }
+/** `R`: what the store keeps of a request (the identity service keeps the login's context beside the SAML facts). */
+export type AuthnRequestConsumeResult<R extends StoredAuthnRequest = StoredAuthnRequest> =
+  | { status: 'consumed'; request: R }
   | { status: 'unknown' }
-  | { status: 'already-consumed'; request: StoredAuthnRequest }
-  | { status: 'expired'; request: StoredAuthnRequest };
+  | { status: 'already-consumed'; request: R }
+  | { status: 'expired'; request: R };
 
 /**
  * Pending AuthnRequests, single use: `consume` succeeds once per id, atomically, so a Response can never be replayed.
  * The identity service backs it by PostgreSQL (UPDATE … SET consumed_at = now() WHERE consumed_at IS NULL RETURNING);
  * tests and the benchmark use the in-memory one.
  */
-export interface AuthnRequestStore {
+export interface AuthnRequestStore<R extends StoredAuthnRequest = StoredAuthnRequest> {
   save(id: string, record: AuthnRequestRecord): Promise<void>;
-  consume(id: string, now?: Date): Promise<AuthnRequestConsumeResult>;
+  consume(id: string, now?: Date): Promise<AuthnRequestConsumeResult<R>>;
 }
 
 /** In-process store for unit tests and single-node tools. Consumed ids are kept until they expire (replay detection). */

@@ -1,4 +1,3 @@
-import { SAML, ValidateInResponseTo, type CacheItem, type CacheProvider } from '@node-saml/node-saml';
 import { isValidCodiceFiscale } from '@profila/italian';
 import type { AuthnRequestStore, StoredAuthnRequest } from './authn-request-store.js';
 import { decodeBase64Strict } from './bindings.js';
@@ -14,14 +13,14 @@ import {
 import type { SpConfig } from './sp-config.js';
 import { toCitizenAttributes, type CitizenAttributes } from './spid-attributes.js';
 import { levelOfClassRef, levelSatisfies, type SpidLevel } from './spid-level.js';
-import { checkSignatureShape, signatureChildren, verifyEnvelopedSignature } from './xml-signature.js';
+import { indexDocument, verifySignatureInPlace, type DocumentIndex } from './one-pass-signature.js';
+import { checkSignatureShape, signatureChildren } from './xml-signature.js';
 import {
   attr,
   childElement,
   childElements,
   parseSamlInstant,
   parseXml,
-  descendants,
   textOf,
   type XmlDocument,
   type XmlElement,
@@ -32,15 +31,15 @@ export interface IdpLookup {
   get(entityId: string): IdpDescriptor | undefined;
 }
 
-export interface SpidResponseValidatorOptions {
+export interface SpidResponseValidatorOptions<R extends StoredAuthnRequest = StoredAuthnRequest> {
   sp: Pick<SpConfig, 'entityId' | 'acsUrl'>;
   idps: IdpLookup;
-  requests: AuthnRequestStore;
+  requests: AuthnRequestStore<R>;
   /** Tolerated clock difference with the IdP. Default 30 s. */
   clockSkewMs?: number;
   /**
    * Require the Response itself to be signed, besides the Assertion (always required). Default true: every SPID IdP
-   * signs both, and node-saml 5 expects it. A Response signature that is present is always verified.
+   * signs both. A Response signature that is present is always verified.
    */
   requireSignedResponse?: boolean;
   /** Full codice fiscale check (check character). Default `isValidCodiceFiscale` from @profila/italian. */
@@ -55,7 +54,9 @@ export interface AcsPost {
 }
 
 /** A successful SPID/CIE login. */
-export interface SpidLoginResult {
+export interface SpidLoginResult<R extends StoredAuthnRequest = StoredAuthnRequest> {
+  /** The request this Response answered, as the store returned it when consuming it (no second read needed). */
+  request: R;
   citizen: CitizenAttributes;
   /** The level the IdP asserted (≥ the requested one under `minimum`). */
   level: SpidLevel;
@@ -75,23 +76,6 @@ export interface SpidLoginResult {
   relayState?: string;
 }
 
-/** Gives node-saml exactly one valid InResponseTo: the request we already consumed from our store. */
-class ConsumedRequestCache implements CacheProvider {
-  constructor(private readonly request: StoredAuthnRequest) {}
-
-  async saveAsync(): Promise<CacheItem | null> {
-    return null;
-  }
-
-  async getAsync(key: string): Promise<string | null> {
-    return key === this.request.id ? this.request.issuedAt.toISOString() : null;
-  }
-
-  async removeAsync(): Promise<string | null> {
-    return null;
-  }
-}
-
 interface AssertionFacts {
   assertionId: string;
   nameId: string;
@@ -102,40 +86,31 @@ interface AssertionFacts {
   citizen: CitizenAttributes;
 }
 
-/** Maps node-saml's error messages (v5) to our codes; anything else it refuses is a signature problem. */
-function codeForNodeSamlError(message: string): SamlErrorCode {
-  if (/not yet valid/i.test(message)) return SamlErrorCode.NOT_YET_VALID;
-  if (/expired|too old/i.test(message)) return SamlErrorCode.EXPIRED;
-  if (/audience/i.test(message)) return SamlErrorCode.WRONG_AUDIENCE;
-  if (/subject confirmation/i.test(message)) return SamlErrorCode.INVALID_SUBJECT_CONFIRMATION;
-  if (/InResponseTo/i.test(message)) return SamlErrorCode.IN_RESPONSE_TO_MISMATCH;
-  if (/multiple assertions/i.test(message)) return SamlErrorCode.MULTIPLE_ASSERTIONS;
-  if (/missing saml assertion/i.test(message)) return SamlErrorCode.MISSING_ASSERTION;
-  return SamlErrorCode.INVALID_SIGNATURE;
-}
-
 /**
- * The strict SPID check of a `<samlp:Response>` at our AssertionConsumerService.
+ * The strict SPID check of a `<samlp:Response>` at our AssertionConsumerService, in one pass over one parsed document.
  *
- * Order: decode → Response attributes (ID, Version, IssueInstant, InResponseTo) → the request is consumed from the
- * store (single use: a replay fails here) → Destination, IssueInstant window, Issuer, Status (IdP errors become typed
- * errors with Italian messages) → structure against signature wrapping, signatures present and of an allowed shape
- * and algorithm → every SPID rule on the assertion as received (precise error codes) → node-saml verifies the
- * signatures (plus XSW, time, audience, InResponseTo) and returns the signed assertion → every SPID rule again on
- * those signed bytes, which must be the same assertion. Only attributes from verified bytes reach the result.
+ * Order: decode and parse once (hardened: no DTD, no entities, size limit), index every element and ID in one walk →
+ * Response attributes (ID, Version, IssueInstant, InResponseTo) → the request is consumed from the store (single
+ * use: a replay fails here) → Destination, IssueInstant window, Issuer, Status (IdP errors become typed errors with
+ * Italian messages) → structure against signature wrapping (exactly one Assertion, a direct child; no Assertion or
+ * Signature anywhere else), signatures present and of an allowed shape, algorithm and KeyInfo, no ID twice → every
+ * SPID rule on that Assertion element (precise error codes) → each signature (Response and Assertion) verified once,
+ * over that very element (`verifySignatureInPlace`: exclusive c14n, SHA-256/512 digest, RSA-SHA256/512 with the
+ * IdP's keys from its metadata). The result is built only from the element whose signature verified; nothing of it
+ * leaves this method unless both signatures hold.
  */
-export class SpidResponseValidator {
+export class SpidResponseValidator<R extends StoredAuthnRequest = StoredAuthnRequest> {
   private readonly skewMs: number;
   private readonly requireSignedResponse: boolean;
   private readonly now: () => Date;
 
-  constructor(private readonly options: SpidResponseValidatorOptions) {
+  constructor(private readonly options: SpidResponseValidatorOptions<R>) {
     this.skewMs = options.clockSkewMs ?? 30_000;
     this.requireSignedResponse = options.requireSignedResponse ?? true;
     this.now = options.now ?? (() => new Date());
   }
 
-  async validate(post: AcsPost): Promise<SpidLoginResult> {
+  async validate(post: AcsPost): Promise<SpidLoginResult<R>> {
     const now = this.now();
     const ctx: Omit<SamlErrorDetails, 'reason'> = {};
     const fail = (code: SamlErrorCode, reason: string, extra: Partial<SamlErrorDetails> = {}) =>
@@ -149,7 +124,8 @@ export class SpidResponseValidator {
     } catch (err) {
       throw fail(SamlErrorCode.MALFORMED_MESSAGE, `unreadable SAMLResponse: ${(err as Error).message}`);
     }
-    const response = doc.documentElement!;
+    const index = indexDocument(doc);
+    const response = index.root;
     if (response.namespaceURI !== NS.samlp || response.localName !== 'Response') {
       throw fail(SamlErrorCode.MALFORMED_MESSAGE, `not a samlp:Response but ${response.nodeName}`);
     }
@@ -194,7 +170,7 @@ export class SpidResponseValidator {
     const idp = this.options.idps.get(request.idp);
     if (!idp) throw fail(SamlErrorCode.UNKNOWN_IDP, `IdP ${request.idp} is not configured any more`);
 
-    const assertion = this.checkStructure(response, fail);
+    const assertion = this.checkStructure(index, fail);
     const responseSignatures = signatureChildren(response);
     if (responseSignatures.length === 0 && this.requireSignedResponse) {
       throw fail(SamlErrorCode.MISSING_SIGNATURE, 'the Response is not signed');
@@ -202,38 +178,34 @@ export class SpidResponseValidator {
     if (signatureChildren(assertion).length === 0) {
       throw fail(SamlErrorCode.MISSING_SIGNATURE, 'the Assertion is not signed');
     }
-    for (const signed of responseSignatures.length > 0 ? [response, assertion] : [assertion]) {
+    const signed = responseSignatures.length > 0 ? [response, assertion] : [assertion];
+    for (const element of signed) {
       try {
-        checkSignatureShape(signed);
+        checkSignatureShape(element, {
+          trustedCertificates: idp.signingCertificates,
+          duplicateIds: index.duplicateIds,
+        });
       } catch (err) {
-        throw fail(SamlErrorCode.INVALID_SIGNATURE, `${signed.localName} signature: ${(err as Error).message}`);
+        throw fail(SamlErrorCode.INVALID_SIGNATURE, `${element.localName} signature: ${(err as Error).message}`);
       }
     }
-    if (responseSignatures.length > 0 && !this.requireSignedResponse) {
-      // node-saml ignores a Response signature it was not asked for, even a broken one: a present signature must hold.
+    const verify = (element: XmlElement) => {
       try {
-        verifyEnvelopedSignature(xml, response, idp.signingCertificates);
+        verifySignatureInPlace(element, index, idp.signingCertificates);
       } catch (err) {
-        throw fail(SamlErrorCode.INVALID_SIGNATURE, `Response signature: ${(err as Error).message}`);
+        throw fail(SamlErrorCode.INVALID_SIGNATURE, `${element.localName} signature: ${(err as Error).message}`);
       }
-    }
-    // First pass on the assertion as received: precise codes for what a verifier would only call "invalid".
-    const rawFacts = this.checkAssertion(assertion, request, idp, now, fail);
-    // node-saml verifies the signatures (and wrapping, time, audience, InResponseTo) and hands back the signed bytes.
-    const verifiedXml = await this.verifyWithNodeSaml(post.SAMLResponse, idp, request, fail);
-    // Second, authoritative pass: only what the signature covers reaches the result.
-    let verified: XmlElement;
-    try {
-      verified = parseXml(verifiedXml).documentElement!;
-    } catch (err) {
-      throw fail(SamlErrorCode.INVALID_SIGNATURE, `verified assertion unreadable: ${(err as Error).message}`);
-    }
-    const facts = this.checkAssertion(verified, request, idp, now, fail);
-    if (facts.assertionId !== rawFacts.assertionId || facts.citizen.fiscalNumber !== rawFacts.citizen.fiscalNumber) {
-      throw fail(SamlErrorCode.SIGNATURE_WRAPPING, 'the verified assertion is not the one in the Response');
-    }
+    };
+    // A Response signature the SP does not require is checked before the assertion's rules (as the SP always did).
+    if (responseSignatures.length > 0 && !this.requireSignedResponse) verify(response);
+    // The SPID rules on the assertion element: precise codes for what a verifier would only call "invalid".
+    const facts = this.checkAssertion(assertion, request, idp, now, fail);
+    // Then each signature once, over the element just read: facts leave only if both hold.
+    if (responseSignatures.length > 0 && this.requireSignedResponse) verify(response);
+    verify(assertion);
 
     return {
+      request,
       citizen: facts.citizen,
       level: facts.level,
       requestedLevel: request.level,
@@ -308,10 +280,11 @@ export class SpidResponseValidator {
    * hide the genuinely signed assertion elsewhere in the document: any extra Assertion or Signature is refused.
    */
   private checkStructure(
-    response: XmlElement,
+    index: DocumentIndex,
     fail: (code: SamlErrorCode, reason: string) => SamlValidationError,
   ): XmlElement {
-    const everything = descendants(response, () => true);
+    const response = index.root;
+    const everything = index.elements;
     if (everything.some((el) => el.localName === 'EncryptedAssertion')) {
       throw fail(SamlErrorCode.MALFORMED_MESSAGE, 'encrypted assertions are not used in SPID');
     }
@@ -465,37 +438,5 @@ export class SpidResponseValidator {
       authnInstant: parseSamlInstant(attr(statements[0], 'AuthnInstant')),
       citizen,
     };
-  }
-
-  /** node-saml's verification of the Response; returns the assertion exactly as its signature covers it. */
-  private async verifyWithNodeSaml(
-    samlResponse: string,
-    idp: IdpDescriptor,
-    request: StoredAuthnRequest,
-    fail: (code: SamlErrorCode, reason: string) => SamlValidationError,
-  ): Promise<string> {
-    const saml = new SAML({
-      idpCert: idp.signingCertificates,
-      issuer: this.options.sp.entityId,
-      callbackUrl: this.options.sp.acsUrl,
-      audience: this.options.sp.entityId,
-      idpIssuer: idp.entityId,
-      wantAssertionsSigned: true,
-      wantAuthnResponseSigned: this.requireSignedResponse,
-      validateInResponseTo: ValidateInResponseTo.always,
-      cacheProvider: new ConsumedRequestCache(request),
-      requestIdExpirationPeriodMs: Math.max(1, request.expiresAt.getTime() - request.issuedAt.getTime()) + this.skewMs,
-      acceptedClockSkewMs: this.skewMs,
-    });
-    let assertionXml: string | undefined;
-    try {
-      const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse });
-      assertionXml = profile?.getAssertionXml?.();
-    } catch (err) {
-      const message = (err as Error).message;
-      throw fail(codeForNodeSamlError(message), `node-saml: ${message}`);
-    }
-    if (!assertionXml) throw fail(SamlErrorCode.INVALID_SIGNATURE, 'node-saml returned no signed assertion');
-    return assertionXml;
   }
 }

@@ -1,4 +1,4 @@
-import { createSign, createVerify, X509Certificate } from 'node:crypto';
+import { createPrivateKey, createSign, createVerify, type KeyObject, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import {
   ALG,
@@ -9,6 +9,7 @@ import {
 } from './saml-constants.js';
 import {
   attr,
+  certificateBody,
   certificateToPem,
   childElement,
   childElements,
@@ -35,6 +36,23 @@ export interface EnvelopedSignatureOptions {
   signatureAlgorithm?: typeof ALG.rsaSha256 | typeof ALG.rsaSha512;
 }
 
+const MAX_CACHED_KEYS = 64;
+const privateKeys = new Map<string, KeyObject>();
+
+/**
+ * The SP's private key (PEM), parsed once and kept: importing an RSA key costs about three times the signature
+ * itself, and every GET /login signs.
+ */
+export function privateKeyOf(pem: string): KeyObject {
+  let key = privateKeys.get(pem);
+  if (!key) {
+    key = createPrivateKey(pem);
+    if (privateKeys.size >= MAX_CACHED_KEYS) privateKeys.clear();
+    privateKeys.set(pem, key);
+  }
+  return key;
+}
+
 /**
  * Adds an enveloped XML-DSig signature (exclusive c14n, SHA-256 digest, RSA-SHA256) with `<ds:KeyInfo><ds:X509Data>`
  * to one element of `xml`, as the SPID rules require for metadata, POST-binding requests and responses.
@@ -46,7 +64,7 @@ export function signEnveloped(
 ): string {
   const target = `(//*[local-name(.)='${options.elementLocalName}'])[1]`;
   const sig = new SignedXml({
-    privateKey: credentials.privateKey,
+    privateKey: privateKeyOf(credentials.privateKey),
     publicCert: credentials.certificate,
     signatureAlgorithm: options.signatureAlgorithm ?? ALG.rsaSha256,
     canonicalizationAlgorithm: ALG.excC14n,
@@ -79,13 +97,23 @@ export function signatureChildren(element: XmlElement): XmlElement[] {
   return childElements(element, NS.ds, 'Signature');
 }
 
+export interface SignatureShapeOptions {
+  /**
+   * When given, a `<ds:KeyInfo>` naming an X.509 certificate must name only these (the IdP's, from its metadata): the
+   * key in the message is never used, and a certificate other than the IdP's there is a forgery or a misconfiguration.
+   */
+  trustedCertificates?: readonly string[];
+  /** When given, ID uniqueness is read from this set of IDs found twice (one walk of the document, done already). */
+  duplicateIds?: ReadonlySet<string>;
+}
+
 /**
  * The shape SAML allows for an enveloped signature, checked without any cryptography (so cheaply, and before handing
  * the document to a verifier): exactly one `<ds:Signature>` child, one reference and it points at the parent, whose
  * ID is unique in the document; RSA-SHA256/512, SHA-256/512 digest, only the enveloped and exclusive-c14n transforms.
  * SHA-1 (which xml-crypto still verifies) is refused here.
  */
-export function checkSignatureShape(element: XmlElement): XmlElement {
+export function checkSignatureShape(element: XmlElement, options: SignatureShapeOptions = {}): XmlElement {
   const signatures = signatureChildren(element);
   if (signatures.length === 0) throw new SignatureError(`${element.localName} is not signed`);
   if (signatures.length > 1) throw new SignatureError(`${element.localName} has more than one signature`);
@@ -98,9 +126,13 @@ export function checkSignatureShape(element: XmlElement): XmlElement {
   const references = childElements(signedInfo[0], NS.ds, 'Reference');
   if (references.length !== 1) throw new SignatureError('a signature must have exactly one reference');
   if (attr(references[0], 'URI') !== `#${id}`) throw new SignatureError('the signature does not reference its parent');
-  const root = element.ownerDocument!.documentElement!;
-  if (descendants(root, (el) => el.getAttribute('ID') === id).length !== 1) {
-    throw new SignatureError('the signed ID is not unique in the document');
+  if (options.duplicateIds) {
+    if (options.duplicateIds.has(id)) throw new SignatureError('the signed ID is not unique in the document');
+  } else {
+    const root = element.ownerDocument!.documentElement!;
+    if (descendants(root, (el) => el.getAttribute('ID') === id).length !== 1) {
+      throw new SignatureError('the signed ID is not unique in the document');
+    }
   }
 
   const signatureMethod = attr(childElement(signedInfo[0], NS.ds, 'SignatureMethod'), 'Algorithm');
@@ -117,6 +149,17 @@ export function checkSignatureShape(element: XmlElement): XmlElement {
   );
   if (transforms.length > 2 || transforms.some((t) => !t || !ALLOWED_TRANSFORMS.includes(t))) {
     throw new SignatureError('signature transforms not allowed');
+  }
+  if (options.trustedCertificates) {
+    const trusted = new Set(options.trustedCertificates.map(certificateBody));
+    const keyInfo = childElement(signature, NS.ds, 'KeyInfo');
+    for (const data of keyInfo ? childElements(keyInfo, NS.ds, 'X509Data') : []) {
+      for (const certificate of childElements(data, NS.ds, 'X509Certificate')) {
+        if (!trusted.has(certificateBody(certificate.textContent ?? ''))) {
+          throw new SignatureError("KeyInfo carries a certificate that is not the IdP's");
+        }
+      }
+    }
   }
   return signature;
 }
@@ -156,7 +199,7 @@ const REDIRECT_SIG_ALGS: Record<string, 'sha256' | 'sha512'> = { [ALG.rsaSha256]
 export function signRedirectQuery(signedPart: string, privateKey: string, sigAlg: string = ALG.rsaSha256): string {
   const hash = REDIRECT_SIG_ALGS[sigAlg];
   if (!hash) throw new SignatureError(`signature algorithm not allowed: ${sigAlg}`);
-  return createSign(hash).update(signedPart, 'utf8').sign(privateKey, 'base64');
+  return createSign(hash).update(signedPart, 'utf8').sign(privateKeyOf(privateKey), 'base64');
 }
 
 /** Verifies a Redirect-binding signature with trusted certificates; the key in the message is never used. */
