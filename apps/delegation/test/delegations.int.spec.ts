@@ -115,7 +115,7 @@ async function call(cf: string, method: string, path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) };
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
 async function check(cf: string, extra = ''): Promise<{ allowed: boolean; grant: { source: string } | null }> {
@@ -586,7 +586,7 @@ describe('access check', () => {
     const bad = await call(
       'service',
       'GET',
-      `/v1/access-rights/check?codiceFiscale=RSSMRA80A01H501X&organizationId=nope`,
+      `/v1/access-rights/check?codiceFiscale=RSSMRA80A01H501X&organizationId=no%20pe!`,
     );
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.details.fields).sort()).toEqual(['codiceFiscale', 'organizationId']);

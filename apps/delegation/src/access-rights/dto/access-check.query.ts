@@ -7,8 +7,9 @@ const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 
 /** The question of a check, from the citizen's own point of view (the citizen is the caller). */
 export class OwnAccessCheckQuery {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'Organizzazione non valida' })
+  @ApiProperty({ description: 'The organisation’s id in the registry (a UUID)' })
+  @IsString({ message: 'Organizzazione non valida' })
+  @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'Organizzazione non valida' })
   organizationId!: string;
 
   @ApiPropertyOptional({ description: 'A service permission: COB, SARE, IDO, RAA, ANAGRAFICA', example: 'COB' })
