@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AccessCheckResponse, AccessRightOrganizationsResponse } from '@profila/contracts';
 import { CodiceFiscalePipe } from '@profila/italian';
 import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import { AccessRightsService } from './access-rights.service.js';
-import { AccessCheckQuery, OwnAccessCheckQuery } from './dto/access-check.query.js';
+import { type AccessCheckQuery, AccessCheckQueryPipe, type OwnAccessCheckQuery } from './dto/access-check.query.js';
 import { AccessCheckResponseDto } from './dto/access-check.response.js';
 import { AccessRightOrganizationsDto } from './dto/access-right-organizations.response.js';
 
@@ -16,15 +16,14 @@ export class AccessRightsV1Controller {
 
   @Get('check')
   @AllowActors('service')
+  @ApiQuery({ name: 'codiceFiscale', example: 'RSSMRA80A01H501U' })
+  @ApiQuery({ name: 'organizationId', description: 'The organisation’s id in the registry (a UUID)' })
+  @ApiQuery({ name: 'permission', required: false, description: 'COB, SARE, IDO, RAA, ANAGRAFICA' })
+  @ApiQuery({ name: 'unitId', required: false, description: 'An operating unit (UUID)' })
+  @ApiQuery({ name: 'at', required: false, description: 'ISO 8601 instant; default now' })
   @ApiOkResponse({ type: AccessCheckResponseDto })
-  check(@Query() q: AccessCheckQuery): Promise<AccessCheckResponse> {
-    return this.accessRights.check({
-      codiceFiscale: q.codiceFiscale,
-      organizationId: q.organizationId.toLowerCase(),
-      permission: q.permission,
-      unitId: q.unitId?.toLowerCase(),
-      at: q.at ? new Date(q.at) : undefined,
-    });
+  check(@Query(new AccessCheckQueryPipe()) q: AccessCheckQuery): Promise<AccessCheckResponse> {
+    return this.accessRights.check(q);
   }
 
   @Get('citizens/:codiceFiscale/organizations')
@@ -39,14 +38,15 @@ export class AccessRightsV1Controller {
   /** The logged-in citizen's own check (through the gateway): may I act for this organisation now? */
   @Get('me/check')
   @AllowActors('citizen')
+  @ApiQuery({ name: 'organizationId', description: 'The organisation’s id in the registry (a UUID)' })
+  @ApiQuery({ name: 'permission', required: false })
+  @ApiQuery({ name: 'unitId', required: false })
   @ApiOkResponse({ type: AccessCheckResponseDto })
-  ownCheck(@Query() q: OwnAccessCheckQuery, @CurrentActor() actor: Actor): Promise<AccessCheckResponse> {
-    return this.accessRights.check({
-      codiceFiscale: actor.id,
-      organizationId: q.organizationId.toLowerCase(),
-      permission: q.permission,
-      unitId: q.unitId?.toLowerCase(),
-    });
+  ownCheck(
+    @Query(new AccessCheckQueryPipe(true)) q: OwnAccessCheckQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<AccessCheckResponse> {
+    return this.accessRights.check({ ...q, codiceFiscale: actor.id });
   }
 }
 
