@@ -6,6 +6,7 @@ import './ui.css';
 
 export * from './api/http';
 export * from './api/identity-session';
+export * from './dialogs/dialog';
 export * from './forms/form-fields';
 export * from './layout/page-heading';
 export * from './layout/site-footer';
@@ -22,3 +23,4 @@ export * from './login/spid-button';
 export * from './login/use-idps';
 export * from './session/session-context';
 export * from './session/use-logout';
+export * from './tables/data-table';
