@@ -30,7 +30,7 @@ export class AccessCheckQueryPipe implements PipeTransform<Record<string, unknow
 
   transform(raw: Record<string, unknown>): AccessCheckQuery {
     const fields: Record<string, string> = {};
-    const text = (name: string) => (typeof raw[name] === 'string' ? (raw[name]).trim() : undefined);
+    const text = (name: string) => (typeof raw[name] === 'string' ? raw[name].trim() : undefined);
     for (const name of Object.keys(raw)) {
       if (!ALLOWED.has(name) || (this.own && (name === 'codiceFiscale' || name === 'at'))) {
         fields[name] = 'Parametro non previsto';
