@@ -1,5 +1,6 @@
 // Access checks on the whole embedded platform (built back end, each service its own process, real PostgreSQL):
-//   1. the bare Fastify hello-world rate on this machine, in this run (the yardstick the other figures divide by);
+//   1. the bare Fastify hello-world rate on this machine, in this run (the yardstick the other figures divide by), and
+//      delegation's own /health/live (what a Nest route of this service costs before any work);
 //   2. `GET /v1/access-rights/check` on delegation directly, as a service calls it;
 //   3. the logged-in citizen's own check through the gateway (session resolution, token, proxy);
 //   4. the time from a Revoca's commit to the first refused check, and to the delegate's acting-as ending (through
@@ -180,6 +181,8 @@ try {
 
   console.log(`\n${SECONDS} s per target, ${CONCURRENCY} requests in flight\n`);
   const bare = await load('fastify hello world', `http://127.0.0.1:${helloPort}`, '/', {}, (b) => b.includes('world'));
+  // The same Nest service answering a route that does nothing (its framework cost, without the check's work).
+  await load('delegation /health/live (Nest floor)', delegationUrl, '/health/live', {}, (body) => body.includes('ok'));
   const direct = await load('check, direct (service API)', delegationUrl, checkPath(a.fiscalNumber), service, (body) =>
     body.startsWith('{"allowed":true'),
   );
