@@ -592,9 +592,21 @@ describe('access check', () => {
     expect(Object.keys(bad.body.details.fields).sort()).toEqual(['codiceFiscale', 'organizationId']);
   });
 
-  it('the amministratore losing the organisation loses the right to delegate for it', async () => {
+  it('the amministratore losing the organisation loses the right to delegate for it, and what they delegated ends', async () => {
+    const accepted = (await create(A, C)).body.delega.id as string;
+    await call(C, 'POST', `/delegations/${accepted}/accept`);
+    const pending = (await create(A, B)).body.delega.id as string;
+    expect((await check(C)).allowed).toBe(true);
     await publish(MEMBERSHIP_TOPIC_V1, envelope('membership.revoked', ORG, membership({})));
     await until('the association revoked', async () => ((await check(A)).allowed ? undefined : true));
     expect((await create(A, B)).body.code).toBe('ORGANIZATION_NOT_HELD');
+    await until('the deleghe ended', async () =>
+      (await call(C, 'GET', `/delegations/${accepted}`)).body.stato === 'REVOCATA' ? true : undefined,
+    );
+    expect((await call(B, 'GET', `/delegations/${pending}`)).body.stato).toBe('REVOCATA');
+    expect(await check(C)).toEqual({ allowed: false, grant: null });
+    expect((await call(C, 'POST', `/delegations/${accepted}/accept`)).body.code).toBe('NOT_AWAITING_ANSWER');
+    expect((await call(B, 'POST', `/delegations/${pending}/accept`)).body.code).toBe('NOT_AWAITING_ANSWER');
+    expect((await outboxTypes(accepted)).at(-1)).toBe('delegation.revoked');
   });
 });

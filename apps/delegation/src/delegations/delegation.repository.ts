@@ -214,6 +214,16 @@ export class DelegationRepository {
     return rows.map(toRequest);
   }
 
+  /** Locks the open deleghe (in attesa or accettate) a delegator gave for an organisation; returns their ids. */
+  async lockOpenFrom(manager: EntityManager, organizationId: string, delegatorCf: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM delegation WHERE organization_id = $1 AND delegator_cf = $2 AND status = ANY($3)
+        ORDER BY created_at FOR UPDATE`,
+      [organizationId, delegatorCf, OPEN],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Is there already a delega in attesa or accettata from this organisation to this delegate? */
   async openExists(manager: EntityManager, organizationId: string, delegateCf: string): Promise<boolean> {
     const rows = await manager.query<unknown[]>(

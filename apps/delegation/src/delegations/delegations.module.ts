@@ -6,11 +6,12 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
 import { DelegationRepository } from './delegation.repository.js';
 import { DelegationsController } from './delegations.controller.js';
+import { DelegationsEventsController } from './delegations.events.controller.js';
 import { DelegationsService } from './delegations.service.js';
 
 @Module({
   imports: [AuditModule, AccessRightsModule, CitizensModule, OrganizationsModule],
-  controllers: [DelegationsController],
+  controllers: [DelegationsController, DelegationsEventsController],
   providers: [DelegationsService, DelegationRepository, DelegationExpiryJob],
   exports: [DelegationExpiryJob],
 })

@@ -321,6 +321,37 @@ export class DelegationsService {
     });
   }
 
+  /**
+   * registry says the delegator no longer holds the organisation (membership.revoked of its amministratore): each open
+   * delega they gave for it ends at once, as a Revoca by the system, with its history row, audit entry and events.
+   */
+  async endWithHolder(manager: EntityManager, organizationId: string, delegatorCf: string, at: Date): Promise<number> {
+    const ids = await this.deleghe.lockOpenFrom(manager, organizationId, delegatorCf);
+    for (const id of ids) {
+      const row = (await this.deleghe.find(manager, id))!;
+      const state = machine.endWithHolder(stateOf(row.delegation));
+      await this.deleghe.decidePending(manager, id, RequestOutcome.ANNULLATA, 'system', at);
+      await this.deleghe.update(manager, apply(row.delegation, state, at));
+      const requestId = await this.deleghe.insertRequest(manager, {
+        delegationId: id,
+        kind: DelegationRequestKind.REVOCA,
+        dataInizio: null,
+        dataScadenza: null,
+        requestedBy: 'system',
+        requestedAt: at,
+        outcome: RequestOutcome.COMPLETATA,
+        decidedBy: 'system',
+        decidedAt: at,
+      });
+      await this.accessRights.revokeDelegation(manager, id, at);
+      const updated = (await this.deleghe.find(manager, id))!;
+      await this.record(manager, 'delegation.revoked', updated, requestId, DelegationRequestKind.REVOCA, {
+        revokedBy: null,
+      });
+    }
+    return ids.length;
+  }
+
   /** Expiry job: one ended delega, claimed by this replica (the caller holds its lock). */
   async expireClaimed(manager: EntityManager, id: string, now: Date): Promise<void> {
     const row = (await this.deleghe.find(manager, id))!;

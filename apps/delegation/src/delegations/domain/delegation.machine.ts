@@ -181,3 +181,14 @@ export function expire(state: DelegationState, today: string): DelegationState {
   if (addDays(state.dataScadenza, 1) > today) throw new DelegationRuleViolation(DelegationRule.NOT_ENDED_YET);
   return { ...state, status: DelegationStatus.SCADUTA, pendingChange: null };
 }
+
+/**
+ * The delegator no longer holds the organisation (association revoked, amministratore changed): what they delegated
+ * ends with their right, at once, whether accepted or still awaiting the delegate.
+ */
+export function endWithHolder(state: DelegationState): DelegationState {
+  if (state.status !== DelegationStatus.ACCETTATA && state.status !== DelegationStatus.IN_ATTESA) {
+    throw new DelegationRuleViolation(DelegationRule.NOT_ACTIVE);
+  }
+  return { ...state, status: DelegationStatus.REVOCATA, pendingChange: null };
+}

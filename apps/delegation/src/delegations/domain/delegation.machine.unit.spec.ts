@@ -6,6 +6,7 @@ import {
   DelegationRuleViolation,
   type DelegationState,
   DelegationStatus,
+  endWithHolder,
   expire,
   modify,
   refuse,
@@ -189,5 +190,17 @@ describe('Scadenza', () => {
     refused(() => expire(refuse(pending(), B, 'no').state, '2026-05-01'), DelegationRule.NOT_ACTIVE);
     refused(() => expire(revoke(active(), holder), '2026-05-01'), DelegationRule.NOT_ACTIVE);
     refused(() => expire(expire(active(), '2026-05-01'), '2026-05-02'), DelegationRule.NOT_ACTIVE);
+  });
+});
+
+describe('the delegator loses the organisation', () => {
+  it('ends an accepted delega and one still awaiting the delegate, at once', () => {
+    expect(endWithHolder(active()).status).toBe(DelegationStatus.REVOCATA);
+    expect(endWithHolder(pending())).toMatchObject({ status: DelegationStatus.REVOCATA, pendingChange: null });
+  });
+
+  it('leaves ended deleghe as they are', () => {
+    refused(() => endWithHolder(refuse(pending(), B, 'no').state), DelegationRule.NOT_ACTIVE);
+    refused(() => endWithHolder(expire(active(), '2026-05-01')), DelegationRule.NOT_ACTIVE);
   });
 });
