@@ -4,7 +4,10 @@ import { DatabaseModule } from '@profila/persistence';
 import { AuthModule, HealthModule } from '@profila/platform';
 import { AccessRightsModule } from './access-rights/access-rights.module.js';
 import { CitizensModule } from './citizens/citizens.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import type { DelegationEnv } from './config/delegation.env.js';
+import { DELEGATION_ENV } from './config/delegation.tokens.js';
 import { DELEGATION_ENTITIES } from './database/entities.js';
 import { DELEGATION_MIGRATIONS } from './database/migrations/index.js';
 
@@ -14,6 +17,9 @@ export class DelegationModule {
   static register(env: DelegationEnv): DynamicModule {
     return {
       module: DelegationModule,
+      global: true,
+      providers: [{ provide: DELEGATION_ENV, useValue: env }],
+      exports: [DELEGATION_ENV],
       imports: [
         DatabaseModule.forService({
           url: env.DATABASE_URL!,
@@ -22,7 +28,9 @@ export class DelegationModule {
         }),
         MessagingModule.forService('delegation', env),
         CitizensModule,
+        OrganizationsModule,
         AccessRightsModule,
+        DelegationsModule,
         AuthModule.forService(env),
         HealthModule,
       ],

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { connectEventHandlers } from '@profila/messaging';
+import { createLogger, createServiceApp } from '@profila/platform';
 import { loadIdentityEnv } from './config/identity.env.js';
 import { IdentityModule } from './identity.module.js';
 
 const env = loadIdentityEnv();
-await runServiceApp(IdentityModule.register(env), {
+const app = await createServiceApp(IdentityModule.register(env), {
   name: 'identity',
-  host: env.HOST,
-  port: env.PORT,
   logLevel: env.LOG_LEVEL,
   trustedProxies: env.TRUSTED_PROXIES,
 });
+// delegation.access.v1 → acting-as of live sessions (sessions/acting-as.events.controller.ts).
+connectEventHandlers(app);
+await app.startAllMicroservices();
+await app.listen(env.PORT, env.HOST);
+createLogger('identity').info({ url: await app.getUrl() }, 'identity listening');

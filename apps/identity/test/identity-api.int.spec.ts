@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { ACCESS_TOPIC_V1, type AccessGrantV1 } from '@profila/contracts';
+import { connectEventHandlers, PostgresEventTransport } from '@profila/messaging';
 import { AccessTokenIssuer, createServiceApp, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { createTestDatabase, freePort, TestSamlIdp, type TestResponseVariant } from '@profila/testing';
 import { testCitizen, type TestCitizen } from '@profila/embedded';
@@ -38,6 +40,7 @@ let db: pg.Client;
 let delegationDb: pg.Client;
 let delegation: ChildProcess;
 let dataDir: string;
+let events: PostgresEventTransport;
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -95,7 +98,10 @@ beforeAll(async () => {
     DELEGATION_URL: `http://127.0.0.1:${delegationPort}`,
   });
   app = await createServiceApp(IdentityModule.register(env), { name: 'identity', logLevel: 'silent' });
+  connectEventHandlers(app);
+  await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
+  events = new PostgresEventTransport({ url: eventsUrl, pollIntervalMs: 200 });
   base = await app.getUrl();
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
@@ -104,6 +110,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await events?.close();
   await app?.close();
   await db?.end();
   await delegationDb?.end();
@@ -544,6 +551,81 @@ describe('the logged-in citizen', () => {
     const personal = await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: null } });
     expect(personal.json).toEqual({ current: null });
     expect((await asGateway(browser, '/me')).json.actingFor).toBeNull();
+  });
+
+  it('re-checks acting-as on every request: a revocation ends it at the next request, through delegation.access.v1', async () => {
+    const giulia = testCitizen('giulia-bianchi');
+    const { browser } = await login(giulia);
+    const org = randomUUID();
+    const [grant] = (
+      await delegationDb.query<{ id: string }>(
+        `INSERT INTO access_right (organization_id, ragione_sociale, codice_fiscale_org, citizen_cf, roles, source, source_id)
+         VALUES ($1, 'Bianchi S.p.A.', '09876543210', $2, '{COB}', 'delega', $3) RETURNING id`,
+        [org, giulia.fiscalNumber, randomUUID()],
+      )
+    ).rows;
+    expect((await asGateway(browser, '/me/acting-as', { method: 'PUT', body: { organizationId: org } })).status).toBe(
+      200,
+    );
+    expect((await (await resolve(browser.session!)).json()).actingFor).toBe(org); // identity now caches the "yes"
+
+    // What delegation does on a Revoca: the grant is revoked (NOTIFY evicts its own cache), the event goes out.
+    const revokedAt = Date.now();
+    await delegationDb.query(`UPDATE access_right SET revoked_at = now() WHERE id = $1`, [grant.id]);
+    await delegationDb.query(`SELECT pg_notify('profila_access_right', $1)`, [giulia.fiscalNumber]);
+    const data: AccessGrantV1 = {
+      grantId: grant.id,
+      source: 'delega',
+      sourceId: randomUUID(),
+      codiceFiscale: giulia.fiscalNumber,
+      organizationId: org,
+      organizationCodiceFiscale: '09876543210',
+      permissions: ['COB'],
+      scope: 'organization',
+      unitIds: [],
+      validFrom: new Date(revokedAt - 60_000).toISOString(),
+      validTo: null,
+    };
+    await events.publish([
+      {
+        topic: ACCESS_TOPIC_V1,
+        key: org,
+        envelope: {
+          id: randomUUID(),
+          type: 'access.revoked',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          aggregateId: org,
+          correlationId: randomUUID(),
+          causationId: null,
+          actor: { kind: 'citizen', id: 'RSSMRA80A01H501U' },
+          data,
+        },
+      },
+    ]);
+    let actingFor: string | null = org;
+    while (actingFor !== null && Date.now() - revokedAt < 5000) {
+      actingFor = ((await (await resolve(browser.session!)).json()) as { actingFor: string | null }).actingFor;
+    }
+    const delay = Date.now() - revokedAt;
+    expect(actingFor).toBeNull();
+    expect(delay).toBeLessThan(1000);
+    expect((await asGateway(browser, '/me')).json.actingFor).toBeNull();
+    const { rows } = await db.query<{ acting_for: string | null }>('SELECT acting_for FROM session WHERE id = $1', [
+      browser.session,
+    ]);
+    expect(rows[0].acting_for).toBeNull();
+  });
+
+  it('a session acting for an organisation the citizen has no right to answers the personal profile (and stops acting)', async () => {
+    const { browser } = await login(testCitizen('mario-rossi'));
+    const org = randomUUID();
+    await db.query('UPDATE session SET acting_for = $2 WHERE id = $1', [browser.session, org]);
+    expect((await (await resolve(browser.session!)).json()).actingFor).toBeNull();
+    const { rows } = await db.query<{ acting_for: string | null }>('SELECT acting_for FROM session WHERE id = $1', [
+      browser.session,
+    ]);
+    expect(rows[0].acting_for).toBeNull();
   });
 
   it("cannot use another citizen's session with its own token", async () => {

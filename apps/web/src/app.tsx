@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { SiteLayout } from './layout/site-layout';
+import { DelegationsRoutes } from './delegations/delegations-routes';
 import { AccessErrorPage } from './pages/access-error-page';
 import { HomePage } from './pages/home-page';
 import { InfoPage } from './pages/info-page';
@@ -8,7 +9,6 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServicesPage } from './pages/services-page';
 import { AnagraficaPage } from './reserved/anagrafica-page';
-import { DelegationsPage } from './reserved/delegations-page';
 import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
 import { ReservedHomePage } from './reserved/reserved-home-page';
@@ -26,7 +26,7 @@ export function App() {
           <Route index element={<ReservedHomePage />} />
           <Route path="anagrafica" element={<AnagraficaPage />} />
           <Route path="profili" element={<ProfilesPage />} />
-          <Route path="deleghe" element={<DelegationsPage />} />
+          <Route path="deleghe/*" element={<DelegationsRoutes />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="privacy" element={<InfoPage topic="privacy" />} />

@@ -6,6 +6,7 @@ import './ui.css';
 
 export * from './api/http';
 export * from './api/identity-session';
+export * from './dialogs/dialog';
 export * from './forms/form-fields';
 export * from './layout/page-heading';
 export * from './layout/site-footer';
@@ -23,3 +24,4 @@ export * from './login/use-idps';
 export * from './session/session-context';
 export * from './session/use-logout';
 export * from './session/logout-button';
+export * from './tables/data-table';

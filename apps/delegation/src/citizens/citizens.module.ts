@@ -9,5 +9,6 @@ import { KnownCitizensService } from './known-citizens.service.js';
   imports: [AuditModule],
   controllers: [KnownCitizensController, KnownCitizensEventsController],
   providers: [KnownCitizensService, KnownCitizenRepository],
+  exports: [KnownCitizensService],
 })
 export class CitizensModule {}

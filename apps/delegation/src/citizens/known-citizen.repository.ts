@@ -29,6 +29,10 @@ export class KnownCitizenRepository {
     );
   }
 
+  find(manager: EntityManager, codiceFiscale: string): Promise<KnownCitizen | null> {
+    return manager.getRepository(KnownCitizen).findOneBy({ codiceFiscale });
+  }
+
   findByCodiceFiscale(codiceFiscale: string): Promise<KnownCitizen | null> {
     return this.dataSource.getRepository(KnownCitizen).findOneBy({ codiceFiscale });
   }

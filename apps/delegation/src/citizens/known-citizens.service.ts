@@ -32,6 +32,11 @@ export class KnownCitizensService {
     await this.citizens.upsert(manager, { codiceFiscale, nome, cognome, email }, event.occurredAt);
   }
 
+  /** A citizen who has logged in at least once, or null (deleghe check their delegate with it). */
+  find(manager: EntityManager, codiceFiscale: string): Promise<KnownCitizen | null> {
+    return this.citizens.find(manager, codiceFiscale);
+  }
+
   /** The name behind an exact codice fiscale (service API: other services check a delegate exists). */
   async get(codiceFiscale: string): Promise<KnownCitizenResponse> {
     const citizen = await this.citizens.findByCodiceFiscale(codiceFiscale);

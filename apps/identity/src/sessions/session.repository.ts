@@ -63,6 +63,17 @@ export class SessionRepository {
     await this.repo().update({ id }, { logoutRequestId: requestId, logoutRelayState: relayState });
   }
 
+  /** Live sessions of a citizen acting for an organisation stop acting for it; returns how many. */
+  async clearActingFor(manager: EntityManager, codiceFiscale: string, organizationId: string): Promise<number> {
+    const result = await manager
+      .getRepository(Session)
+      .update(
+        { codiceFiscale, actingFor: organizationId, endedAt: IsNull() },
+        { actingFor: null, actingForRagioneSociale: null, actingForCodiceFiscale: null },
+      );
+    return result.affected ?? 0;
+  }
+
   async setActingFor(id: string, org: ActingForOrganization | null): Promise<void> {
     await this.repo().update(
       { id, endedAt: IsNull() },

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
+import { ActingAsCheck } from './acting-as.check.js';
 import type { Session } from './session.entity.js';
 import { type ActingForOrganization, SessionRepository } from './session.repository.js';
 import { SessionsException, SessionsExceptionCode } from './sessions.exception.js';
@@ -38,6 +39,7 @@ export interface OpenedSession {
 export class SessionsService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly actingAs: ActingAsCheck,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {}
 
@@ -80,7 +82,29 @@ export class SessionsService {
     }
     await this.sessions.touch(id, now);
     session.lastSeenAt = now;
+    if (session.actingFor) await this.recheckActingFor(session, now);
     return session;
+  }
+
+  /**
+   * The acting-as choice is checked on every resolution, not only when it is made: a right that is gone (revoca,
+   * expiry, membership removed) ends the acting-as; while delegation cannot answer, this request acts personally.
+   */
+  private async recheckActingFor(session: Session, now: Date): Promise<void> {
+    const answer = await this.actingAs.check(session.codiceFiscale, session.actingFor!, now);
+    if (answer === 'allowed') return;
+    if (answer === 'refused') await this.sessions.setActingFor(session.id, null);
+    session.actingFor = null;
+    session.actingForRagioneSociale = null;
+    session.actingForCodiceFiscale = null;
+  }
+
+  /** A grant of the citizen for the organisation changed (delegation.access.v1): drop the cached answer, ask again. */
+  async recheckActingAs(manager: EntityManager, codiceFiscale: string, organizationId: string): Promise<void> {
+    this.actingAs.evict(codiceFiscale, organizationId);
+    if ((await this.actingAs.check(codiceFiscale, organizationId)) === 'refused') {
+      await this.sessions.clearActingFor(manager, codiceFiscale, organizationId);
+    }
   }
 
   /** The live session without touching it (undefined when it is not live). */

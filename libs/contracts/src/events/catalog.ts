@@ -12,6 +12,17 @@ import {
   VerificationRequestUpdatedV1,
   type VerificationRequestV1,
 } from './admin-verification/verification-request.v1.js';
+import { AccessExpiredV1, AccessGrantedV1, type AccessGrantV1, AccessRevokedV1 } from './delegation/access.v1.js';
+import {
+  DelegationAcceptedV1,
+  DelegationExpiredV1,
+  DelegationExpiringV1,
+  DelegationModifiedV1,
+  DelegationRefusedV1,
+  DelegationRequestedV1,
+  DelegationRevokedV1,
+  type DelegationV1,
+} from './delegation/delegation.v1.js';
 import { DocumentDeletedV1, DocumentStoredV1, type DocumentV1 } from './document-store/document.v1.js';
 import { CitizenRegisteredV1, CitizenUpdatedV1, type CitizenV1 } from './identity/citizen.v1.js';
 import {
@@ -57,6 +68,16 @@ export const EVENT_CATALOG = [
   VerificationRequestIntegrationRequestedV1,
   VerificationRequestResubmittedV1,
   VerificationRequestExpiredV1,
+  DelegationRequestedV1,
+  DelegationAcceptedV1,
+  DelegationRefusedV1,
+  DelegationModifiedV1,
+  DelegationRevokedV1,
+  DelegationExpiringV1,
+  DelegationExpiredV1,
+  AccessGrantedV1,
+  AccessRevokedV1,
+  AccessExpiredV1,
 ] as const satisfies readonly EventDefinition[];
 
 /** Payload type of each event type: the typed event map. */
@@ -84,6 +105,16 @@ export interface EventDataMap {
   'verification-request.integration-requested': VerificationRequestV1;
   'verification-request.resubmitted': VerificationRequestV1;
   'verification-request.expired': VerificationRequestV1;
+  'delegation.requested': DelegationV1;
+  'delegation.accepted': DelegationV1;
+  'delegation.refused': DelegationV1;
+  'delegation.modified': DelegationV1;
+  'delegation.revoked': DelegationV1;
+  'delegation.expiring': DelegationV1;
+  'delegation.expired': DelegationV1;
+  'access.granted': AccessGrantV1;
+  'access.revoked': AccessGrantV1;
+  'access.expired': AccessGrantV1;
 }
 
 export type EventType = keyof EventDataMap;

@@ -1,0 +1,1 @@
+export const DELEGATION_ENV = Symbol('DELEGATION_ENV');

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsCodiceFiscalePersona } from '@profila/italian';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
+
+/** New dates of a delega (Modifica). */
+export class DelegationTermsDto {
+  @ApiProperty({ example: '2026-03-10', description: 'Data inizio (YYYY-MM-DD): today or later' })
+  @Matches(ISO_DATE, { message: 'Indicare la data di inizio (gg/mm/aaaa)' })
+  dataInizio!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'Data scadenza (YYYY-MM-DD): on or after the start' })
+  @Matches(ISO_DATE, { message: 'Indicare la data di scadenza (gg/mm/aaaa)' })
+  dataScadenza!: string;
+}
+
+/** "Aggiungi delega". */
+export class CreateDelegationDto extends DelegationTermsDto {
+  @ApiProperty({ example: 'BNCGNN75C41F205Y', description: 'Destinatario: a citizen who has logged in at least once' })
+  @Transform(upper)
+  @IsCodiceFiscalePersona()
+  codiceFiscaleDelegato!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Profilo: an organisation the caller holds' })
+  @IsUUID('all', { message: 'Selezionare il profilo' })
+  organizationId!: string;
+
+  @ApiPropertyOptional({ description: 'Tipo soggetto abilitato, among those of the organisation' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  tipoSoggettoAbilitato?: string;
+}
+
+export class RefuseDelegationDto {
+  @ApiProperty({ description: 'Motivo del rifiuto (obbligatorio)' })
+  @Transform(trim)
+  @IsString({ message: 'Indicare il motivo del rifiuto' })
+  @IsNotEmpty({ message: 'Indicare il motivo del rifiuto' })
+  @MaxLength(1000, { message: 'Il motivo può avere al massimo 1000 caratteri' })
+  motivo!: string;
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100];
+
+/** "Visualizza N elementi · Cerca:" of every list. */
+export class ListDelegationsQuery {
+  @ApiPropertyOptional({ description: 'Cerca: names, codici fiscali, organisation, Id richiesta' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100, { message: 'Al massimo 100 caratteri' })
+  cerca?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Pagina non valida' })
+  @Min(1, { message: 'Pagina non valida' })
+  pagina?: number;
+
+  @ApiPropertyOptional({ enum: PAGE_SIZES, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(PAGE_SIZES, { message: 'Elementi per pagina: 10, 25, 50 o 100' })
+  elementi?: number;
+}
