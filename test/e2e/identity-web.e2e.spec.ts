@@ -155,7 +155,8 @@ describe('citizen portal: identity', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'identity-header-menu.png') });
       await headerMenu.getByRole('link', { name: 'Gestione deleghe' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Gestione deleghe' }));
-      await visible(page.getByText('Disponibile a breve'));
+      // Lista delegati, empty for a citizen who has delegated nobody (the delega flow itself: delegation-web.e2e).
+      await visible(page.getByText('Nessun soggetto delegato per i tuoi profili.'));
 
       // The session cookie is out of the scripts' reach; the CSRF companion is readable.
       const cookies = await page.context().cookies(baseUrl);
