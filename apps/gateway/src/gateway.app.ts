@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CommonErrorCode, CommonException, createServiceApp, DEFAULT_BODY_LIMIT, toErrorBody } from '@profila/platform';
 import { type GatewayEnv, serviceUrl } from './config/gateway.env.js';
+import { AccessTokenCache } from './auth/access-token-cache.js';
 import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
 import { GatewayModule } from './gateway.module.js';
 import { isApiRoute, looksLikeApi } from './http/api-route.js';
@@ -69,7 +70,11 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
         `Troppe richieste: riprova tra ${Math.ceil(ctx.ttl / 1000)} secondi`,
       ),
   });
-  registerSessionHandling(fastify, new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN), issuer);
+  registerSessionHandling(
+    fastify,
+    new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN, env.SESSION_CACHE_TTL_MS),
+    new AccessTokenCache(issuer),
+  );
   await registerProxies(fastify, env);
   await registerUis(fastify, env);
   return app;
