@@ -115,6 +115,7 @@ describe('gateway hop', () => {
 
   it('concurrent requests of a session not in the cache make one call to identity', async () => {
     const session = newSession();
+    slowAnswers.set(session, 1500); // long enough for all 20 to reach the gateway while the first is asked
     const tokens = await Promise.all(Array.from({ length: 20 }, () => tokenSeen(session)));
     expect(resolveCalls.get(session)).toBe(1);
     expect(new Set(tokens).size).toBe(1);
