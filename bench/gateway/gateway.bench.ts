@@ -150,7 +150,7 @@ try {
   const metadataFile = join(dataDir, 'idp.xml');
   await writeFile(metadataFile, idp.metadata());
 
-  const hello = start('hello', fromRoot('dist/bench/gateway/hello.server.js'), { PORT: String(helloPort) });
+  start('hello', fromRoot('dist/bench/gateway/hello.server.js'), { PORT: String(helloPort) });
   const identity = start('identity', fromRoot('dist/apps/identity/main.js'), {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',

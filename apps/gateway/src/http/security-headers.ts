@@ -20,7 +20,7 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error('helmet refused its options');
   });
   return headers;
 }

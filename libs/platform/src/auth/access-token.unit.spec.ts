@@ -47,7 +47,9 @@ describe('AccessTokenVerifier fast path', () => {
       ['sign'],
     );
     const sign = (claims: { iss?: string; aud?: string; exp?: number | string }) => {
-      let jwt = new SignJWT({ kind: 'citizen' }).setProtectedHeader({ alg: 'ES256', kid: 'kid-1' }).setSubject(CITIZEN.id);
+      let jwt = new SignJWT({ kind: 'citizen' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'kid-1' })
+        .setSubject(CITIZEN.id);
       if (claims.iss) jwt = jwt.setIssuer(claims.iss);
       if (claims.aud) jwt = jwt.setAudience(claims.aud);
       if (claims.exp !== undefined) jwt = jwt.setExpirationTime(claims.exp);
