@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type SessionResolveResponse } from '@profila/contracts';
 import { SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { createTestCa } from '@profila/testing';
 import { loadGatewayEnv } from '../src/config/gateway.env.js';
 import { createGatewayApp } from '../src/gateway.app.js';
 
@@ -27,6 +29,7 @@ describe('gateway hop', () => {
   /** The next resolve of these sessions answers after this many ms. */
   const slowAnswers = new Map<string, number>();
   let identity: FastifyInstance;
+  let untrusted: HttpsServer;
   let gateway: NestFastifyApplication;
   let url: string;
 
@@ -49,7 +52,22 @@ describe('gateway hop', () => {
       return { ok: true };
     });
     identity.get('/*', async (req) => ({ authorization: req.headers.authorization ?? null }));
+    identity.get('/hangs', async () => {
+      await sleep(2000);
+      return { late: true };
+    });
+    identity.get('/drops', async (req) => {
+      req.raw.socket.destroy();
+      return new Promise(() => undefined);
+    });
     await identity.listen({ port: 0, host: '127.0.0.1' });
+    // A service behind TLS with a certificate nobody trusts (a self-signed one, as an impostor would present).
+    const impostor = createTestCa({ commonName: '127.0.0.1' });
+    untrusted = createHttpsServer(
+      { cert: impostor.pem, key: impostor.privateKey.export({ format: 'pem', type: 'pkcs8' }) },
+      (_req, res) => res.end('{"impostor":true}'),
+    );
+    await new Promise<void>((resolve) => untrusted.listen(0, '127.0.0.1', resolve));
     gateway = await createGatewayApp(
       loadGatewayEnv({
         PORT: '0',
@@ -57,6 +75,8 @@ describe('gateway hop', () => {
         SERVICE_TOKEN,
         RATE_LIMIT_MAX: '10000',
         SESSION_CACHE_TTL_MS: '500',
+        UPSTREAM_TIMEOUT_MS: '300',
+        REGISTRY_URL: `https://127.0.0.1:${(untrusted.address() as { port: number }).port}`,
         ACCESS_TOKEN_KEY_FILE: join(await mkdtemp(join(tmpdir(), 'gw-keys-')), 'key.json'),
         IDENTITY_URL: `http://127.0.0.1:${(identity.server.address() as { port: number }).port}`,
       }),
@@ -68,6 +88,7 @@ describe('gateway hop', () => {
   afterAll(async () => {
     await gateway?.close();
     await identity?.close();
+    untrusted?.close();
   });
 
   let n = 0;
@@ -147,6 +168,30 @@ describe('gateway hop', () => {
     expect(logout.status).toBe(200);
     await racing;
     expect(await tokenSeen(session)).toBeNull();
+  });
+
+  it('over the pooled upstream client: a service too slow is a 504, one that drops the connection a 502, no internals', async () => {
+    const port = String((identity.server.address() as { port: number }).port);
+    for (const [path, status, code] of [
+      ['/api/identity/hangs', 504, 'GATEWAY_TIMEOUT'],
+      ['/api/identity/drops', 502, 'BAD_GATEWAY'],
+    ] as const) {
+      const res = await fetch(`${url}${path}`);
+      const text = await res.text();
+      expect([path, res.status]).toEqual([path, status]);
+      expect(JSON.parse(text)).toMatchObject({ code, message: expect.stringMatching(/riprovare/) });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(text).not.toContain(port);
+      expect(text).not.toMatch(/127\.0\.0\.1|UND_ERR|socket/i);
+    }
+    // and the pool still serves the next request
+    expect((await fetch(`${url}/api/identity/whoami`)).status).toBe(200);
+  });
+
+  it('checks a service’s TLS certificate: one it cannot verify gets no request through (502)', async () => {
+    const res = await fetch(`${url}/api/registry/me`);
+    expect(res.status).toBe(502);
+    expect(await res.text()).not.toContain('impostor');
   });
 
   it('refuses a session cache TTL above 1 s (the acting-as re-check would be staler than identity’s)', () => {

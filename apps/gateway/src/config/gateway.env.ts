@@ -59,6 +59,11 @@ export class GatewayEnv {
   @Max(1000)
   SESSION_CACHE_TTL_MS = 1000;
 
+  /** How long (ms) a service may take to send its answer's headers (then 504), and between two chunks of its body. */
+  @IsInt()
+  @Min(100)
+  UPSTREAM_TIMEOUT_MS = 30_000;
+
   @IsString()
   SERVICE_TOKEN = DEV_SERVICE_TOKEN;
 

@@ -22,9 +22,6 @@ const INTERNAL_HEADERS = new Set([
   'x-real-ip',
 ]);
 
-/** How long a service may take to send its answer's headers, then its body, before the browser gets a 504. */
-const UPSTREAM_TIMEOUT_MS = 30_000;
-
 const log = createLogger('gateway-proxy');
 
 /** What the browser gets when a service cannot be reached: an Italian message, never the internal address. */
@@ -64,8 +61,8 @@ export async function registerProxies(app: FastifyInstance, env: GatewayEnv): Pr
         connections: 64,
         pipelining: 1,
         keepAliveTimeout: 4_000,
-        headersTimeout: UPSTREAM_TIMEOUT_MS,
-        bodyTimeout: UPSTREAM_TIMEOUT_MS,
+        headersTimeout: env.UPSTREAM_TIMEOUT_MS,
+        bodyTimeout: env.UPSTREAM_TIMEOUT_MS,
         // Overrides reply-from's `tls: { rejectUnauthorized: false }`: a service's certificate is checked.
         connect: { timeout: 5_000, rejectUnauthorized: true },
       },
