@@ -7,7 +7,7 @@
 // sequential probe (one keep-alive connection, µs resolution: the added latency of a hop without queueing).
 // CPU per request of the gateway and identity from /proc (utime + stime). Real PostgreSQL (embedded), a real SPID
 // login (TestSamlIdp's signed Response through identity's ACS).
-//   npm run bench:gateway [-- --duration 5 --connections 10 --probe 2000]
+//   npm run bench:gateway [-- --duration 5 --connections 10 --probe 2000 --warmup 3]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,11 +28,16 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     probe: { type: 'string', default: '2000' },
+    warmup: { type: 'string', default: '3' },
+    /** Set up, print the URLs and credentials, and wait (Ctrl-C) instead of measuring: for profiling by hand. */
+    hold: { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const PROBE = Number(values.probe);
+/** Seconds of load on every path before any is measured. */
+const WARMUP = Number(values.warmup);
 const SERVICE_TOKEN = 'bench-gateway-service-token';
 const CLOCK_TICK_US = 1e6 / 100; // Linux USER_HZ
 
@@ -220,68 +225,81 @@ try {
   // Direct calls carry what the gateway would add: its access token (long-lived here, the bench is not a browser).
   const token = await issuer.issue({ kind: 'citizen', id: codiceFiscale }, 3600);
 
-  const [load1, load5] = loadavg();
-  console.log(
-    `gateway bench: ${DURATION} s per line, ${CONNECTIONS} connections, probe ${PROBE} sequential requests, ` +
-      `${availableParallelism()} CPUs, load average ${load1.toFixed(2)} / ${load5.toFixed(2)} (1 / 5 min)`,
-  );
-  const watched = { gateway, identity };
-  const rows: Array<[string, Figures]> = [];
-  const run = async (target: Target, on: Record<string, ChildProcess>) => {
-    const figures = await measure(target, on);
-    rows.push([target.name, figures]);
-    const cpu = Object.entries(figures.cpu)
-      .map(([k, v]) => `${k} ${v.toFixed(0)} µs`)
-      .join(', ');
+  if (values.hold) {
     console.log(
-      `${target.name.padEnd(44)} ${figures.rps.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms` +
-        `  | probe p50 ${figures.probeP50.toFixed(3)} ms  p99 ${figures.probeP99.toFixed(3)} ms` +
-        (cpu ? `  | CPU/req: ${cpu}` : '') +
-        (figures.errors ? `  ERRORS ${figures.errors}` : ''),
+      JSON.stringify({ helloPort, identityUrl, gatewayUrl, cookie, token, pids: children.map((c) => c.pid) }),
     );
-    return figures;
-  };
-  const bare = await run({ name: 'bare Fastify hello world', url: `http://127.0.0.1:${helloPort}/` }, {});
-  const liveDirect = await run({ name: 'identity /health/live direct', url: `${identityUrl}/health/live` }, watched);
-  const liveGw = await run(
-    { name: 'gateway /api/identity/health/live, no session', url: `${gatewayUrl}/api/identity/health/live` },
-    watched,
-  );
-  const liveGwSession = await run(
-    {
-      name: 'gateway /api/identity/health/live, session',
-      url: `${gatewayUrl}/api/identity/health/live`,
-      headers: { cookie },
-    },
-    watched,
-  );
-  const meDirect = await run(
-    {
-      name: 'identity /me direct (token + cookie)',
-      url: `${identityUrl}/me`,
-      headers: { cookie, authorization: `Bearer ${token}` },
-    },
-    watched,
-  );
-  const meGw = await run(
-    { name: 'gateway /api/identity/me, session', url: `${gatewayUrl}/api/identity/me`, headers: { cookie } },
-    watched,
-  );
+    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  } else await measureAll();
+  async function measureAll(): Promise<void> {
+    const [load1, load5] = loadavg();
+    console.log(
+      `gateway bench: ${DURATION} s per line, ${CONNECTIONS} connections, probe ${PROBE} sequential requests, ` +
+        `${availableParallelism()} CPUs, load average ${load1.toFixed(2)} / ${load5.toFixed(2)} (1 / 5 min)`,
+    );
+    const watched = { gateway, identity };
+    const rows: Array<[string, Figures]> = [];
+    const run = async (target: Target, on: Record<string, ChildProcess>) => {
+      const figures = await measure(target, on);
+      rows.push([target.name, figures]);
+      const cpu = Object.entries(figures.cpu)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} µs`)
+        .join(', ');
+      console.log(
+        `${target.name.padEnd(44)} ${figures.rps.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms` +
+          `  | probe p50 ${figures.probeP50.toFixed(3)} ms  p99 ${figures.probeP99.toFixed(3)} ms` +
+          (cpu ? `  | CPU/req: ${cpu}` : '') +
+          (figures.errors ? `  ERRORS ${figures.errors}` : ''),
+      );
+      return figures;
+    };
+    const targets = {
+      bare: { name: 'bare Fastify hello world', url: `http://127.0.0.1:${helloPort}/` },
+      liveDirect: { name: 'identity /health/live direct', url: `${identityUrl}/health/live` },
+      liveGw: { name: 'gateway /api/identity/health/live, no session', url: `${gatewayUrl}/api/identity/health/live` },
+      liveGwSession: {
+        name: 'gateway /api/identity/health/live, session',
+        url: `${gatewayUrl}/api/identity/health/live`,
+        headers: { cookie },
+      },
+      meDirect: {
+        name: 'identity /me direct (token + cookie)',
+        url: `${identityUrl}/me`,
+        headers: { cookie, authorization: `Bearer ${token}` },
+      },
+      meGw: { name: 'gateway /api/identity/me, session', url: `${gatewayUrl}/api/identity/me`, headers: { cookie } },
+    } satisfies Record<string, Target>;
+    // Warm every path first (JIT, TypeORM, PostgreSQL's caches): otherwise whichever /me runs second looks faster.
+    for (const target of Object.values(targets)) {
+      await autocannon({
+        url: target.url,
+        headers: 'headers' in target ? target.headers : undefined,
+        connections: CONNECTIONS,
+        duration: WARMUP,
+      });
+    }
+    const bare = await run(targets.bare, {});
+    const liveDirect = await run(targets.liveDirect, watched);
+    const liveGw = await run(targets.liveGw, watched);
+    const liveGwSession = await run(targets.liveGwSession, watched);
+    const meDirect = await run(targets.meDirect, watched);
+    const meGw = await run(targets.meGw, watched);
 
-  const pct = (a: Figures, b: Figures) => `${((100 * a.rps) / b.rps).toFixed(0)}%`;
-  const added = (a: Figures, b: Figures) => `${(a.probeP50 - b.probeP50).toFixed(3)} ms`;
-  console.log('ratios (req/s) and added p50 per hop (probe):');
-  console.log(`  identity /health/live direct / bare Fastify        ${pct(liveDirect, bare)}`);
-  console.log(
-    `  gateway, no session / direct   /health/live       ${pct(liveGw, liveDirect)}  +${added(liveGw, liveDirect)}`,
-  );
-  console.log(
-    `  gateway, session / direct      /health/live       ${pct(liveGwSession, liveDirect)}  +${added(liveGwSession, liveDirect)}`,
-  );
-  console.log(
-    `  gateway, session / direct      /me (target ≥ 40%, ≤ 0.3 ms)  ${pct(meGw, meDirect)}  +${added(meGw, meDirect)}`,
-  );
-  if (rows.some(([, f]) => f.errors)) process.exitCode = 1;
+    const pct = (a: Figures, b: Figures) => `${((100 * a.rps) / b.rps).toFixed(0)}%`;
+    const added = (a: Figures, b: Figures) => `${(a.probeP50 - b.probeP50).toFixed(3)} ms`;
+    console.log('ratios (req/s) and added p50 per hop (probe):');
+    console.log(`  identity /health/live direct / bare Fastify        ${pct(liveDirect, bare)}`);
+    console.log(
+      `  gateway, no session / direct   /health/live       ${pct(liveGw, liveDirect)}  +${added(liveGw, liveDirect)}`,
+    );
+    console.log(
+      `  gateway, session / direct      /health/live       ${pct(liveGwSession, liveDirect)}  +${added(liveGwSession, liveDirect)}`,
+    );
+    console.log(
+      `  gateway, session / direct      /me (target ≥ 40%, ≤ 0.3 ms)  ${pct(meGw, meDirect)}  +${added(meGw, meDirect)}`,
+    );
+    if (rows.some(([, f]) => f.errors)) process.exitCode = 1;
+  }
 } finally {
   stopping = true;
   for (const child of children) child.kill();
