@@ -1,13 +1,14 @@
 import { Transform } from 'node:stream';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CommonErrorCode, CommonException, createServiceApp, DEFAULT_BODY_LIMIT, toErrorBody } from '@profila/platform';
 import { type GatewayEnv, serviceUrl } from './config/gateway.env.js';
+import { AccessTokenCache } from './auth/access-token-cache.js';
 import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
 import { GatewayModule } from './gateway.module.js';
 import { isApiRoute, looksLikeApi } from './http/api-route.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { sendError } from './http/send-error.js';
 import { registerProxies } from './proxy/register-proxies.js';
 import { registerSessionHandling } from './session/register-session.js';
@@ -39,10 +40,8 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     if (toErrorBody(error).statusCode >= 500) req.log.error(error);
     return sendError(req, reply, error);
   });
-  refuseApiLookalikes(fastify);
-  limitApiBodies(fastify);
-  noStoreByDefault(fastify);
-  await fastify.register(helmet, {
+  // Helmet's headers on every answer, the gateway's own refusals included (computed once, see security-headers.ts).
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -56,6 +55,9 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     },
     strictTransportSecurity: env.PUBLIC_URL?.startsWith('https:') ? undefined : false,
   });
+  refuseApiLookalikes(fastify);
+  limitApiBodies(fastify);
+  noStoreByDefault(fastify);
   await fastify.register(rateLimit, {
     global: true,
     max: env.RATE_LIMIT_MAX,
@@ -69,7 +71,11 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
         `Troppe richieste: riprova tra ${Math.ceil(ctx.ttl / 1000)} secondi`,
       ),
   });
-  registerSessionHandling(fastify, new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN), issuer);
+  registerSessionHandling(
+    fastify,
+    new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN, env.SESSION_CACHE_TTL_MS),
+    new AccessTokenCache(issuer),
+  );
   await registerProxies(fastify, env);
   await registerUis(fastify, env);
   return app;
@@ -80,10 +86,12 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
  * proxy or browser could read them as such: refuse them instead of serving the portal's shell.
  */
 function refuseApiLookalikes(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (req, reply) => {
+  fastify.addHook('onRequest', (req, reply, done) => {
     if (!isApiRoute(req) && looksLikeApi(req.url)) {
-      return sendError(req, reply, new CommonException(CommonErrorCode.NOT_FOUND));
+      void sendError(req, reply, new CommonException(CommonErrorCode.NOT_FOUND));
+      return;
     }
+    done();
   });
 }
 
@@ -97,14 +105,17 @@ function bodyLimitOf(req: FastifyRequest): number {
  */
 function limitApiBodies(fastify: FastifyInstance): void {
   const tooLarge = () => new CommonException(CommonErrorCode.PAYLOAD_TOO_LARGE);
-  fastify.addHook('onRequest', async (req, reply) => {
-    if (!isApiRoute(req)) return;
-    const declared = Number(req.headers['content-length'] ?? 0);
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const length = req.headers['content-length'];
+    if (length === undefined || !isApiRoute(req)) return done();
+    const declared = Number(length);
     if (declared > bodyLimitOf(req)) {
       // Up to the upload limit, the unread body is drained so the client reads the answer; beyond it, close.
       if (declared > UPLOAD_BODY_LIMIT) void reply.header('connection', 'close');
-      return sendError(req, reply, tooLarge());
+      void sendError(req, reply, tooLarge());
+      return;
     }
+    done();
   });
   fastify.addHook('preParsing', async (req, _reply, payload) => {
     if (!isApiRoute(req) || req.headers['content-length'] !== undefined) return payload;
@@ -126,8 +137,8 @@ function limitApiBodies(fastify: FastifyInstance): void {
 
 /** Personal data must not stay in browser or proxy caches: no-store unless the answer set its own caching. */
 function noStoreByDefault(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (_req, reply, payload) => {
+  fastify.addHook('onSend', (_req, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 }

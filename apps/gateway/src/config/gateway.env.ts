@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import {
   BACKEND_SERVICES,
   type BackendService,
@@ -48,6 +48,21 @@ export class GatewayEnv {
    */
   @IsTrustedProxyList()
   TRUSTED_PROXIES = '';
+
+  /**
+   * How long (ms) the gateway reuses identity's answer for a session cookie (who, acting for whom, CSRF binding).
+   * At most 1000: identity drops a revoked acting-as from its answer within 1 s, and the access token says whom the
+   * citizen acts for, so a longer cache would let a revoked delegation keep acting. 0 asks identity every request.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  SESSION_CACHE_TTL_MS = 1000;
+
+  /** How long (ms) a service may take to send its answer's headers (then 504), and between two chunks of its body. */
+  @IsInt()
+  @Min(100)
+  UPSTREAM_TIMEOUT_MS = 30_000;
 
   @IsString()
   SERVICE_TOKEN = DEV_SERVICE_TOKEN;

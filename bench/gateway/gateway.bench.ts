@@ -1,0 +1,308 @@
+// What the gateway's hop costs, in one run, each server in its own process (as deployed) on this machine:
+//   1. bare Fastify hello world (the ceiling of one Node process here);
+//   2. identity's GET /health/live directly, then through the gateway without and with a session cookie;
+//   3. identity's GET /me (access token verified, session and citizen read from PostgreSQL) directly with a token,
+//      then GET /api/identity/me through the gateway with the session cookie only (the real browser call).
+// Throughput: autocannon at --connections; latency: p50/p99 of autocannon (1 ms resolution, under load) and of a
+// sequential probe (one keep-alive connection, µs resolution: the added latency of a hop without queueing).
+// CPU per request of the gateway and identity from /proc (utime + stime). Real PostgreSQL (embedded), a real SPID
+// login (TestSamlIdp's signed Response through identity's ACS).
+//   npm run bench:gateway [-- --duration 5 --connections 10 --probe 2000 --warmup 3]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { SESSION_COOKIE } from '@profila/contracts';
+import { EmbeddedPostgresServer } from '@profila/embedded';
+import { AccessTokenIssuer } from '@profila/platform';
+import { freePort, TestSamlIdp } from '@profila/testing';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    probe: { type: 'string', default: '2000' },
+    warmup: { type: 'string', default: '3' },
+    /** Set up, print the URLs and credentials, and wait (Ctrl-C) instead of measuring: for profiling by hand. */
+    hold: { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const PROBE = Number(values.probe);
+/** Seconds of load on every path before any is measured. */
+const WARMUP = Number(values.warmup);
+const SERVICE_TOKEN = 'bench-gateway-service-token';
+const CLOCK_TICK_US = 1e6 / 100; // Linux USER_HZ
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const children: ChildProcess[] = [];
+
+function start(name: string, file: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [file], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code) => {
+    if (code && !stopping) console.error(`${name} exited with ${code}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} never answered`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** CPU time (µs) a process has used so far. */
+function cpuUs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
+}
+
+interface Target {
+  name: string;
+  url: string;
+  headers?: Record<string, string>;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  probeP50: number;
+  probeP99: number;
+  cpu: Record<string, number>;
+  errors: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Sequential requests over one keep-alive connection: latency without queueing, in ms with µs resolution. */
+async function probe(target: Target, count: number): Promise<{ p50: number; p99: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const t = process.hrtime.bigint();
+      const req = request(target.url, { agent, headers: target.headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`${target.name}: ${res.statusCode}`));
+          else resolve(Number(process.hrtime.bigint() - t) / 1e6);
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  for (let i = 0; i < 200; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) times.push(await once());
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function measure(target: Target, watched: Record<string, ChildProcess>): Promise<Figures> {
+  const load = (duration: number) =>
+    autocannon({ url: target.url, headers: target.headers, connections: CONNECTIONS, duration });
+  await load(1); // warm-up: JIT, pools, caches
+  const before = Object.fromEntries(Object.entries(watched).map(([k, c]) => [k, cpuUs(c)]));
+  const result = await load(DURATION);
+  const cpu = Object.fromEntries(
+    Object.entries(watched).map(([k, c]) => [k, (cpuUs(c) - before[k]) / Math.max(1, result.requests.total)]),
+  );
+  const latency = await probe(target, PROBE);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    probeP50: latency.p50,
+    probeP99: latency.p99,
+    cpu,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+let stopping = false;
+const dataDir = await mkdtemp(join(tmpdir(), 'profila-bench-gateway-'));
+await chmod(dataDir, 0o755);
+const pg = new EmbeddedPostgresServer({ dataDir: join(dataDir, 'pg'), port: await freePort(), persistent: false });
+try {
+  await pg.start();
+  const [helloPort, identityPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const identityUrl = `http://127.0.0.1:${identityPort}`;
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  const { issuer, privateJwk } = await AccessTokenIssuer.generate();
+  const idp = new TestSamlIdp({ entityId: 'https://idp.bench.example' });
+  const metadataFile = join(dataDir, 'idp.xml');
+  await writeFile(metadataFile, idp.metadata());
+
+  start('hello', fromRoot('dist/bench/gateway/hello.server.js'), { PORT: String(helloPort) });
+  const identity = start('identity', fromRoot('dist/apps/identity/main.js'), {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    HOST: '127.0.0.1',
+    PORT: String(identityPort),
+    SERVICE_TOKEN,
+    DATABASE_URL: await pg.ensureDatabase('bench_identity'),
+    EVENT_TRANSPORT: 'postgres',
+    EVENTS_DATABASE_URL: await pg.ensureDatabase('bench_events'),
+    AUTH_JWKS_URL: `${gatewayUrl}/.well-known/jwks.json`,
+    PUBLIC_URL: gatewayUrl,
+    IDP_METADATA: `spid:${metadataFile}`,
+    IDENTITY_DATA_DIR: join(dataDir, 'identity'),
+  });
+  const gateway = start('gateway', fromRoot('dist/apps/gateway/main.js'), {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    HOST: '127.0.0.1',
+    PORT: String(gatewayPort),
+    PUBLIC_URL: gatewayUrl,
+    SERVICE_TOKEN,
+    RATE_LIMIT_MAX: String(1e9),
+    ACCESS_TOKEN_PRIVATE_JWK: JSON.stringify(privateJwk),
+    IDENTITY_URL: identityUrl,
+    WEB_DIST: fromRoot('apps/web/dist'),
+    BACKOFFICE_DIST: fromRoot('apps/backoffice/dist'),
+  });
+  await Promise.all([
+    waitFor(`http://127.0.0.1:${helloPort}/`),
+    waitFor(`${identityUrl}/health/live`),
+    waitFor(`${gatewayUrl}/health/live`),
+  ]);
+
+  // A real SPID login at identity's ACS: the session cookie a browser would hold.
+  const login = await fetch(`${identityUrl}/login?kind=spid&level=2&idp=${encodeURIComponent(idp.entityId)}`, {
+    redirect: 'manual',
+  });
+  const location = new URL(login.headers.get('location')!);
+  // The login is bound to the browser that started it (a cookie of GET /login): send it back to the ACS.
+  const loginCookies = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const authnRequest = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString();
+  const acs = await fetch(`${identityUrl}/saml/acs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookies },
+    body: new URLSearchParams({
+      SAMLResponse: idp.encodedResponse({
+        inResponseTo: /ID="([^"]+)"/.exec(authnRequest)![1],
+        acsUrl: `${gatewayUrl}/api/identity/saml/acs`,
+        spEntityId: `${gatewayUrl}/api/identity/saml/metadata`,
+      }),
+      RelayState: location.searchParams.get('RelayState')!,
+    }).toString(),
+    redirect: 'manual',
+  });
+  const sessionId = acs.headers
+    .getSetCookie()
+    .map((c) => new RegExp(`^${SESSION_COOKIE}=([^;]+)`).exec(c)?.[1])
+    .find(Boolean);
+  if (acs.status !== 303 || !sessionId) throw new Error(`the login failed: ${acs.status} ${await acs.text()}`);
+  const cookie = `${SESSION_COOKIE}=${sessionId}`;
+  const me = await fetch(`${gatewayUrl}/api/identity/me`, { headers: { cookie } });
+  if (!me.ok) throw new Error(`GET /api/identity/me answered ${me.status}`);
+  const { codiceFiscale } = (await me.json()) as { codiceFiscale: string };
+  // Direct calls carry what the gateway would add: its access token (long-lived here, the bench is not a browser).
+  const token = await issuer.issue({ kind: 'citizen', id: codiceFiscale }, 3600);
+
+  if (values.hold) {
+    console.log(
+      JSON.stringify({ helloPort, identityUrl, gatewayUrl, cookie, token, pids: children.map((c) => c.pid) }),
+    );
+    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  } else await measureAll();
+  async function measureAll(): Promise<void> {
+    const [load1, load5] = loadavg();
+    console.log(
+      `gateway bench: ${DURATION} s per line, ${CONNECTIONS} connections, probe ${PROBE} sequential requests, ` +
+        `${availableParallelism()} CPUs, load average ${load1.toFixed(2)} / ${load5.toFixed(2)} (1 / 5 min)`,
+    );
+    const watched = { gateway, identity };
+    const rows: Array<[string, Figures]> = [];
+    const run = async (target: Target, on: Record<string, ChildProcess>) => {
+      const figures = await measure(target, on);
+      rows.push([target.name, figures]);
+      const cpu = Object.entries(figures.cpu)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} µs`)
+        .join(', ');
+      console.log(
+        `${target.name.padEnd(44)} ${figures.rps.toFixed(0).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms` +
+          `  | probe p50 ${figures.probeP50.toFixed(3)} ms  p99 ${figures.probeP99.toFixed(3)} ms` +
+          (cpu ? `  | CPU/req: ${cpu}` : '') +
+          (figures.errors ? `  ERRORS ${figures.errors}` : ''),
+      );
+      return figures;
+    };
+    const targets = {
+      bare: { name: 'bare Fastify hello world', url: `http://127.0.0.1:${helloPort}/` },
+      liveDirect: { name: 'identity /health/live direct', url: `${identityUrl}/health/live` },
+      liveGw: { name: 'gateway /api/identity/health/live, no session', url: `${gatewayUrl}/api/identity/health/live` },
+      liveGwSession: {
+        name: 'gateway /api/identity/health/live, session',
+        url: `${gatewayUrl}/api/identity/health/live`,
+        headers: { cookie },
+      },
+      meDirect: {
+        name: 'identity /me direct (token + cookie)',
+        url: `${identityUrl}/me`,
+        headers: { cookie, authorization: `Bearer ${token}` },
+      },
+      meGw: { name: 'gateway /api/identity/me, session', url: `${gatewayUrl}/api/identity/me`, headers: { cookie } },
+    } satisfies Record<string, Target>;
+    // Warm every path first (JIT, TypeORM, PostgreSQL's caches): otherwise whichever /me runs second looks faster.
+    for (const target of Object.values(targets)) {
+      await autocannon({
+        url: target.url,
+        headers: 'headers' in target ? target.headers : undefined,
+        connections: CONNECTIONS,
+        duration: WARMUP,
+      });
+    }
+    const bare = await run(targets.bare, {});
+    const liveDirect = await run(targets.liveDirect, watched);
+    const liveGw = await run(targets.liveGw, watched);
+    const liveGwSession = await run(targets.liveGwSession, watched);
+    const meDirect = await run(targets.meDirect, watched);
+    const meGw = await run(targets.meGw, watched);
+
+    const pct = (a: Figures, b: Figures) => `${((100 * a.rps) / b.rps).toFixed(0)}%`;
+    const added = (a: Figures, b: Figures) => `${(a.probeP50 - b.probeP50).toFixed(3)} ms`;
+    console.log('ratios (req/s) and added p50 per hop (probe):');
+    console.log(`  identity /health/live direct / bare Fastify        ${pct(liveDirect, bare)}`);
+    console.log(
+      `  gateway, no session / direct   /health/live       ${pct(liveGw, liveDirect)}  +${added(liveGw, liveDirect)}`,
+    );
+    console.log(
+      `  gateway, session / direct      /health/live       ${pct(liveGwSession, liveDirect)}  +${added(liveGwSession, liveDirect)}`,
+    );
+    console.log(
+      `  gateway, session / direct      /me (target ≥ 40%, ≤ 0.3 ms)  ${pct(meGw, meDirect)}  +${added(meGw, meDirect)}`,
+    );
+    if (rows.some(([, f]) => f.errors)) process.exitCode = 1;
+  }
+} finally {
+  stopping = true;
+  for (const child of children) child.kill();
+  await pg.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
