@@ -5,7 +5,7 @@ import { type DocumentSlot, operatorApi } from './api';
 type Preview =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; src: string; contentType: string }
+  | { status: 'ready'; src: string; contentType: string; size: number }
   | { status: 'error'; message: string };
 
 function previewable(contentType: string | null | undefined): 'pdf' | 'image' | null {
@@ -44,7 +44,7 @@ export function DocumentPreview({ requestId, slot }: { requestId: string; slot: 
       const blob = await fetchBlob();
       const contentType = slot.contentType ?? blob.type;
       const typed = new Blob([blob], { type: contentType });
-      setPreview({ status: 'ready', src: URL.createObjectURL(typed), contentType });
+      setPreview({ status: 'ready', src: URL.createObjectURL(typed), contentType, size: typed.size });
     } catch (error) {
       setPreview({
         status: 'error',
@@ -116,7 +116,7 @@ export function DocumentPreview({ requestId, slot }: { requestId: string; slot: 
         </div>
       )}
       {preview.status === 'ready' && (
-        <div className="document-preview mt-3">
+        <div className="document-preview mt-3" data-bytes={preview.size}>
           {kind === 'image' ? (
             <img src={preview.src} alt={`Anteprima: ${slot.label}`} className="img-fluid border" />
           ) : (
