@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+   response bodies are checked by the assertions themselves (Json is any) */
 // The nomination of a company's Amministratore as the operators live it, in Chromium against the whole platform
 // (gateway, identity, registry, admin-verification, document-store, notification, dev IdP, mail catcher): the
 // super-operator assigns operators to their structures in the back office, the operator of another territory does
@@ -79,7 +81,7 @@ async function registryAsService(method: string, path: string, body: unknown): P
     headers: SERVICE_HEADERS,
     body: JSON.stringify(body),
   });
-  const json = (await res.json()) as Json;
+  const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
@@ -125,7 +127,7 @@ async function asApi(who: TestCitizen, method: string, path: string, body?: unkn
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Json };
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
 
 function pdf(label: string): Uint8Array {
