@@ -484,6 +484,59 @@ describe('nomination of an Amministratore in the back office', () => {
     expect(approval.text).toContain("Accedi all'utenza aziendale");
   });
 
+  it('the company follows it in the portal (Gestione dati amministratore); a new form is refused field by field', async () => {
+    await withPage(
+      baseUrl,
+      async (page) => {
+        const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/400/] });
+        await page.goto('/');
+        await page.getByRole('button', { name: 'Entra con SPID' }).click();
+        await page
+          .getByRole('list', { name: 'Gestori di identità SPID' })
+          .getByRole('link', { name: /Dev IdP/ })
+          .click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+        await page.locator(`input[name="citizen"][value="${MARIO.id}"]`).check();
+        await page.locator('input[name="level"][value="L2"]').check();
+        await page.getByRole('button', { name: 'Entra', exact: true }).click();
+        await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+        await page
+          .getByRole('navigation', { name: "Menu dell'area riservata" })
+          .getByRole('link', { name: 'Gestione dati amministratore' })
+          .click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Gestione dati amministratore' }));
+        const mine = page.getByTestId('my-nominations');
+        await visible(mine.getByText(`${CHIARA.familyName} ${CHIARA.name} per ${COMPANY.ragioneSociale}`));
+        await visible(mine.getByText('Abilitato', { exact: true }));
+        // A new nomination with e-mails that differ and no company: the service's messages under the fields.
+        await page.getByLabel('Nome *', { exact: true }).fill('Lorenzo');
+        await page.getByLabel('Cognome *', { exact: true }).fill('Venturi');
+        await page.getByLabel('Data di Nascita *', { exact: true }).fill('1988-02-26');
+        await page.getByLabel('Comune o stato di nascita *', { exact: true }).fill('I921');
+        await page.getByLabel('Codice Fiscale *', { exact: true }).fill('VNTLNZ88B26I921M');
+        await page.getByLabel('Indirizzo E-mail Amministratore aziendale *', { exact: true }).fill('l@example.org');
+        await page
+          .getByLabel('Indirizzo E-mail Amministratore aziendale Conferma *', { exact: true })
+          .fill('altro@example.org');
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.locator('#cerca-azienda-errore').getByText(/Campo obbligatorio|Selezionare l'azienda/));
+        await page
+          .getByLabel("Codice fiscale o ragione sociale dell'azienda", { exact: true })
+          .fill(COMPANY.codiceFiscale);
+        await page.getByRole('button', { name: 'Cerca' }).click();
+        await page.getByRole('button', { name: `${COMPANY.ragioneSociale} (${COMPANY.codiceFiscale})` }).click();
+        await visible(page.getByText(`${COMPANY.ragioneSociale} — Codice Fiscale ${COMPANY.codiceFiscale}`));
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.locator('#emailConferma-errore').getByText(/diverso/));
+        expect(await page.locator('#emailConferma').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByTestId('my-nominations').locator('li').count()).toBe(1); // nothing stored
+        await screenshot(page, 'portal-nomination-refused');
+        expect(errors).toEqual([]);
+      },
+      { browser },
+    );
+  });
+
   it('the new Amministratore logs in and finds the company among their organisations', async () => {
     const orgs = await until('the grant in the registry', async () => {
       const res = await asApi(CHIARA, 'GET', '/api/registry/me/organizations');
