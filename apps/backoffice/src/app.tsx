@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { BackofficeLayout } from './layout/backoffice-layout';
 import { DashboardPage } from './pages/dashboard-page';
@@ -5,6 +6,15 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OperatorLoginPage } from './pages/operator-login-page';
 import { SectionPage } from './pages/section-page';
 import { SECTIONS } from './sections';
+import { OperatorsPage } from './verification/operators-page';
+import { QueuePage } from './verification/queue-page';
+import { RequestDetailPage } from './verification/request-detail-page';
+
+/** Sections with pages of their own; the others still show their placeholder. */
+const PAGES: Record<string, ComponentType> = {
+  'verifiche-amministratori': QueuePage,
+  operatori: OperatorsPage,
+};
 
 export function App() {
   return (
@@ -12,9 +22,17 @@ export function App() {
       <Route element={<BackofficeLayout />}>
         <Route index element={<DashboardPage />} />
         <Route path="accedi" element={<OperatorLoginPage />} />
-        {SECTIONS.map((section) => (
-          <Route key={section.path} path={section.path} element={<SectionPage section={section} />} />
-        ))}
+        {SECTIONS.map((section) => {
+          const Page = PAGES[section.path];
+          return (
+            <Route
+              key={section.path}
+              path={section.path}
+              element={Page ? <Page /> : <SectionPage section={section} />}
+            />
+          );
+        })}
+        <Route path="verifiche-amministratori/:id" element={<RequestDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

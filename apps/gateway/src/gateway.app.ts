@@ -45,7 +45,9 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the back office's inline preview of a request's documents (fetched through their download link).
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         fontSrc: ["'self'", 'data:'],
         formAction: ["'self'", 'http:', 'https:'], // SAML POST binding to the identity provider

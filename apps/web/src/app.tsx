@@ -12,6 +12,7 @@ import { AnagraficaPage } from './reserved/anagrafica-page';
 import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
 import { ReservedHomePage } from './reserved/reserved-home-page';
+import { NominationPage } from './verification/nomination-page';
 
 export function App() {
   return (
@@ -27,6 +28,7 @@ export function App() {
           <Route path="anagrafica" element={<AnagraficaPage />} />
           <Route path="profili" element={<ProfilesPage />} />
           <Route path="deleghe/*" element={<DelegationsRoutes />} />
+          <Route path="amministratore" element={<NominationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="privacy" element={<InfoPage topic="privacy" />} />

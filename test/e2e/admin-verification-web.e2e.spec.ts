@@ -1,0 +1,550 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+   response bodies are checked by the assertions themselves (Json is any) */
+// The nomination of a company's Amministratore as the operators live it, in Chromium against the whole platform
+// (gateway, identity, registry, admin-verification, document-store, notification, dev IdP, mail catcher): the
+// super-operator assigns operators to their structures in the back office, the operator of another territory does
+// not see the request, the right one opens it with its documents (inline preview), asks for integration through the
+// dialog, the company resubmits, the operator approves, and the new Amministratore acts for the company at once.
+// The applicant's steps go through the API as the portal would send them (the portal's form is not built yet).
+// Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
+import { deflateSync } from 'node:zlib';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCodiceFiscale } from '@profila/italian';
+import { DEV_SERVICE_TOKEN } from '@profila/platform';
+import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
+import {
+  collectPageErrors,
+  devIdpLogin,
+  type DevIdpSession,
+  launchBrowser,
+  startTestPlatform,
+  withPage,
+} from '@profila/testing';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(ROOT, '.tmp');
+
+let platform: EmbeddedPlatform;
+let browser: Browser;
+/** The platform as the browser sees it: identity sends the browser back to PUBLIC_URL, which says localhost. */
+let baseUrl: string;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function citizen(id: string): TestCitizen {
+  const found = testCitizens().find((c) => c.id === id);
+  if (!found) throw new Error(`test citizen ${id} missing from the dev IdP's list`);
+  return found;
+}
+
+const LUCA = citizen('luca-esposito'); // the super-operator configured by default in embedded mode
+const FRANCESCA = citizen('francesca-romano'); // will be the operator of the CPI di Trento
+const GIULIA = citizen('giulia-bianchi'); // will be the operator of the CPI di Milano
+const MARIO = citizen('mario-rossi'); // applies for the company
+const CHIARA = citizen('chiara-ricci'); // the nominee: the company's new Amministratore
+
+const COMPANY = { codiceFiscale: '00097020598', ragioneSociale: 'AZIENDA PROVA 1 SRL' };
+const MISSING = 'La delega non è firmata dal legale rappresentante';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Set-up through the services' APIs (the registry's structures are entered by its own API as a service).
+
+const SERVICE_HEADERS = {
+  'content-type': 'application/json',
+  'x-profila-service-token': DEV_SERVICE_TOKEN,
+  'x-profila-service': 'e2e',
+};
+
+async function registryAsService(method: string, path: string, body: unknown): Promise<Json> {
+  const res = await fetch(`${platform.serviceUrl('registry')}${path}`, {
+    method,
+    headers: SERVICE_HEADERS,
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A Provincia / Regione with its legal representative and one CPI serving a province. */
+async function structure(cf: string, ragioneSociale: string, provincia: string, comune: string, cpi: string) {
+  const ente = await registryAsService('POST', '/organizations/enti', {
+    codiceFiscale: cf,
+    ragioneSociale,
+    tipoEnte: 'provincia',
+    provincia,
+    comune,
+    indirizzo: 'Piazza Dante 15',
+    email: 'lavoro@example.org',
+  });
+  const rappresentante = { cognome: 'Neri', nome: 'Anna', dataNascita: '1975-03-03', luogoNascita: 'L378' };
+  await registryAsService('PUT', `/organizations/${ente.id}/legal-representative`, {
+    ...rappresentante,
+    codiceFiscale: generateCodiceFiscale({ ...rappresentante, sesso: 'F', codiceCatastale: 'L378' }),
+  });
+  await registryAsService('POST', `/organizations/${ente.id}/units`, {
+    descrizione: cpi,
+    comune,
+    indirizzo: 'Via Maestra 1',
+    validaDal: '2020-01-01',
+    provinceServite: [provincia],
+  });
+  return ente.id as string;
+}
+
+const sessions = new Map<string, DevIdpSession>();
+async function asApi(who: TestCitizen, method: string, path: string, body?: unknown) {
+  let session = sessions.get(who.id);
+  if (!session) {
+    session = await devIdpLogin(platform.gatewayUrl, { citizen: who.id });
+    sessions.set(who.id, session);
+  }
+  const headers: Record<string, string> = session.headers();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${platform.gatewayUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+function pdf(label: string): Uint8Array {
+  const head = Buffer.from(`%PDF-1.4\n% ${label}\n`, 'latin1');
+  return new Uint8Array(Buffer.concat([head, Buffer.alloc(1024, 0x20), Buffer.from('%%EOF\n', 'latin1')]));
+}
+
+/** A real 8×8 PNG (a scanned identity document, as far as the preview is concerned). */
+function png(): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(8, 0);
+  header.writeUInt32BE(8, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array(8).fill([0, 102, 204]).flat()])));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(rows)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+}
+
+async function upload(who: TestCitizen, kind: string, entityId: string, bytes: Uint8Array, name: string) {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('entityType', 'admin-verification-request');
+  form.append('entityId', entityId);
+  form.append('file', new Blob([Buffer.from(bytes)]), name);
+  const headers = sessions.get(who.id)!.headers();
+  const res = await fetch(`${platform.gatewayUrl}/api/document-store/documents`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
+  expect({ name, status: res.status }).toEqual({ name, status: 201 });
+}
+
+/** What the mail catcher holds, through its HTTP view (what a developer opens at http://127.0.0.1:8025). */
+async function mails(): Promise<CaughtMail[]> {
+  const res = await fetch(`http://127.0.0.1:${platform.ports.mailHttp}/api/messages`);
+  return (await res.json()) as CaughtMail[];
+}
+const verificationMails = async (to: string) =>
+  (await mails()).filter((m) => m.to.includes(to) && /^Richiesta /.test(m.subject));
+
+// ---------------------------------------------------------------------------------------------------------------
+// The browser.
+
+async function visible(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A fresh browser in which `who` logs in to the back office through its IdP chooser and the dev IdP (level 2), then
+ * `fn`. Fails if any of our pages threw or logged an error, except the answers the test provokes on purpose.
+ */
+async function asOperator(who: TestCitizen, fn: (page: Page) => Promise<void>, ignore: RegExp[] = []): Promise<void> {
+  await withPage(
+    baseUrl,
+    async (page) => {
+      const errors = collectPageErrors(page, { origin: baseUrl, ignore });
+      await page.goto('/backoffice/accedi');
+      await page
+        .getByRole('list', { name: 'Gestori SPID' })
+        .getByRole('link', { name: /Dev IdP/ })
+        .click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
+      await page.locator('input[name="level"][value="L2"]').check();
+      await page.getByRole('button', { name: 'Entra', exact: true }).click();
+      await page.waitForURL(`${baseUrl}/backoffice/`, { timeout: 15_000 });
+      await visible(page.locator('.it-header-slim-wrapper').getByText(who.fiscalNumber));
+      await fn(page);
+      expect(errors).toEqual([]);
+    },
+    { browser },
+  );
+}
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Sezioni del back office' });
+
+async function openQueue(page: Page): Promise<void> {
+  await sidebar(page).getByRole('link', { name: 'Verifiche amministratori' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Verifiche amministratori' }));
+  await page.getByText('Caricamento delle richieste…').waitFor({ state: 'detached' });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+let companyId: string;
+let requestId: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ devIdp: true });
+  baseUrl = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
+  await until('the dev IdP in the SPID list', async () => {
+    const res = await fetch(`${platform.gatewayUrl}/api/identity/idps?kind=spid`);
+    const idps = (await res.json()) as Array<{ name: string }>;
+    return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
+  });
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+
+  await structure('00337460224', 'Provincia Autonoma di Trento', 'TN', 'L378', 'CPI di Trento');
+  await structure('80050050154', 'Regione Lombardia', 'MI', 'F205', 'CPI di Milano');
+  const company = await registryAsService('POST', '/organizations/italiane', {
+    ...COMPANY,
+    settoreEconomico: 'C',
+    provincia: 'TN',
+    comune: 'L378',
+    cap: '38122',
+    indirizzo: 'Via del Lavoro 12',
+    email: 'info@aziendaprova.it',
+    tipiSoggettoAbilitato: ['datore-di-lavoro-privato'],
+  });
+  companyId = company.id as string;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+describe('nomination of an Amministratore in the back office', () => {
+  it('the company sends the nomination with its documents (API): no mail until an operator decides', async () => {
+    const draft = await asApi(MARIO, 'POST', '/api/admin-verification/requests/amministratore', {
+      organizationId: companyId,
+      codiceFiscale: CHIARA.fiscalNumber,
+      nome: CHIARA.name,
+      cognome: CHIARA.familyName,
+      dataNascita: CHIARA.dateOfBirth,
+      luogoNascita: CHIARA.codiceCatastale,
+      email: CHIARA.email,
+      emailConferma: CHIARA.email,
+    });
+    expect(draft.status).toBe(201);
+    requestId = draft.json.id;
+    const slots = Object.fromEntries(draft.json.documents.map((d: Json) => [d.label, d]));
+    expect(Object.keys(slots)).toEqual(['Delega', 'Doc Riconoscimento', 'Doc Riconoscimento Rappr. Legale']);
+    await upload(MARIO, slots.Delega.kind, slots.Delega.entityId, pdf('delega'), 'delega.pdf');
+    const id = slots['Doc Riconoscimento'];
+    await upload(MARIO, id.kind, id.entityId, png(), 'documento-chiara.png');
+    const rl = slots['Doc Riconoscimento Rappr. Legale'];
+    await upload(MARIO, rl.kind, rl.entityId, pdf('rappresentante'), 'documento-rappresentante.pdf');
+    const sent = await asApi(MARIO, 'POST', `/api/admin-verification/requests/${requestId}/submit`);
+    expect(sent.status).toBe(200);
+    expect(sent.json.stateLabel).toBe('In attesa di abilitazione');
+    expect(await verificationMails(CHIARA.email)).toEqual([]);
+  });
+
+  it('a citizen who is not an operator gets the API refusal, in Italian, on the queue and the operators page', async () => {
+    await asOperator(
+      GIULIA,
+      async (page) => {
+        await openQueue(page);
+        const refusal = page.getByTestId('api-refusal');
+        await visible(refusal);
+        await visible(refusal.getByText('Accesso non consentito'));
+        await visible(
+          refusal.getByText('Area riservata agli operatori: la tua identità digitale non è abilitata al back office.'),
+        );
+        await sidebar(page).getByRole('link', { name: 'Operatori', exact: true }).click();
+        await visible(page.getByTestId('api-refusal'));
+        await screenshot(page, 'backoffice-not-an-operator');
+      },
+      [/403/],
+    );
+  });
+
+  it('the super-operator assigns Francesca to the CPI di Trento and Giulia to the CPI di Milano through the page', async () => {
+    await asOperator(LUCA, async (page) => {
+      await sidebar(page).getByRole('link', { name: 'Operatori', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Operatori' }));
+      const form = page.getByTestId('assign-form');
+      await visible(form);
+      for (const [who, ente, cpi] of [
+        [FRANCESCA, 'Provincia Autonoma di Trento', 'CPI di Trento'],
+        [GIULIA, 'Regione Lombardia', 'CPI di Milano'],
+      ] as const) {
+        await form.getByLabel('Codice fiscale *', { exact: true }).fill(who.fiscalNumber);
+        await form.getByLabel('Struttura *', { exact: true }).selectOption({ label: ente });
+        await form.getByLabel('Nome *', { exact: true }).fill(who.name);
+        await form.getByLabel('Cognome *', { exact: true }).fill(who.familyName);
+        await form.getByLabel(new RegExp(`^${cpi}`)).check({ force: true });
+        await form.getByRole('button', { name: 'Assegna' }).click();
+        await visible(page.getByTestId('operators-notice').getByText(`(${who.fiscalNumber}) assegnato`));
+        const row = page.getByTestId('operators').locator(`tr[data-operator="${who.fiscalNumber}"]`);
+        await visible(row.getByRole('cell', { name: ente, exact: true }));
+        await visible(row.getByRole('cell', { name: cpi, exact: true }));
+      }
+      await screenshot(page, 'backoffice-operators');
+    });
+  });
+
+  it('the operator of another territory does not see the request, nor can open it', async () => {
+    await asOperator(
+      GIULIA,
+      async (page) => {
+        await openQueue(page);
+        await visible(page.getByTestId('queue-empty'));
+        expect(await page.locator(`tr[data-request-id="${requestId}"]`).count()).toBe(0);
+        await page.goto(`/backoffice/verifiche-amministratori/${requestId}`);
+        await visible(page.getByTestId('api-refusal').getByText('Richiesta non trovata'));
+      },
+      [/404/],
+    );
+  });
+
+  it('the right operator filters the queue, opens the request, previews the documents, asks for integration', async () => {
+    await asOperator(
+      FRANCESCA,
+      async (page) => {
+        await openQueue(page);
+        await page.getByLabel('Tipo di richiesta', { exact: true }).selectOption('amministratore');
+        await page.getByLabel('Provincia', { exact: true }).fill('tn');
+        await page.getByRole('button', { name: 'Filtra' }).click();
+        await page.waitForURL(/kind=amministratore/);
+        expect(new URL(page.url()).searchParams.get('provincia')).toBe('TN');
+        const row = page.locator(`tr[data-request-id="${requestId}"]`);
+        await visible(row);
+        await visible(row.getByText(`${COMPANY.ragioneSociale} (${COMPANY.codiceFiscale})`));
+        await visible(row.getByText('In attesa di abilitazione'));
+        expect(await row.getByTestId('late-badge').count()).toBe(0); // sent just now
+        // Another province of her territory's filter: nothing.
+        await page.getByLabel('Provincia', { exact: true }).fill('MI');
+        await page.getByRole('button', { name: 'Filtra' }).click();
+        await visible(page.getByTestId('queue-empty'));
+        await page.getByLabel('Provincia', { exact: true }).fill('');
+        await page.getByRole('button', { name: 'Filtra' }).click();
+        await row.getByRole('link', { name: 'Nomina amministratore aziendale' }).click();
+
+        await visible(page.getByRole('heading', { level: 1, name: 'Nomina amministratore aziendale' }));
+        await visible(page.getByTestId('request-state').getByText('In attesa di abilitazione'));
+        await visible(page.getByText(CHIARA.fiscalNumber, { exact: true }));
+        await visible(page.getByText(COMPANY.ragioneSociale, { exact: true }));
+        const documents = page.getByTestId('documents');
+        for (const name of ['delega.pdf', 'documento-chiara.png', 'documento-rappresentante.pdf']) {
+          await visible(documents.getByText(new RegExp(name.replace('.', '\\.'))));
+        }
+        // The identity document (an image) inline: an <img> the browser decoded.
+        const idSlot = documents.locator('li[data-document-kind="identity-document"]').first();
+        await idSlot.getByRole('button', { name: 'Mostra anteprima' }).click();
+        const image = idSlot.getByRole('img', { name: /^Anteprima: Doc Riconoscimento/ });
+        await visible(image);
+        await until('the decoded preview', async () =>
+          (await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)) === 8 ? true : undefined,
+        );
+        // The delega (a PDF) inline in an <iframe> holding its bytes.
+        const delega = documents.locator('li[data-document-kind="delega-document"]');
+        // The bytes come through the request's download link (document-store, attachment), shown from a blob URL.
+        const bytes = page.waitForResponse((r) => r.url().includes('/api/document-store/documents/download/'));
+        await delega.getByRole('button', { name: 'Mostra anteprima' }).click();
+        const download = await bytes;
+        expect(download.status()).toBe(200);
+        const frame = delega.locator('iframe[title="Anteprima: Delega"]');
+        await visible(frame);
+        expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+        // every byte of the stored file, in the frame
+        expect(await delega.locator('.document-preview').getAttribute('data-bytes')).toBe(String(pdf('delega').length));
+        await screenshot(page, 'backoffice-request-detail');
+
+        // Da integrare: refused without text, the API's message under the field.
+        await page.getByRole('button', { name: 'Da integrare' }).click();
+        const dialog = page.getByRole('dialog');
+        await visible(dialog.getByText('Cosa manca *'));
+        await dialog.getByRole('button', { name: 'Chiedi integrazione' }).click();
+        await visible(dialog.locator('.field-error').getByText('Indicare cosa integrare'));
+        expect(await dialog.getByLabel('Cosa manca *', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        await screenshot(page, 'backoffice-integration-refused');
+        await dialog.getByLabel('Cosa manca *', { exact: true }).fill(MISSING);
+        await dialog.getByRole('button', { name: 'Chiedi integrazione' }).click();
+        await visible(page.getByTestId('decision-notice'));
+        await visible(page.getByTestId('request-state').getByText('Da integrare'));
+        const timeline = page.getByTestId('timeline');
+        await visible(timeline.getByText('Da integrare', { exact: true }));
+        await visible(timeline.getByText(MISSING));
+        expect(await timeline.locator('li').allInnerTexts()).toEqual([
+          expect.stringContaining('Richiesta inviata'),
+          expect.stringContaining('Presa in carico'),
+          expect.stringContaining('Da integrare'),
+        ]);
+      },
+      [/400/],
+    );
+    const mail = await until('the integration mail', async () => {
+      const found = await verificationMails(CHIARA.email);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(mail.map((m) => m.subject)).toEqual([`Richiesta da integrare – ${COMPANY.ragioneSociale}`]);
+    expect(mail[0].text).toContain(`Da integrare: ${MISSING}`);
+  });
+
+  it('the company resubmits (API); the operator sees it back with its history and approves it', async () => {
+    const delega = (await asApi(MARIO, 'GET', `/api/admin-verification/requests/${requestId}`)).json.documents.find(
+      (d: Json) => d.kind === 'delega-document',
+    );
+    await upload(MARIO, 'delega-document', delega.entityId, pdf('delega firmata'), 'delega-firmata.pdf');
+    const back = await asApi(MARIO, 'POST', `/api/admin-verification/requests/${requestId}/resubmit`);
+    expect(back.json.stateLabel).toBe('Integrata, in attesa di abilitazione');
+    expect((await verificationMails(CHIARA.email)).length).toBe(1); // no mail for the resubmission
+
+    await asOperator(FRANCESCA, async (page) => {
+      await openQueue(page);
+      const row = page.locator(`tr[data-request-id="${requestId}"]`);
+      await visible(row.getByText('Integrata, in attesa di abilitazione'));
+      await row.getByRole('link').click();
+      await visible(page.getByTestId('documents').getByText(/delega-firmata\.pdf/));
+      await page.getByRole('button', { name: 'Abilitato' }).click();
+      const dialog = page.getByRole('dialog');
+      await visible(dialog.getByText(/Confermi l'abilitazione di/));
+      await dialog.getByRole('button', { name: 'Conferma abilitazione' }).click();
+      await visible(page.getByTestId('request-state').getByText('Abilitato'));
+      expect(await page.getByRole('button', { name: 'Respinto' }).count()).toBe(0);
+      const steps = await page.getByTestId('timeline').locator('li').allInnerTexts();
+      expect(steps.at(-1)).toContain('Abilitato');
+      expect(steps.at(-1)).toContain(FRANCESCA.fiscalNumber);
+      await screenshot(page, 'backoffice-request-approved');
+    });
+
+    const approval = await until('the approval mail', async () => {
+      const found = (await verificationMails(CHIARA.email)).filter((m) => m.subject.startsWith('Richiesta abilitata'));
+      return found.length > 0 ? found[0] : undefined;
+    });
+    expect(approval.subject).toBe(`Richiesta abilitata – ${COMPANY.ragioneSociale}`);
+    expect(approval.text).toContain(
+      `la tua identità digitale (SPID/CPS/CIE) associata al codice fiscale ${CHIARA.fiscalNumber} è stata abilitata a operare su Profila in qualità di amministratore aziendale per conto dell'azienda CF: ${COMPANY.codiceFiscale} – Ragione sociale: ${COMPANY.ragioneSociale}.`,
+    );
+    expect(approval.text).toContain("Accedi all'utenza aziendale");
+  });
+
+  it('the company follows it in the portal (Gestione dati amministratore); a new form is refused field by field', async () => {
+    await withPage(
+      baseUrl,
+      async (page) => {
+        const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/400/] });
+        await page.goto('/');
+        await page.getByRole('button', { name: 'Entra con SPID' }).click();
+        await page
+          .getByRole('list', { name: 'Gestori di identità SPID' })
+          .getByRole('link', { name: /Dev IdP/ })
+          .click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+        await page.locator(`input[name="citizen"][value="${MARIO.id}"]`).check();
+        await page.locator('input[name="level"][value="L2"]').check();
+        await page.getByRole('button', { name: 'Entra', exact: true }).click();
+        await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+        await page
+          .getByRole('navigation', { name: "Menu dell'area riservata" })
+          .getByRole('link', { name: 'Gestione dati amministratore' })
+          .click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Gestione dati amministratore' }));
+        const mine = page.getByTestId('my-nominations');
+        await visible(mine.getByText(`${CHIARA.familyName} ${CHIARA.name} per ${COMPANY.ragioneSociale}`));
+        await visible(mine.getByText('Abilitato', { exact: true }));
+        // A new nomination with e-mails that differ and no company: the service's messages under the fields.
+        await page.getByLabel('Nome *', { exact: true }).fill('Lorenzo');
+        await page.getByLabel('Cognome *', { exact: true }).fill('Venturi');
+        await page.getByLabel('Data di Nascita *', { exact: true }).fill('1988-02-26');
+        await page.getByLabel('Comune o stato di nascita *', { exact: true }).fill('I921');
+        await page.getByLabel('Codice Fiscale *', { exact: true }).fill('VNTLNZ88B26I921M');
+        await page.getByLabel('Indirizzo E-mail Amministratore aziendale *', { exact: true }).fill('l@example.org');
+        await page
+          .getByLabel('Indirizzo E-mail Amministratore aziendale Conferma *', { exact: true })
+          .fill('altro@example.org');
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.locator('#cerca-azienda-errore').getByText(/Campo obbligatorio|Selezionare l'azienda/));
+        await page
+          .getByLabel("Codice fiscale o ragione sociale dell'azienda", { exact: true })
+          .fill(COMPANY.codiceFiscale);
+        await page.getByRole('button', { name: 'Cerca' }).click();
+        await page.getByRole('button', { name: `${COMPANY.ragioneSociale} (${COMPANY.codiceFiscale})` }).click();
+        await visible(page.getByText(`${COMPANY.ragioneSociale} — Codice Fiscale ${COMPANY.codiceFiscale}`));
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.locator('#emailConferma-errore').getByText(/diverso/));
+        expect(await page.locator('#emailConferma').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByTestId('my-nominations').locator('li').count()).toBe(1); // nothing stored
+        await screenshot(page, 'portal-nomination-refused');
+        expect(errors).toEqual([]);
+      },
+      { browser },
+    );
+  });
+
+  it('the new Amministratore logs in and finds the company among their organisations', async () => {
+    const orgs = await until('the grant in the registry', async () => {
+      const res = await asApi(CHIARA, 'GET', '/api/registry/me/organizations');
+      const items = (Array.isArray(res.json) ? res.json : res.json?.items) as Json[] | undefined;
+      return items?.some((o) => o.codiceFiscale === COMPANY.codiceFiscale) ? items : undefined;
+    });
+    expect(orgs.find((o) => o.codiceFiscale === COMPANY.codiceFiscale)).toMatchObject({
+      ragioneSociale: COMPANY.ragioneSociale,
+    });
+  });
+});
