@@ -21,6 +21,8 @@ import { IdentityModule } from '../src/identity.module.js';
 import { SamlErrorCode } from '../src/saml/index.js';
 import { LoginService } from '../src/login/login.service.js';
 import { SpidLogService } from '../src/spid-log/spid-log.service.js';
+import { SessionTouches } from '../src/sessions/session-touches.js';
+import { SessionsService } from '../src/sessions/sessions.service.js';
 
 const SERVICE_TOKEN = 'identity-int-test-service-token';
 const PUBLIC_URL = 'https://portale.test.example';
@@ -640,14 +642,37 @@ describe('the logged-in citizen', () => {
 
 describe('sessions end', () => {
   it('after the idle timeout', async () => {
+    // Unused since its login 31 minutes ago (no use pending in memory either).
     const { browser } = await login(testCitizen('mario-rossi'));
-    expect((await resolve(browser.session!)).status).toBe(200);
     await db.query(`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [browser.session]);
     expect((await resolve(browser.session!)).status).toBe(410);
     expect((await db.query('SELECT end_reason FROM session WHERE id = $1', [browser.session])).rows[0]).toEqual({
       end_reason: 'idle',
     });
     expect((await asGateway(browser, '/me')).status).toBe(401);
+  });
+
+  it('a resolve is a read: last-seen times are written in one batch, and the idle clock counts the pending ones', async () => {
+    const { browser } = await login(testCitizen('mario-rossi'));
+    const touches = app.get(SessionTouches);
+    await touches.flush();
+    await db.query(`UPDATE session SET last_seen_at = now() - interval '20 minutes' WHERE id = $1`, [browser.session]);
+    const stored = async () =>
+      (await db.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM session WHERE id = $1', [browser.session]))
+        .rows[0].last_seen_at;
+    const before = await stored();
+    expect((await resolve(browser.session!)).status).toBe(200);
+    expect(await stored()).toEqual(before); // no write on the resolve path
+    // 20 minutes stored + 15 more would be idle, but the pending use restarted the clock.
+    const service = app.get(SessionsService);
+    const later = new Date(Date.now() + 15 * 60_000);
+    await expect(service.resolve(browser.session!, later)).resolves.toMatchObject({ id: browser.session });
+    await touches.flush();
+    expect((await stored()).getTime()).toBe(later.getTime());
+    // An older pending time never overwrites a newer stored one.
+    touches.touch(browser.session!, new Date(Date.now() - 60 * 60_000));
+    await touches.flush();
+    expect((await stored()).getTime()).toBe(later.getTime());
   });
 
   it('an unknown session id is 404 for the gateway', async () => {

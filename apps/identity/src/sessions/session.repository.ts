@@ -31,8 +31,15 @@ export class SessionRepository {
     return this.repo().findOneBy({ logoutRelayState: relayState });
   }
 
-  async touch(id: string, at: Date): Promise<void> {
-    await this.repo().update({ id, endedAt: IsNull() }, { lastSeenAt: at });
+  /** Many sessions' last-seen times in one statement; an older time never overwrites a newer one. */
+  async touchMany(touches: Array<{ id: string; at: Date }>): Promise<void> {
+    if (touches.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE session AS s SET last_seen_at = t.at
+         FROM unnest($1::text[], $2::timestamptz[]) AS t(id, at)
+        WHERE s.id = t.id AND s.ended_at IS NULL AND s.last_seen_at < t.at`,
+      [touches.map((t) => t.id), touches.map((t) => t.at.toISOString())],
+    );
   }
 
   /** Ends a live session; false when it had already ended. */

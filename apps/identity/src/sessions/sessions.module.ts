@@ -3,12 +3,13 @@ import { ActingAsCheck } from './acting-as.check.js';
 import { ActingAsEventsController } from './acting-as.events.controller.js';
 import { CurrentSessionPipe } from './current-session.decorator.js';
 import { SessionRepository } from './session.repository.js';
+import { SessionTouches } from './session-touches.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   controllers: [SessionsController, ActingAsEventsController],
-  providers: [SessionRepository, SessionsService, CurrentSessionPipe, ActingAsCheck],
+  providers: [SessionRepository, SessionTouches, SessionsService, CurrentSessionPipe, ActingAsCheck],
   exports: [SessionsService, CurrentSessionPipe],
 })
 export class SessionsModule {}

@@ -6,6 +6,7 @@ import { IDENTITY_ENV } from '../identity.tokens.js';
 import { ActingAsCheck } from './acting-as.check.js';
 import type { Session } from './session.entity.js';
 import { type ActingForOrganization, SessionRepository } from './session.repository.js';
+import { SessionTouches } from './session-touches.js';
 import { SessionsException, SessionsExceptionCode } from './sessions.exception.js';
 
 export interface NewSession {
@@ -40,6 +41,7 @@ export class SessionsService {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly actingAs: ActingAsCheck,
+    private readonly touches: SessionTouches,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {}
 
@@ -68,11 +70,12 @@ export class SessionsService {
   }
 
   /**
-   * The live session with this id, touched (idle timeout restarts). Unknown → SESSION_NOT_FOUND; ended, idle for
-   * too long or too old → SESSION_ENDED (and it is ended for good).
+   * The live session with this id, touched (idle timeout restarts; the time is written in batches, so a resolve is
+   * a read). Unknown → SESSION_NOT_FOUND; ended, idle for too long or too old → SESSION_ENDED (and it is ended for
+   * good).
    */
   async resolve(id: string, now = new Date()): Promise<Session> {
-    const session = await this.sessions.findById(id);
+    const session = await this.findWithPendingTouch(id);
     if (!session) throw new SessionsException(SessionsExceptionCode.SESSION_NOT_FOUND, 'Sessione inesistente');
     if (session.endedAt) throw ended();
     const expiry = this.expiryReason(session, now);
@@ -80,7 +83,7 @@ export class SessionsService {
       await this.end(id, expiry, now);
       throw ended();
     }
-    await this.sessions.touch(id, now);
+    this.touches.touch(id, now);
     session.lastSeenAt = now;
     if (session.actingFor) await this.recheckActingFor(session, now);
     return session;
@@ -110,13 +113,22 @@ export class SessionsService {
   /** The live session without touching it (undefined when it is not live). */
   async findLive(id: string | undefined, now = new Date()): Promise<Session | undefined> {
     if (!id) return undefined;
-    const session = await this.sessions.findById(id);
+    const session = await this.findWithPendingTouch(id);
     if (!session || session.endedAt || this.expiryReason(session, now)) return undefined;
     return session;
   }
 
   end(id: string, reason: SessionEndReason, at = new Date()): Promise<boolean> {
+    this.touches.forget(id);
     return this.sessions.end(id, reason, at);
+  }
+
+  /** The stored session with its last use not yet written, if this replica saw a later one. */
+  private async findWithPendingTouch(id: string): Promise<Session | null> {
+    const session = await this.sessions.findById(id);
+    const pending = session ? this.touches.lastSeen(id) : undefined;
+    if (session && pending && pending > session.lastSeenAt) session.lastSeenAt = pending;
+    return session;
   }
 
   /** IdP-initiated single logout: every live session of that IdP login (NameID, and SessionIndex when given). */
