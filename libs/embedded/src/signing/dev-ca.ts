@@ -45,7 +45,7 @@ export function loadOrCreateDevCa(dataDir: string): TestCa {
     commonName: 'Profila Development CA - solo modalità embedded',
   });
   mkdirSync(dataDir, { recursive: true });
-  mkdirSync(join(dataDir, 'dev-ca'), { mode: 0o700 });
+  if (!existsSync(join(dataDir, 'dev-ca'))) mkdirSync(join(dataDir, 'dev-ca'), { mode: 0o700 });
   writeFileSync(files.key, ca.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
   chmodSync(files.key, 0o600);
   writeFileSync(files.certificate, ca.pem, { mode: 0o644 });
