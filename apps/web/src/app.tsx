@@ -7,6 +7,7 @@ import { LoggedOutPage } from './pages/logged-out-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServicesPage } from './pages/services-page';
+import { profileRoutes } from './profiles/profiles-routes';
 import { AnagraficaPage } from './reserved/anagrafica-page';
 import { DelegationsPage } from './reserved/delegations-page';
 import { ProfilesPage } from './reserved/profiles-page';
@@ -26,6 +27,7 @@ export function App() {
           <Route index element={<ReservedHomePage />} />
           <Route path="anagrafica" element={<AnagraficaPage />} />
           <Route path="profili" element={<ProfilesPage />} />
+          {profileRoutes}
           <Route path="deleghe" element={<DelegationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
