@@ -5,7 +5,6 @@ import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import type { FastifyRequest } from 'fastify';
 import { documentKindRules } from '../domain/document-kind.js';
 import type { PreparedUpload } from '../documents/documents.service.js';
-import type { UploadGuard } from '../documents/domain/upload-guard.js';
 import { receiveUpload } from '../documents/multipart-upload.js';
 import {
   INSPECT_SIGNATURE_SCHEMA,
@@ -44,7 +43,7 @@ export class SignaturesController {
     const rules = documentKindRules('signed-declaration');
     let requestCode = '';
     let storage: PreparedUpload | undefined;
-    const { fileName, bytes, guard } = await receiveUpload<Transform>(request, rules.maxBytes, async (fields) => {
+    const { fileName, bytes } = await receiveUpload<Transform>(request, rules.maxBytes, async (fields) => {
       if (query.store !== 'true') {
         requestCode = await this.signatures.requestCodeFrom(actor, fields);
         return new SizeLimit(rules.maxBytes, rules.label);
@@ -56,7 +55,8 @@ export class SignaturesController {
     return this.signatures.inspectAndStore(actor, requestCode, storage, {
       fileName,
       bytes,
-      summary: (guard as UploadGuard).summary,
+      // The guard the bytes went through (its size, type and SHA-256).
+      summary: storage.guard.summary,
     });
   }
 }

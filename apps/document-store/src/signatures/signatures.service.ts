@@ -29,7 +29,10 @@ export class SignaturesService {
     rawFields: Record<string, string>,
   ): Promise<{ requestCode: string; storage: PreparedUpload }> {
     if (actor.kind !== 'service') {
-      throw new CommonException(CommonErrorCode.FORBIDDEN, 'Solo un servizio può archiviare la dichiarazione verificata.');
+      throw new CommonException(
+        CommonErrorCode.FORBIDDEN,
+        'Solo un servizio può archiviare la dichiarazione verificata.',
+      );
     }
     const { requestCode: code, ...rest } = rawFields;
     const requestCode = await this.requestCodeFrom(actor, code === undefined ? {} : { requestCode: code });

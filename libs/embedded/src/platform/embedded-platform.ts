@@ -99,6 +99,11 @@ export class EmbeddedPlatform {
     return join(this.options.dataDir, 's3-credentials.json');
   }
 
+  /** Where this installation keeps its data (PostgreSQL, objects, keys, the dev CA, logs). */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
   /** The development CA of this data directory (certificate trusted by document-store, key mode 0600). */
   get devCaFiles(): DevCaFiles {
     return devCaFiles(this.options.dataDir);

@@ -24,7 +24,8 @@ export function devCaFiles(dataDir: string): DevCaFiles {
 }
 
 export function assertNotProduction(what = 'The development CA'): void {
-  if (process.env.NODE_ENV === 'production') throw new Error(`${what} is for the embedded mode only (NODE_ENV=production)`);
+  if (process.env.NODE_ENV === 'production')
+    throw new Error(`${what} is for the embedded mode only (NODE_ENV=production)`);
 }
 
 /** The CA of this data directory, created on first use. */
