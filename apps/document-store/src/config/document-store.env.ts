@@ -46,7 +46,10 @@ export class DocumentStoreEnv extends ServiceEnv {
   @Max(1440)
   ORPHAN_GRACE_MINUTES = 15;
 
-  /** PEM bundle or ETSI trusted list (AgID XML) of the CAs whose signatures are trusted; none when unset. */
+  /**
+   * PEM bundle or ETSI trusted list (AgID XML) of the CAs whose signatures are trusted; none when unset. The embedded
+   * mode (npm start) sets it to its development CA (`<data>/dev-ca/dev-ca.pem`, see `npm run dev:sign`).
+   */
   @IsOptional()
   @IsString()
   TRUST_LIST_FILE?: string;
