@@ -192,8 +192,9 @@ async function timed(
       while (next < SEARCHES) {
         const i = next++;
         const t = performance.now();
-        results += await call(i);
+        const found = await call(i);
         latencies.push(performance.now() - t);
+        results += found;
       }
     }),
   );
