@@ -194,6 +194,8 @@ describe('citizen portal: Gestione profili', () => {
       // The declarant's data come from the identity provider.
       expect(await page.getByLabel('Nome *', { exact: true }).inputValue()).toBe(mario.name);
 
+      // Embedded mode (the dev IdP is there): Passo 2 says how to sign without a smart card.
+      await visible(page.getByText('npm run dev:sign -- <file.pdf> <codice fiscale> [--cades]'));
       const pdf = await downloadDeclaration(page);
 
       // Signed by someone else (Giulia's certificate from the same development CA): refused, with its reason.

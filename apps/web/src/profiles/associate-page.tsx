@@ -154,8 +154,14 @@ function AssociationSteps({ organization, onClose }: { organization: Organizatio
   const [refusal, setRefusal] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const panel = useRef<HTMLElement>(null);
+  // The development signer exists only where the dev IdP does (embedded mode): only there is it mentioned.
+  const [devMode, setDevMode] = useState(false);
 
   useEffect(() => {
+    identityApi.idps('spid').then(
+      (idps) => setDevMode(idps.some((idp) => idp.test)),
+      () => undefined,
+    );
     panel.current?.scrollIntoView?.({ block: 'start' });
     identityApi.anagrafica().then(
       ({ anagrafica: a }) =>
@@ -334,8 +340,14 @@ function AssociationSteps({ organization, onClose }: { organization: Organizatio
           <li>
             <strong>Passo 2: Firma digitale del file PDF scaricato</strong>
             <p className="form-text mb-0">
-              Firma il file con la tua firma digitale (PAdES, o CAdES con estensione .p7m). In modalità di sviluppo:{' '}
-              <code>npm run dev:sign -- &lt;file.pdf&gt; &lt;codice fiscale&gt;</code>.
+              Firma il file con la tua firma digitale (PAdES, o CAdES con estensione .p7m).
+              {devMode && (
+                <>
+                  {' '}
+                  Modalità di sviluppo:{' '}
+                  <code>npm run dev:sign -- &lt;file.pdf&gt; &lt;codice fiscale&gt; [--cades]</code>.
+                </>
+              )}
             </p>
           </li>
           <li>
