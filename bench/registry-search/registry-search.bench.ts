@@ -2,23 +2,29 @@
 // unnest batches; indexes built after the load, as the migration defines them), the registry Nest app in-process,
 // GET /organizations/search over HTTP with an access token, at concurrency 8. Three kinds of search: 3 characters of
 // ragione sociale (prefix), a substring in the middle of the name (trigram index), an exact codice fiscale.
+// Each search kind is timed three ways, to tell SQL from the rest: EXPLAIN ANALYZE of the repository's query (the
+// database alone), the repository called in-process at the same concurrency (SQL + driver, no HTTP), then over HTTP.
 //   npm run bench:registry-search [-- --organizations 1000000 --searches 3000 --concurrency 8]
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { EmbeddedPostgresServer } from '@profila/embedded';
 import { AccessTokenIssuer } from '@profila/platform';
 import { freePort } from '@profila/testing';
 import type * as RegistryAppModule from '../../apps/registry/src/registry.app.js';
 import type * as RegistryEnvModule from '../../apps/registry/src/config/registry.env.js';
+import type * as RepositoryModule from '../../apps/registry/src/organizations/organization.repository.js';
+import type * as PlacesModule from '../../apps/registry/src/reference-data/italian-places.js';
 
 const { values } = parseArgs({
   options: {
     organizations: { type: 'string', default: '1000000' },
     searches: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '8' },
+    plans: { type: 'boolean', default: false },
   },
 });
 const ORGANIZATIONS = Number(values.organizations);
@@ -29,6 +35,10 @@ const BATCH = 50_000;
 const appModule = (path: string) => new URL(`../../apps/registry/${path}`, import.meta.url).href;
 const { createRegistryApp } = (await import(appModule('registry.app.js'))) as typeof RegistryAppModule;
 const { loadRegistryEnv } = (await import(appModule('config/registry.env.js'))) as typeof RegistryEnvModule;
+const { OrganizationRepository } = (await import(
+  appModule('organizations/organization.repository.js')
+)) as typeof RepositoryModule;
+const { fold } = (await import(appModule('reference-data/italian-places.js'))) as typeof PlacesModule;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -132,43 +142,118 @@ console.log(`loaded ${ORGANIZATIONS.toLocaleString('en')} organisations in ${loa
 const token = await issuer.issue({ kind: 'citizen', id: 'VNTLNZ88B26I921M' }, 3600);
 const headers = { authorization: `Bearer ${token}` };
 
-async function run(label: string, query: (i: number) => string): Promise<void> {
+interface Kind {
+  label: string;
+  query: (i: number) => string;
+  /** The repository call the service makes for this text. */
+  repository: (text: string) => Promise<unknown[]>;
+}
+
+const repository = app.get(OrganizationRepository);
+const manager = app.get(DataSource).manager;
+const byName = (text: string) => repository.searchByName(manager, fold(text), undefined, 20);
+const byCode = (text: string) => repository.searchByCode(manager, text, undefined, 20);
+
+/** EXPLAIN ANALYZE of every statement the repository runs for `text`, captured through the driver. */
+async function explain(kind: Kind, text: string): Promise<string[]> {
+  const statements: Array<{ sql: string; params: unknown[] }> = [];
+  const original = manager.query.bind(manager);
+  (manager as { query: typeof manager.query }).query = (async (sql: string, params?: unknown[]) => {
+    statements.push({ sql, params: params ?? [] });
+    return original(sql, params);
+  }) as typeof manager.query;
+  try {
+    await kind.repository(text);
+  } finally {
+    (manager as { query: typeof manager.query }).query = original;
+  }
+  const lines: string[] = [];
+  for (const { sql, params } of statements) {
+    const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    const plan = rows.map((r) => r['QUERY PLAN']);
+    const exec = plan.find((l) => l.startsWith('Execution Time'));
+    lines.push(`${exec}  <- ${plan[0].trim().slice(0, 90)}`);
+    if (values.plans) lines.push(...plan.map((l) => `      ${l}`));
+  }
+  return lines;
+}
+
+async function timed(
+  label: string,
+  call: (i: number) => Promise<number>,
+): Promise<{ perSecond: number; p50: number; p99: number; results: number }> {
   const latencies: number[] = [];
   let results = 0;
   let next = 0;
-  // Warm-up, not measured.
-  for (let i = 0; i < 50; i++)
-    await fetch(`${baseUrl}/organizations/search?q=${encodeURIComponent(query(i))}`, { headers });
+  for (let i = 0; i < 50; i++) await call(i); // warm-up, not measured
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < SEARCHES) {
         const i = next++;
         const t = performance.now();
-        const res = await fetch(`${baseUrl}/organizations/search?q=${encodeURIComponent(query(i))}`, { headers });
-        const body = (await res.json()) as { items?: unknown[] };
+        const found = await call(i);
         latencies.push(performance.now() - t);
-        if (res.status !== 200) throw new Error(`${label}: HTTP ${res.status}`);
-        results += body.items?.length ?? 0;
+        results += found;
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(34)} ${(SEARCHES / seconds).toFixed(0).padStart(6)} searches/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   ` +
-      `p99 ${percentile(latencies, 99).toFixed(1)} ms   (${(results / SEARCHES).toFixed(1)} results/search)`,
+  return {
+    perSecond: SEARCHES / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    results: results / SEARCHES,
+  };
+}
+
+function line(label: string, r: { perSecond: number; p50: number; p99: number; results: number }): string {
+  return (
+    `  ${label.padEnd(12)} ${r.perSecond.toFixed(0).padStart(6)} searches/s   p50 ${r.p50.toFixed(1)} ms   ` +
+    `p99 ${r.p99.toFixed(1)} ms   (${r.results.toFixed(1)} results/search)`
   );
 }
 
-console.log(`concurrency ${CONCURRENCY}, ${SEARCHES} searches each, GET /organizations/search over HTTP`);
-const LONG = WORDS.filter((w) => w.length >= 3);
-await run('3-character ragione sociale', (i) => LONG[i % LONG.length].slice(0, 3));
-await run(
-  'substring (sector + id fragment)',
-  (i) => `${SECTORS[i % SECTORS.length].slice(2, 7)} ${(i * 7919 + 1).toString(36).toUpperCase().slice(0, 2)}`,
+async function run(kind: Kind): Promise<void> {
+  console.log(kind.label);
+  for (const l of await explain(kind, kind.query(1))) console.log(`  SQL alone    ${l}`);
+  console.log(line('repository', await timed(kind.label, async (i) => (await kind.repository(kind.query(i))).length)));
+  const http = await timed(kind.label, async (i) => {
+    const res = await fetch(`${baseUrl}/organizations/search?q=${encodeURIComponent(kind.query(i))}`, { headers });
+    const body = (await res.json()) as { items?: unknown[] };
+    if (res.status !== 200) throw new Error(`${kind.label}: HTTP ${res.status}`);
+    return body.items?.length ?? 0;
+  });
+  console.log(line('HTTP', http));
+}
+
+console.log(
+  `concurrency ${CONCURRENCY}, ${SEARCHES} searches each; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 );
-await run('exact codice fiscale', (i) => companyCf(((i * 7919) % ORGANIZATIONS) + 1));
+const LONG = WORDS.filter((w) => w.length >= 3);
+await run({
+  label: '3-character ragione sociale',
+  query: (i) => LONG[i % LONG.length].slice(0, 3),
+  repository: byName,
+});
+await run({
+  label: 'substring (sector + id fragment)',
+  query: (i) => `${SECTORS[i % SECTORS.length].slice(2, 7)} ${(i * 7919 + 1).toString(36).toUpperCase().slice(0, 2)}`,
+  repository: byName,
+});
+await run({
+  label: 'exact codice fiscale',
+  query: (i) => companyCf(((i * 7919) % ORGANIZATIONS) + 1),
+  repository: byCode,
+});
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 await db.end();
 await app.close();

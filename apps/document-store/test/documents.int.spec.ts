@@ -756,6 +756,58 @@ describe('generated PDFs', () => {
       });
     });
 
+    it('store=true: a service inspects and stores an acceptable declaration in one call, a refused one not at all', async () => {
+      const organizationId = '6f1c2a4e-1d7b-4b8e-9a51-3c2f0d9e8a10';
+      const place = { entityType: 'organization', entityId: organizationId, ownerId: citizenCf };
+      const documentsOf = () =>
+        count(`SELECT count(*) AS n FROM document WHERE entity_id = $1 AND kind = 'signed-declaration'`, [
+          organizationId,
+        ]);
+      const objectsBefore = (await bucketObjects()).length;
+
+      const refusedPdf = await declaration();
+      const bySomeoneElse = await signCades(refusedPdf.bytes, stranger);
+      const refused = await upload(
+        'service',
+        { requestCode: refusedPdf.requestCode, ...place },
+        { bytes: bySomeoneElse, name: 'dichiarazione.pdf.p7m' },
+        '/signatures/inspect?store=true',
+      );
+      expect(refused.status).toBe(200);
+      expect(refused.json).toMatchObject({ acceptable: false, signerMatchesCitizen: false, documentId: null });
+      expect(await documentsOf()).toBe(0);
+      expect((await bucketObjects()).length).toBe(objectsBefore);
+
+      const pdf = await declaration();
+      const signed = await signPades(pdf.bytes, signer);
+      const res = await upload(
+        'service',
+        { requestCode: pdf.requestCode, ...place },
+        { bytes: signed, name: 'dichiarazione.pdf' },
+        '/signatures/inspect?store=true',
+      );
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ acceptable: true, format: 'PAdES', signerMatchesCitizen: true });
+      const { rows } = await docsDb.query('SELECT * FROM document WHERE id = $1', [res.json.documentId]);
+      expect(rows[0]).toMatchObject({
+        kind: 'signed-declaration',
+        entity_type: 'organization',
+        entity_id: organizationId,
+        owner_id: citizenCf,
+        sha256: sha256(signed),
+      });
+      expect((await bucketObjects()).length).toBe(objectsBefore + 1);
+
+      const byCitizen = await upload(
+        citizen,
+        { requestCode: pdf.requestCode, ...place },
+        { bytes: signed, name: 'dichiarazione.pdf' },
+        '/signatures/inspect?store=true',
+      );
+      expect({ status: byCitizen.status, code: byCitizen.json.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+      expect(await documentsOf()).toBe(1);
+    });
+
     it('refuses a signed file over 3 MB before inspecting it', async () => {
       const pdf = await declaration();
       const res = await inspect(citizen, pdf.requestCode, { bytes: pdfBytes('grande', 3 * MB + 1), name: 'x.pdf' });

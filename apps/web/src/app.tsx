@@ -8,6 +8,7 @@ import { LoggedOutPage } from './pages/logged-out-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServicesPage } from './pages/services-page';
+import { profileRoutes } from './profiles/profiles-routes';
 import { AnagraficaPage } from './reserved/anagrafica-page';
 import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
@@ -27,6 +28,7 @@ export function App() {
           <Route index element={<ReservedHomePage />} />
           <Route path="anagrafica" element={<AnagraficaPage />} />
           <Route path="profili" element={<ProfilesPage />} />
+          {profileRoutes}
           <Route path="deleghe/*" element={<DelegationsRoutes />} />
           <Route path="amministratore" element={<NominationPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -6,3 +6,5 @@ export * from './postgres/embedded-postgres.server.js';
 export * from './s3/s3-credentials.js';
 export * from './s3/s3-server.js';
 export type { S3Credentials } from './s3/sigv4.js';
+export * from './signing/dev-ca.js';
+export * from './signing/pki.js';

@@ -1,11 +1,17 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import type { Transform } from 'node:stream';
+import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import type { FastifyRequest } from 'fastify';
 import { documentKindRules } from '../domain/document-kind.js';
+import type { PreparedUpload } from '../documents/documents.service.js';
 import { receiveUpload } from '../documents/multipart-upload.js';
-import { INSPECT_SIGNATURE_SCHEMA, SignatureVerdictResponse } from './dto/inspect-signature.dto.js';
-import { SignaturesService, type SignatureVerdictJson } from './signatures.service.js';
+import {
+  INSPECT_SIGNATURE_SCHEMA,
+  InspectSignatureQuery,
+  SignatureVerdictResponse,
+} from './dto/inspect-signature.dto.js';
+import { type InspectionResult, SignaturesService } from './signatures.service.js';
 import { SizeLimit } from './size-limit.js';
 
 @ApiTags('signatures')
@@ -21,18 +27,36 @@ export class SignaturesController {
     description:
       'Modulo multipart: requestCode (il codice stampato sulla dichiarazione), poi il file firmato (PDF PAdES o ' +
       'busta .p7m CAdES, max 3 MB). Risponde, controllo per controllo, se il file è accettabile: è il PDF generato ' +
-      'senza modifiche, è firmato, la firma è integra, chi ha firmato (nome e codice fiscale), se è il richiedente.',
+      'senza modifiche, è firmato, la firma è integra, chi ha firmato (nome e codice fiscale), se è il richiedente. ' +
+      'Con store=true (solo servizi; campi entityType, entityId, ownerId come per POST /documents) il file, se ' +
+      'accettabile, è anche archiviato come signed-declaration nello stesso passo: documentId nella risposta (null ' +
+      'se non accettabile, e nulla resta archiviato).',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: INSPECT_SIGNATURE_SCHEMA })
   @ApiOkResponse({ type: SignatureVerdictResponse })
-  async inspect(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<SignatureVerdictJson> {
+  async inspect(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Query() query: InspectSignatureQuery,
+  ): Promise<InspectionResult> {
     const rules = documentKindRules('signed-declaration');
     let requestCode = '';
-    const { fileName, bytes } = await receiveUpload(request, rules.maxBytes, async (fields) => {
-      requestCode = await this.signatures.requestCodeFrom(actor, fields);
-      return new SizeLimit(rules.maxBytes, rules.label);
+    let storage: PreparedUpload | undefined;
+    const { fileName, bytes } = await receiveUpload<Transform>(request, rules.maxBytes, async (fields) => {
+      if (query.store !== 'true') {
+        requestCode = await this.signatures.requestCodeFrom(actor, fields);
+        return new SizeLimit(rules.maxBytes, rules.label);
+      }
+      ({ requestCode, storage } = await this.signatures.prepareStoredInspection(actor, fields));
+      return storage.guard;
     });
-    return this.signatures.inspect(actor, requestCode, fileName, bytes);
+    if (!storage) return { ...(await this.signatures.inspect(actor, requestCode, fileName, bytes)), documentId: null };
+    return this.signatures.inspectAndStore(actor, requestCode, storage, {
+      fileName,
+      bytes,
+      // The guard the bytes went through (its size, type and SHA-256).
+      summary: storage.guard.summary,
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { createLogger } from '@profila/platform';
 import { DOCUMENT_STORE_ENV } from '../config/document-store.tokens.js';
 import type { DocumentStoreEnv } from '../config/document-store.env.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { SignatureInspector } from './signature-inspector.js';
 import { SignaturesController } from './signatures.controller.js';
@@ -9,7 +10,7 @@ import { SignaturesService } from './signatures.service.js';
 import { TrustStore } from './trust-store.js';
 
 @Module({
-  imports: [TemplatesModule],
+  imports: [TemplatesModule, DocumentsModule],
   controllers: [SignaturesController],
   providers: [
     {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@profila/platform';
+import { type Actor, CommonErrorCode, CommonException } from '@profila/platform';
+import { DocumentsService, type PreparedUpload, type ReceivedFile } from '../documents/documents.service.js';
 import { formFields } from '../documents/multipart-upload.js';
 import { TemplatesService } from '../templates/templates.service.js';
 import { InspectSignatureFields } from './dto/inspect-signature.dto.js';
@@ -8,12 +9,50 @@ import type { SignatureVerdict } from './signature-verdict.js';
 
 export type SignatureVerdictJson = Omit<SignatureVerdict, 'signedContent'>;
 
+/** The verdict, and the stored document when the caller asked to store an acceptable file (otherwise null). */
+export type InspectionResult = SignatureVerdictJson & { documentId: string | null };
+
 @Injectable()
 export class SignaturesService {
   constructor(
     private readonly inspector: SignatureInspector,
     private readonly templates: TemplatesService,
+    private readonly documents: DocumentsService,
   ) {}
+
+  /**
+   * Inspect-and-store (services only): the request code is checked like an inspection, the other fields like an
+   * upload of a signed-declaration, all before the file is read.
+   */
+  async prepareStoredInspection(
+    actor: Actor,
+    rawFields: Record<string, string>,
+  ): Promise<{ requestCode: string; storage: PreparedUpload }> {
+    if (actor.kind !== 'service') {
+      throw new CommonException(
+        CommonErrorCode.FORBIDDEN,
+        'Solo un servizio può archiviare la dichiarazione verificata.',
+      );
+    }
+    const { requestCode: code, ...rest } = rawFields;
+    const requestCode = await this.requestCodeFrom(actor, code === undefined ? {} : { requestCode: code });
+    // Where the document goes: the upload fields (entityType, entityId, ownerId…); the kind is fixed.
+    const storage = await this.documents.prepareUpload(actor, { ...rest, kind: 'signed-declaration' });
+    return { requestCode, storage };
+  }
+
+  /** Inspects, and stores the very same bytes only when the verdict is acceptable: they cross the network once. */
+  async inspectAndStore(
+    actor: Actor,
+    requestCode: string,
+    storage: PreparedUpload,
+    file: ReceivedFile,
+  ): Promise<InspectionResult> {
+    const verdict = await this.inspect(actor, requestCode, file.fileName, file.bytes);
+    if (!verdict.acceptable) return { ...verdict, documentId: null };
+    const document = await this.documents.store(actor, storage, file);
+    return { ...verdict, documentId: document.id };
+  }
 
   /** Checks the form fields before the file is read: the request code must be well formed and the caller's. */
   async requestCodeFrom(actor: Actor, rawFields: Record<string, string>): Promise<string> {

@@ -92,7 +92,7 @@ export class AssociationsService {
 
   /**
    * Passo 3: the signed file is inspected by document-store (our PDF for this request, intact, signed by the
-   * citizen); accepted, it is stored and the citizen becomes the amministratore, in one transaction with the audit
+   * citizen) and, accepted, stored by it in the same call; then the citizen becomes the amministratore, in one transaction with the audit
    * entry and the events. The partial unique index on active associations decides between two concurrent citizens.
    */
   async associate(actor: Actor, organizationId: string, upload: SignedUpload): Promise<AssociationResult> {
@@ -114,8 +114,14 @@ export class AssociationsService {
     }
     if (await this.associations.active(manager, organizationId)) throw AssociationsException.alreadyAssigned();
 
-    const verdict = await this.documents.inspect(requestCode, upload.fileName, upload.bytes);
-    if (!verdict.acceptable) {
+    const { documentId, ...verdict } = await this.documents.inspectAndStore(
+      requestCode,
+      organizationId,
+      actor.id,
+      upload.fileName,
+      upload.bytes,
+    );
+    if (!verdict.acceptable || !documentId) {
       const problems = verdict.problems.filter((p) => p.severity === 'error');
       throw new AssociationsException(
         AssociationsExceptionCode.SIGNATURE_REFUSED,
@@ -123,12 +129,6 @@ export class AssociationsService {
         { problems: problems.map((p) => ({ code: p.code, message: p.message })) },
       );
     }
-    const documentId = await this.documents.storeSignedDeclaration(
-      organizationId,
-      actor.id,
-      upload.fileName,
-      upload.bytes,
-    );
     try {
       return await this.dataSource.transaction(async (tx) => {
         const organization = await this.organizations.lockById(tx, organizationId);

@@ -54,33 +54,27 @@ export class DocumentStoreClient {
     };
   }
 
-  async inspect(requestCode: string, fileName: string, bytes: Buffer): Promise<SignatureVerdict> {
-    const form = new FormData();
-    form.append('requestCode', requestCode);
-    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-    const res = await this.call('/signatures/inspect', { method: 'POST', body: form });
-    if (res.status === 400 || res.status === 413 || res.status === 404) throw await refused(res);
-    if (!res.ok) throw unavailable();
-    return (await res.json()) as SignatureVerdict;
-  }
-
-  /** Stores the accepted signed declaration, linked to the organisation and owned by the citizen. */
-  async storeSignedDeclaration(
+  /**
+   * One call: document-store inspects the signed declaration and, only when acceptable, stores those same bytes as
+   * the organisation's signed-declaration owned by the citizen (`documentId`, null when refused).
+   */
+  async inspectAndStore(
+    requestCode: string,
     organizationId: string,
     citizenCf: string,
     fileName: string,
     bytes: Buffer,
-  ): Promise<string> {
+  ): Promise<SignatureVerdict & { documentId: string | null }> {
     const form = new FormData();
-    form.append('kind', 'signed-declaration');
+    form.append('requestCode', requestCode);
     form.append('entityType', 'organization');
     form.append('entityId', organizationId);
     form.append('ownerId', citizenCf);
     form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-    const res = await this.call('/documents', { method: 'POST', body: form });
-    if (res.status === 400 || res.status === 413) throw await refused(res);
+    const res = await this.call('/signatures/inspect?store=true', { method: 'POST', body: form });
+    if ([400, 404, 413, 415, 422].includes(res.status)) throw await refused(res);
     if (!res.ok) throw unavailable();
-    return ((await res.json()) as { id: string }).id;
+    return (await res.json()) as SignatureVerdict & { documentId: string | null };
   }
 
   /** Best effort: removes a stored copy whose association lost the race. */

@@ -81,11 +81,12 @@ export class OrganizationRepository {
   }
 
   /**
-   * Ragione sociale search on the normalised name: names starting with the text first (btree in C collation, read in
-   * index order), then
-   * names containing it (trigram index). `text` is already normalised (upper case, no diacritics).
+   * Ragione sociale search on the normalised name, in one statement: names starting with the text first (btree in C
+   * collation, read in index order), then names containing it (trigram index). The Limit above the Append stops
+   * pulling as soon as it has `limit` rows, so the trigram scan runs only when the prefix scan found fewer.
+   * `text` is already normalised (upper case, no diacritics).
    */
-  async searchByName(
+  searchByName(
     manager: EntityManager,
     text: string,
     foreign: boolean | undefined,
@@ -94,20 +95,17 @@ export class OrganizationRepository {
     const kindFilter =
       foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
     const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const starting: OrganizationHit[] = await manager.query(
-      `SELECT ${HIT_COLUMNS} FROM organization
-        WHERE ragione_sociale_norm COLLATE "C" LIKE $1 ${kindFilter}
-        ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $2`,
-      [`${escaped}%`, limit],
+    return manager.query(
+      `(SELECT ${HIT_COLUMNS} FROM organization
+         WHERE ragione_sociale_norm COLLATE "C" LIKE $1 ${kindFilter}
+         ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $3)
+       UNION ALL
+       (SELECT ${HIT_COLUMNS} FROM organization
+         WHERE ragione_sociale_norm LIKE $2 AND ragione_sociale_norm NOT LIKE $1 ${kindFilter}
+         LIMIT $3)
+       LIMIT $3`,
+      [`${escaped}%`, `%${escaped}%`, limit],
     );
-    if (starting.length >= limit) return starting;
-    const containing: OrganizationHit[] = await manager.query(
-      `SELECT ${HIT_COLUMNS} FROM organization
-        WHERE ragione_sociale_norm LIKE $1 AND ragione_sociale_norm NOT LIKE $2 ${kindFilter}
-        LIMIT $3`,
-      [`%${escaped}%`, `${escaped}%`, limit - starting.length],
-    );
-    return [...starting, ...containing];
   }
 
   findLegalRepresentative(manager: EntityManager, organizationId: string): Promise<LegalRepresentative | null> {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, useSession } from '@profila/ui';
 import { identityApi, type Profiles } from '../api/identity';
+import { ProfilesTabs } from '../profiles/profiles-nav';
 import { usePageTitle } from '../site';
 import { ReservedHeading } from './reserved-heading';
 
@@ -53,9 +54,12 @@ export function ProfilesPage() {
   }, [outcome]);
 
   const heading = (
-    <ReservedHeading title="Selezione tipologia di utente">
-      Accedi e gestisci la tua utenza e quelle aziendali per cui risulti abilitato.
-    </ReservedHeading>
+    <>
+      <ReservedHeading title="Selezione tipologia di utente">
+        Accedi e gestisci la tua utenza e quelle aziendali per cui risulti abilitato.
+      </ReservedHeading>
+      <ProfilesTabs />
+    </>
   );
 
   if (loadError) {

@@ -13,6 +13,7 @@ import { MailCatcher } from '../mail/mail-catcher.js';
 import { EmbeddedPostgresServer } from '../postgres/embedded-postgres.server.js';
 import { loadOrCreateS3Credentials } from '../s3/s3-credentials.js';
 import { S3_PROCESS_ENTRY, S3Server } from '../s3/s3-server.js';
+import { devCaFiles, type DevCaFiles, loadOrCreateDevCa } from '../signing/dev-ca.js';
 import { EMBEDDED_PORTS, type PlatformPorts } from './ports.js';
 
 export const DOCUMENTS_BUCKET = 'profila-documents';
@@ -31,6 +32,11 @@ export interface EmbeddedPlatformOptions {
   autoRestart?: boolean;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /**
+   * Generate (once per data directory) the development CA and make document-store trust it, so that
+   * `npm run dev:sign` can sign declarations (default true; `env.TRUST_LIST_FILE` overrides the trust list).
+   */
+  devCa?: boolean;
   /** Start the dev IdP too (when it is built). */
   devIdp?: boolean;
   /** Built web portal the gateway serves at `/` (default apps/web/dist). */
@@ -93,6 +99,20 @@ export class EmbeddedPlatform {
     return join(this.options.dataDir, 's3-credentials.json');
   }
 
+  /** Where this installation keeps its data (PostgreSQL, objects, keys, the dev CA, logs). */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  /** The development CA of this data directory (certificate trusted by document-store, key mode 0600). */
+  get devCaFiles(): DevCaFiles {
+    return devCaFiles(this.options.dataDir);
+  }
+
+  get withDevCa(): boolean {
+    return this.options.devCa ?? true;
+  }
+
   get webDist(): string {
     return this.options.webDist ?? join(this.options.rootDir, 'apps/web/dist');
   }
@@ -138,6 +158,10 @@ export class EmbeddedPlatform {
     await mkdir(join(this.options.dataDir, 'logs'), { recursive: true });
     const missing = this.missingArtifacts();
     if (missing.length > 0) throw new Error(`not built:\n  ${missing.join('\n  ')}\nrun: node scripts/build.mjs`);
+    if (this.withDevCa) {
+      loadOrCreateDevCa(this.options.dataDir);
+      status(`dev CA        ${this.devCaFiles.certificate} (trusted by document-store; npm run dev:sign)`);
+    }
     await this.postgres.start();
     status(`postgres      ${this.postgres.url().replace(/:[^:@/]*@/, ':***@')}`);
     for (const db of [...BACKEND_SERVICES.map(databaseNameOf), EVENTS_DATABASE]) await this.postgres.ensureDatabase(db);
@@ -181,6 +205,7 @@ export class EmbeddedPlatform {
       IDENTITY_DATA_DIR: join(this.options.dataDir, 'identity'),
       WEB_DIST: this.webDist,
       BACKOFFICE_DIST: this.backofficeDist,
+      ...(this.withDevCa && service === 'document-store' ? { TRUST_LIST_FILE: this.devCaFiles.certificate } : {}),
       ...this.options.env,
     };
   }

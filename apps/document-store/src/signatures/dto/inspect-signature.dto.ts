@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { SignatureProblemCode } from '../signature-verdict.js';
 
 export class InspectSignatureFields {
@@ -11,11 +11,24 @@ export class InspectSignatureFields {
   requestCode!: string;
 }
 
+export class InspectSignatureQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Solo servizi: archivia il file se accettabile (campi entityType, entityId, ownerId)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'store deve essere true o false' })
+  store?: 'true' | 'false';
+}
+
 export const INSPECT_SIGNATURE_SCHEMA = {
   type: 'object',
   required: ['requestCode', 'file'],
   properties: {
     requestCode: { type: 'string', example: 'ASS-7K3F-9Q2M-X4TB' },
+    entityType: { type: 'string', description: 'solo con store=true', example: 'organization' },
+    entityId: { type: 'string', description: 'solo con store=true' },
+    ownerId: { type: 'string', description: 'solo con store=true: codice fiscale del titolare' },
     file: { type: 'string', format: 'binary', description: 'PDF firmato (PAdES) o busta .p7m (CAdES), max 3 MB' },
   },
 };
@@ -122,4 +135,12 @@ export class SignatureVerdictResponse {
 
   @ApiProperty({ type: [SignatureProblemResponse] })
   problems!: SignatureProblemResponse[];
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Con store=true e file accettabile: il documento archiviato (signed-declaration); altrimenti null',
+  })
+  documentId!: string | null;
 }
