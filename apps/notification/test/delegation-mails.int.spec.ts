@@ -14,7 +14,7 @@ import {
 } from '@profila/contracts';
 import { MailCatcher } from '@profila/embedded';
 import { connectEventHandlers, PostgresEventTransport } from '@profila/messaging';
-import { createServiceApp } from '@profila/platform';
+import { createServiceApp, DEV_SERVICE_TOKEN, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { createTestDatabase, freePort } from '@profila/testing';
 import { loadNotificationEnv } from '../src/config/notification.env.js';
 import { NotificationModule } from '../src/notification.module.js';
@@ -187,5 +187,24 @@ describe('delegation mails', () => {
       'delegation-revoked',
     ]);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['sent']));
+  });
+
+  it('the mail log API answers services only, and bad filters with the one VALIDATION_FAILED shape', async () => {
+    const base = await app.getUrl();
+    const asService = { [SERVICE_TOKEN_HEADER]: DEV_SERVICE_TOKEN, 'x-profila-service': 'test' };
+    const mine = await fetch(`${base}/mails?recipient=giovanna.bianchi@example.it`, { headers: asService });
+    expect(mine.status).toBe(200);
+    const mails = (await mine.json()) as Array<{ to: string; subject: string }>;
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.every((m) => JSON.stringify(m).includes('giovanna.bianchi@example.it'))).toBe(true);
+
+    expect((await fetch(`${base}/mails`)).status).toBe(401);
+    const bad = await fetch(`${base}/mails?recipient=${'x'.repeat(321)}&extra=1`, { headers: asService });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Dati non validi',
+      details: { fields: { recipient: 'Al massimo 320 caratteri', extra: 'Campo non previsto' } },
+    });
   });
 });
