@@ -1,32 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Length } from 'class-validator';
 import { TIPI_SOGGETTO_ABILITATO, type TipoSoggettoAbilitato } from '../../domain/organization-kind.js';
-import { ISO_DATE, Trim } from '../../organizations/dto/fields.js';
+import { Trim } from '../../organizations/dto/fields.js';
+import { PersonDto } from '../../organizations/dto/person.dto.js';
 
 const REQUIRED = 'Campo obbligatorio';
 
-/** Passo 1: the declarant's data printed on the PDF (the codice fiscale is the login's). */
-export class DeclarationRequestDto {
-  @ApiProperty({ example: 'Lorenzo' })
-  @Trim()
-  @IsString()
-  @Length(1, 100, { message: 'Il nome può avere al massimo 100 caratteri' })
-  @IsNotEmpty({ message: REQUIRED })
-  nome!: string;
-
-  @ApiProperty({ example: 'Venturi' })
-  @Trim()
-  @IsString()
-  @Length(1, 100, { message: 'Il cognome può avere al massimo 100 caratteri' })
-  @IsNotEmpty({ message: REQUIRED })
-  cognome!: string;
-
-  @ApiProperty({ example: '1988-02-26' })
-  @Matches(ISO_DATE, { message: 'Data di nascita nel formato AAAA-MM-GG' })
-  @IsISO8601({ strict: true }, { message: 'Data di nascita non valida' })
-  @IsNotEmpty({ message: REQUIRED })
-  dataNascita!: string;
-
+/**
+ * Passo 1: the declarant's data printed on the PDF (the codice fiscale is the login's). Nome, cognome and data di
+ * nascita carry PersonDto's rules; the place of birth is printed as written, not a codice catastale.
+ */
+export class DeclarationRequestDto extends PickType(PersonDto, ['nome', 'cognome', 'dataNascita'] as const) {
   @ApiProperty({ example: "San Michele all'Adige (TN)" })
   @Trim()
   @IsString()
