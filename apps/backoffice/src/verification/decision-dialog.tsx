@@ -1,4 +1,4 @@
-import { ApiError } from '@profila/ui';
+import { ApiError, messageOf } from '@profila/ui';
 import { Modal, ModalBody, ModalFooter, ModalHeader } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { operatorApi, type VerificationRequest } from './api';
@@ -70,7 +70,7 @@ export function DecisionDialog({
       if (caught instanceof ApiError && copy.field && caught.fieldErrors[copy.field.name]) {
         setFieldError(caught.fieldErrors[copy.field.name]);
       } else {
-        setError(caught instanceof ApiError ? caught.message : 'Operazione non riuscita: riprova.');
+        setError(messageOf(caught));
       }
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, Dialog, useSession } from '@profila/ui';
+import { ApiError, Dialog, messageOf, useSession } from '@profila/ui';
 import { DateInput } from './delegate-page';
 import { delegationsApi, type Destinatario, type Profilo, todayInRome } from './delegations-api';
 
@@ -60,7 +60,7 @@ export function AddDelegationPage() {
     } catch (e) {
       if (e instanceof ApiError && e.unauthenticated) expired();
       else if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFields(e.fieldErrors);
-      else setError(e instanceof ApiError ? e.message : 'Operazione non riuscita: riprova.');
+      else setError(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -313,7 +313,7 @@ function ProfileDialog({ onClose, onSelect }: { onClose: () => void; onSelect: (
   useEffect(() => {
     delegationsApi.profiles().then(
       (r) => setProfili(r.profili),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : 'Caricamento dei profili non riuscito.'),
+      (e: unknown) => setError(messageOf(e, 'Caricamento dei profili non riuscito.')),
     );
   }, []);
   return (

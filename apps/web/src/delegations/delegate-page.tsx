@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, ConfirmDialog, DataTable, Dialog, type PageState } from '@profila/ui';
+import { ApiError, ConfirmDialog, DataTable, Dialog, messageOf, type PageState } from '@profila/ui';
 import { aziendaLabel, type Delega, delegationsApi, fullName, italianDate, STATO_DELEGA } from './delegations-api';
 import { usePagedList } from './use-paged-list';
 
@@ -116,7 +116,7 @@ function ModifyDialog({ delega, onClose, onDone }: { delega: Delega; onClose: ()
       onDone();
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setFields(e.fieldErrors);
-      else setError(e instanceof ApiError ? e.message : 'Operazione non riuscita: riprova.');
+      else setError(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -169,7 +169,7 @@ function RevokeDialog({ delega, onClose, onDone }: { delega: Delega; onClose: ()
       await delegationsApi.revoke(delega.id);
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Operazione non riuscita: riprova.');
+      setError(messageOf(e));
       setBusy(false);
     }
   };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, ConfirmDialog, DataTable, Dialog } from '@profila/ui';
+import { ApiError, ConfirmDialog, DataTable, Dialog, messageOf } from '@profila/ui';
 import { aziendaLabel, delegationsApi, fullName, italianDate, type Richiesta, TIPO_DELEGA } from './delegations-api';
 import { usePagedList } from './use-paged-list';
 
@@ -113,7 +113,7 @@ function AcceptDialog({
       await delegationsApi.accept(richiesta.delegationId);
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Operazione non riuscita: riprova.');
+      setError(messageOf(e));
       setBusy(false);
     }
   };
@@ -161,7 +161,7 @@ function RefuseDialog({
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.fieldErrors.motivo) setFieldError(e.fieldErrors.motivo);
-      else setError(e instanceof ApiError ? e.message : 'Operazione non riuscita: riprova.');
+      else setError(messageOf(e));
       setBusy(false);
     }
   };

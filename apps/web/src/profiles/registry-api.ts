@@ -291,14 +291,8 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   );
 }
 
-/** The Italian message of a failed call (or a fallback), for an alert. */
-export function messageOf(error: unknown, fallback = 'Operazione non riuscita: riprova.'): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
-
-export function fieldsOf(error: unknown): FieldErrors {
-  return error instanceof ApiError ? error.fieldErrors : {};
-}
+/** The profiles pages read failures through the shared helpers. */
+export { fieldsOf, messageOf } from '@profila/ui';
 
 /** dd/mm/yyyy of an ISO date (or date-time). */
 export function italianDate(iso: string | null | undefined): string {

@@ -1,4 +1,4 @@
-import { ApiError, type FieldErrors, TextField } from '@profila/ui';
+import { ApiError, type FieldErrors, messageOf, TextField } from '@profila/ui';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ReservedHeading } from '../reserved/reserved-heading';
 import { usePageTitle } from '../site';
@@ -67,7 +67,7 @@ export function NominationPage() {
   const set = (patch: Partial<NominationForm>) => setForm((f) => ({ ...f, ...patch }));
   const fail = (error: unknown) => {
     if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) setErrors(error.fieldErrors);
-    else setFailure(error instanceof ApiError ? error.message : 'Operazione non riuscita: riprova.');
+    else setFailure(messageOf(error));
   };
   const reset = () => {
     setErrors({});

@@ -27,6 +27,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The Italian message of a failed call (the API's own, or a fallback), for an alert. */
+export function messageOf(error: unknown, fallback = 'Operazione non riuscita: riprova.'): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+/** The per-field Italian messages of a failed call (VALIDATION_FAILED `details.fields`), or none. */
+export function fieldsOf(error: unknown): FieldErrors {
+  return error instanceof ApiError ? error.fieldErrors : {};
+}
+
 export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...value] = part.trim().split('=');
