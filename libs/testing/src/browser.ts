@@ -11,6 +11,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // /dev/shm may be small on CI machines; a renderer that runs out of it crashes silently.
+  '--disable-dev-shm-usage',
 ];
 
 export function chromiumPath(): string {
@@ -48,8 +50,12 @@ export async function withPage<T>(
       timezoneId: 'Europe/Rome',
       viewport: options.viewport ?? { width: 1280, height: 900 },
     });
+    const page = await context.newPage();
+    const trail = recordTrail(page);
     try {
-      return await fn(await context.newPage(), context);
+      return await fn(page, context);
+    } catch (error) {
+      throw await withDiagnostics(error, page, trail);
     } finally {
       await context.close();
     }
@@ -78,4 +84,49 @@ export function collectPageErrors(page: Page, options: PageErrorOptions = {}): s
     if (message.type() === 'error') record(`console: ${message.text()}`);
   });
   return errors;
+}
+
+interface Trail {
+  /** API answers ≥ 400 and requests that never got one, in order. */
+  failures: string[];
+  crashed: boolean;
+}
+
+function recordTrail(page: Page): Trail {
+  const trail: Trail = { failures: [], crashed: false };
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const request = response.request();
+    void response
+      .text()
+      .catch(() => '')
+      .then((body) =>
+        trail.failures.push(`${response.status()} ${request.method()} ${response.url()} ${body.slice(0, 300)}`),
+      );
+  });
+  page.on('requestfailed', (request) =>
+    trail.failures.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('crash', () => {
+    trail.crashed = true;
+  });
+  return trail;
+}
+
+/**
+ * A failed browser step says what the user would have seen: the page's address, its alerts and headings, and the API
+ * answers that went wrong, so that a failure on a CI machine can be understood from its log alone.
+ */
+async function withDiagnostics(error: unknown, page: Page, trail: Trail): Promise<unknown> {
+  if (!(error instanceof Error)) return error;
+  const lines = [`page: ${page.url()}${trail.crashed ? ' (renderer crashed)' : ''}`];
+  try {
+    const seen = await page.locator('[role="alert"], [role="status"], .alert, h1, .field-error').allInnerTexts();
+    if (seen.length > 0) lines.push(`on screen: ${seen.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+  } catch {
+    lines.push('on screen: (page not readable)');
+  }
+  if (trail.failures.length > 0) lines.push(`API answers that failed:\n  ${trail.failures.slice(-10).join('\n  ')}`);
+  error.message = `${error.message}\n--- browser diagnostics\n${lines.join('\n')}`;
+  return error;
 }
