@@ -90,11 +90,17 @@ interface Trail {
   /** API answers ≥ 400 and requests that never got one, in order. */
   failures: string[];
   crashed: boolean;
+  /** The gateway's lowest `x-ratelimit-remaining` seen by this page (the API's per-client budget). */
+  rateLimitRemaining?: number;
 }
 
 function recordTrail(page: Page): Trail {
   const trail: Trail = { failures: [], crashed: false };
   page.on('response', (response) => {
+    const remaining = Number(response.headers()['x-ratelimit-remaining']);
+    if (Number.isFinite(remaining))
+      trail.rateLimitRemaining = Math.min(trail.rateLimitRemaining ?? remaining, remaining);
+    if (process.env.PROFILA_TRACE_RATELIMIT) console.log('ratelimit', remaining, response.url());
     if (response.status() < 400) return;
     const request = response.request();
     void response
@@ -120,6 +126,8 @@ function recordTrail(page: Page): Trail {
 async function withDiagnostics(error: unknown, page: Page, trail: Trail): Promise<unknown> {
   if (!(error instanceof Error)) return error;
   const lines = [`page: ${page.url()}${trail.crashed ? ' (renderer crashed)' : ''}`];
+  if (trail.rateLimitRemaining !== undefined)
+    lines.push(`lowest API rate-limit budget left: ${trail.rateLimitRemaining}`);
   try {
     const seen = await page.locator('[role="alert"], [role="status"], .alert, h1, .field-error').allInnerTexts();
     if (seen.length > 0) lines.push(`on screen: ${seen.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ')}`);
