@@ -1,4 +1,4 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMBEDDED_PORTS, EmbeddedPlatform, type EmbeddedPlatformOptions, type PlatformPorts } from '@profila/embedded';
@@ -31,7 +31,16 @@ export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions
     ...options,
     ports: { ...ports, ...options.ports },
     env: { LOG_LEVEL: 'warn', ...options.env },
+    // A service that dies mid-test is not restarted: say so where the test's output is read.
+    onStatus: (line) => {
+      if (/exited/.test(line)) console.error(`[test platform] ${line}`);
+    },
   });
+  const stop = platform.stop.bind(platform);
+  platform.stop = async () => {
+    await stop();
+    await printServiceErrors(join(dataDir, 'logs'));
+  };
   try {
     await platform.start();
   } catch (error) {
@@ -39,4 +48,23 @@ export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions
     throw error;
   }
   return platform;
+}
+
+/**
+ * After a test file: every service's error lines (pino level ≥ 50, or text such as a crash's stack), so that a
+ * failure on a CI machine, whose temporary data directory is gone, can be explained from the test output alone.
+ */
+async function printServiceErrors(logDir: string): Promise<void> {
+  const files = await readdir(logDir).catch(() => [] as string[]);
+  for (const file of files.sort()) {
+    const text = await readFile(join(logDir, file), 'utf8').catch(() => '');
+    const errors = text.split('\n').filter((line) => {
+      if (!line.trim()) return false;
+      const level = /^\{"level":(\d+)/.exec(line);
+      return level ? Number(level[1]) >= 50 : !line.startsWith('{');
+    });
+    if (errors.length === 0) continue;
+    const shown = errors.slice(-20).map((line) => `  ${line.slice(0, 600)}`);
+    console.error(`[test platform] ${file}: ${errors.length} error line(s)\n${shown.join('\n')}`);
+  }
 }
