@@ -5,25 +5,26 @@
 // company is refused. Along the way: a refusal without reason is blocked, a retroactive start is refused, a citizen
 // who never logged in is not found, and each step's mail reaches the mail catcher.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type EmbeddedPlatform, type TestCitizen, testCitizen } from '@profila/embedded';
 import {
   collectPageErrors,
   createTestCa,
   issueSignerCertificate,
   launchBrowser,
+  loginToPortal,
+  screenshot,
   signPades,
-  startTestPlatform,
+  startPlatformWithDevIdp,
   type TestSigner,
   toPemBundle,
+  until,
+  visible,
 } from '@profila/testing';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, '.tmp');
 const A = testCitizen('mario-rossi');
 const B = testCitizen('giulia-bianchi');
 const NEVER = testCitizen('luca-esposito'); // never logs in on this platform
@@ -40,25 +41,6 @@ const rome = (offsetDays = 0) => {
 };
 const italian = (iso: string) => iso.split('-').reverse().join('-');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function visible(locator: Locator, timeout = 15_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 const mailTo = (who: TestCitizen, subject: string) =>
   platform.mail.waitFor((m) => m.to.includes(who.email) && m.subject === subject, 20_000);
 
@@ -67,17 +49,7 @@ async function loggedIn(who: TestCitizen): Promise<{ context: BrowserContext; pa
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT' });
   const page = await context.newPage();
   const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/status of 4\d\d/] });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Entra con SPID' }).click();
-  await page
-    .getByRole('list', { name: 'Gestori di identità SPID' })
-    .getByRole('link', { name: /Dev IdP/ })
-    .click();
-  await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-  await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-  await page.locator('input[name="level"][value="L2"]').check();
-  await page.getByRole('button', { name: 'Entra', exact: true }).click();
-  await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 20_000 });
+  await loginToPortal(page, baseUrl, who);
   return { context, page, errors };
 }
 
@@ -101,16 +73,8 @@ beforeAll(async () => {
   signer = issueSignerCertificate(ca, { givenName: A.name, surname: A.familyName, codiceFiscale: A.fiscalNumber });
   const trustFile = join(dir, 'trust.pem');
   await writeFile(trustFile, toPemBundle([ca]));
-  platform = await startTestPlatform({ devIdp: true, env: { TRUST_LIST_FILE: trustFile } });
-  baseUrl = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
-  await until('the dev IdP in the SPID list', async () => {
-    const idps = (await (await fetch(`${platform.gatewayUrl}/api/identity/idps?kind=spid`)).json()) as Array<{
-      name: string;
-    }>;
-    return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
-  });
+  ({ platform, baseUrl } = await startPlatformWithDevIdp({ env: { TRUST_LIST_FILE: trustFile } }));
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {

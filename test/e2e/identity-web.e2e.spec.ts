@@ -3,44 +3,30 @@
 // Gestione anagrafica, Selezione tipologia di utente, single logout, the access error page.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { databaseNameOf } from '@profila/platform';
-import { collectPageErrors, launchBrowser, startTestPlatform, withPage } from '@profila/testing';
+import {
+  authenticateAtDevIdp as authenticate,
+  collectPageErrors,
+  launchBrowser,
+  screenshot,
+  SCREENSHOTS_DIR,
+  startPlatformWithDevIdp,
+  visible,
+  withPage,
+} from '@profila/testing';
 import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
-import type { Browser, Locator, Page } from 'playwright-core';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, '.tmp');
+import type { Browser, Page } from 'playwright-core';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
 /** The portal as the browser sees it: identity sends the browser back to PUBLIC_URL, which says localhost. */
 let baseUrl: string;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 beforeAll(async () => {
-  platform = await startTestPlatform({ devIdp: true });
-  baseUrl = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
-  // identity loads the dev IdP's metadata once the dev IdP answers (they start together): wait for the listing.
-  await until('the dev IdP in the SPID list', async () => {
-    const res = await fetch(`${platform.gatewayUrl}/api/identity/idps?kind=spid`);
-    const idps = (await res.json()) as Array<{ name: string }>;
-    return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
-  });
+  ({ platform, baseUrl } = await startPlatformWithDevIdp());
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -52,16 +38,6 @@ function citizen(id: string): TestCitizen {
   const found = testCitizens().find((c) => c.id === id);
   if (!found) throw new Error(`test citizen ${id} missing from the dev IdP's list`);
   return found;
-}
-
-/** Waits until the (single) element is visible: what a user would see, not just what is in the DOM. */
-async function visible(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 function pathOf(page: Page): string {
@@ -85,9 +61,7 @@ async function asCitizen(fn: (page: Page) => Promise<void>, ignore: RegExp[] = [
 async function authenticateAtDevIdp(page: Page, who: TestCitizen, outcome: 'Entra' | 'Annulla' = 'Entra') {
   await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
   expect(new URL(page.url()).origin).not.toBe(new URL(baseUrl).origin);
-  await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-  await page.locator('input[name="level"][value="L2"]').check();
-  await page.getByRole('button', { name: outcome, exact: true }).click();
+  await authenticate(page, who, { outcome });
 }
 
 /** Home → "Entra con SPID" → the dev IdP in the providers' menu → the citizen, level 2 → back in the portal. */
@@ -152,7 +126,7 @@ describe('citizen portal: identity', () => {
         await visible(headerMenu.getByRole('link', { name: item }));
       }
       await visible(headerMenu.getByRole('button', { name: 'Logout' }));
-      await page.screenshot({ path: join(SCREENSHOTS, 'identity-header-menu.png') });
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, 'identity-header-menu.png') });
       await headerMenu.getByRole('link', { name: 'Gestione deleghe' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Gestione deleghe' }));
       // Lista delegati, empty for a citizen who has delegated nobody (the delega flow itself: delegation-web.e2e).

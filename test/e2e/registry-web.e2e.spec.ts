@@ -9,8 +9,16 @@ import { randomInt } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { devSign, type EmbeddedPlatform, type TestCitizen, testCitizen } from '@profila/embedded';
-import { appendPageText, collectPageErrors, launchBrowser, startTestPlatform, withPage } from '@profila/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  appendPageText,
+  collectPageErrors,
+  launchBrowser,
+  loginToPortal,
+  startPlatformWithDevIdp,
+  visible,
+  withPage,
+} from '@profila/testing';
+import type { Browser, Page } from 'playwright-core';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
@@ -39,25 +47,9 @@ function withWrongCheckDigit(cf: string): string {
 const FIRST = { cf: companyCf(), name: 'OFFICINE PROVA ROVERETO SRL' };
 const SECOND = { cf: companyCf(), name: 'LOGISTICA PROVA TRENTO SPA' };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 beforeAll(async () => {
   // The platform's own development CA (generated in its data directory) is what document-store trusts.
-  platform = await startTestPlatform({ devIdp: true });
-  baseUrl = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
-  await until('the dev IdP in the SPID list', async () => {
-    const res = await fetch(`${platform.gatewayUrl}/api/identity/idps?kind=spid`);
-    const idps = (await res.json()) as Array<{ name: string }>;
-    return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
-  });
+  ({ platform, baseUrl } = await startPlatformWithDevIdp());
   browser = await launchBrowser();
 }, 180_000);
 
@@ -66,10 +58,6 @@ afterAll(async () => {
   await platform?.stop();
 }, 60_000);
 
-async function visible(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
 /** A fresh browser logged in as `who` through the dev IdP; fails if our pages threw or logged an error. */
 async function as(who: TestCitizen, fn: (page: Page) => Promise<void>): Promise<void> {
   await withPage(
@@ -77,17 +65,7 @@ async function as(who: TestCitizen, fn: (page: Page) => Promise<void>): Promise<
     async (page) => {
       // The refusals the scenarios provoke are logged by Chromium as failed requests.
       const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/Failed to load resource/] });
-      await page.goto('/');
-      await page.getByRole('button', { name: 'Entra con SPID' }).click();
-      await page
-        .getByRole('list', { name: 'Gestori di identità SPID' })
-        .getByRole('link', { name: /Dev IdP/ })
-        .click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-      await page.locator('input[name="level"][value="L2"]').check();
-      await page.getByRole('button', { name: 'Entra', exact: true }).click();
-      await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+      await loginToPortal(page, baseUrl, who);
       await fn(page);
       expect(errors).toEqual([]);
     },

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
-import { collectPageErrors, launchBrowser, startTestPlatform, withPage } from '@profila/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { collectPageErrors, launchBrowser, startTestPlatform, visible, withPage } from '@profila/testing';
+import type { Browser, Page } from 'playwright-core';
 import { loadGatewayEnv } from '../../apps/gateway/src/config/gateway.env.js';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app.js';
 
@@ -45,11 +45,6 @@ afterAll(async () => {
   await browser?.close();
   await gateway?.close();
 });
-
-/** Waits until the (single) element is visible: what a user would see, not just what is in the DOM. */
-async function visible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 5_000 });
-}
 
 /** Opens a page, runs the checks, and fails if the page threw or logged an error meanwhile. */
 async function visit(path: string, check: (page: Page) => Promise<void>, url = baseUrl): Promise<void> {

@@ -6,3 +6,4 @@ export * from './fake-kafka.js';
 export * from './pki.js';
 export * from './saml-idp.js';
 export * from './dev-idp-login.js';
+export * from './e2e.js';
