@@ -10,6 +10,7 @@ import {
   authenticateAtDevIdp as authenticate,
   collectPageErrors,
   launchBrowser,
+  loginToPortal,
   screenshot,
   SCREENSHOTS_DIR,
   startPlatformWithDevIdp,
@@ -66,14 +67,7 @@ async function authenticateAtDevIdp(page: Page, who: TestCitizen, outcome: 'Entr
 
 /** Home → "Entra con SPID" → the dev IdP in the providers' menu → the citizen, level 2 → back in the portal. */
 async function loginWithSpid(page: Page, who: TestCitizen): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Entra con SPID' }).click();
-  await page
-    .getByRole('list', { name: 'Gestori di identità SPID' })
-    .getByRole('link', { name: /Dev IdP/ })
-    .click();
-  await authenticateAtDevIdp(page, who);
-  await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+  await loginToPortal(page, baseUrl, who);
   await visible(page.getByRole('heading', { level: 1, name: 'Area riservata' }));
 }
 
