@@ -46,7 +46,12 @@ const children: ChildProcess[] = [];
 
 function start(name: string, file: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [file], {
-    env: { PATH: process.env.PATH, ...env },
+    // NODE_OPTIONS passes through, e.g. a --require that profiles each server.
+    env: {
+      PATH: process.env.PATH,
+      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   child.on('exit', (code) => {
