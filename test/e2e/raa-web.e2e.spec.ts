@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access --
-   response bodies are checked by the assertions themselves (Json is any) */
 // The richiesta di accesso agli atti as its users live it, in Chromium against the whole platform (gateway,
 // identity, registry, admin-verification, document-store, raa, notification, dev IdP, mail catcher): a lawyer whose
 // RAA registration an operator approved (admin-verification, through its API) writes a draft with two workers (one

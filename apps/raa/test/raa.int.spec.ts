@@ -265,7 +265,8 @@ async function upload(actor: Actor, requestId: string, file: Blob, name: string)
   form.append('entityId', requestId);
   form.append('file', file, name);
   const res = await fetch(`${docsUrl}/documents`, { method: 'POST', headers: await headers(actor), body: form });
-  return { status: res.status, json: (await res.json()) as Json };
+  const json: Json = await res.json();
+  return { status: res.status, json };
 }
 
 async function draftWithWorker(actor: Actor = AVVOCATO, worker = KNOWN_WORKER): Promise<string> {

@@ -23,7 +23,9 @@ function formOf(r: RaaRequest): RaaForm {
 
 /** Blank optional fields are left out of the body (the service treats them as not given). */
 function bodyOf(form: RaaForm): RaaForm {
-  return Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== '')) as unknown as RaaForm;
+  return Object.fromEntries(
+    Object.entries(form as unknown as Record<string, string>).filter(([, v]) => v.trim() !== ''),
+  ) as unknown as RaaForm;
 }
 
 /**
@@ -91,7 +93,7 @@ export function RaaRequestPage() {
   const save = async (): Promise<RaaRequest> => {
     const saved = request ? await raaApi.update(request.id, bodyOf(form)) : await raaApi.create(bodyOf(form));
     show(saved);
-    if (!request) navigate(`${RAA_PATH}/${saved.id}`, { replace: true });
+    if (!request) void navigate(`${RAA_PATH}/${saved.id}`, { replace: true });
     return saved;
   };
 
@@ -154,7 +156,7 @@ export function RaaRequestPage() {
     setBusy(true);
     try {
       if (request) await raaApi.cancel(request.id);
-      navigate(RAA_PATH);
+      void navigate(RAA_PATH);
     } catch (error) {
       setConfirmCancel(false);
       fail(error);
