@@ -5,6 +5,8 @@ import { DashboardPage } from './pages/dashboard-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OperatorLoginPage } from './pages/operator-login-page';
 import { SectionPage } from './pages/section-page';
+import { RaaDetailPage } from './raa/raa-detail-page';
+import { RaaQueuePage } from './raa/raa-queue-page';
 import { SECTIONS } from './sections';
 import { OperatorsPage } from './verification/operators-page';
 import { QueuePage } from './verification/queue-page';
@@ -14,6 +16,7 @@ import { RequestDetailPage } from './verification/request-detail-page';
 const PAGES: Record<string, ComponentType> = {
   'verifiche-amministratori': QueuePage,
   operatori: OperatorsPage,
+  'richieste-raa': RaaQueuePage,
 };
 
 export function App() {
@@ -33,6 +36,7 @@ export function App() {
           );
         })}
         <Route path="verifiche-amministratori/:id" element={<RequestDetailPage />} />
+        <Route path="richieste-raa/:id" element={<RaaDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

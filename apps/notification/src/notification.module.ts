@@ -7,6 +7,7 @@ import { NOTIFICATION_ENV } from './config/notification.tokens.js';
 import { NOTIFICATION_ENTITIES } from './database/entities.js';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations/index.js';
 import { MailsModule } from './mails/mails.module.js';
+import { RaaMailsModule } from './raa/raa-mails.module.js';
 import { VerificationMailsModule } from './verifications/verification-mails.module.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class NotificationModule {
         HealthModule,
         MailsModule,
         VerificationMailsModule,
+        RaaMailsModule,
       ],
     };
   }

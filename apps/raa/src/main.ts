@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { runServiceApp } from '@profila/platform';
+import { createLogger } from '@profila/platform';
 import { loadRaaEnv } from './config/raa.env.js';
-import { RaaModule } from './raa.module.js';
+import { createRaaApp } from './raa.app.js';
 
 const env = loadRaaEnv();
-await runServiceApp(RaaModule.register(env), {
-  name: 'raa',
-  host: env.HOST,
-  port: env.PORT,
-  logLevel: env.LOG_LEVEL,
-  trustedProxies: env.TRUSTED_PROXIES,
-});
+const app = await createRaaApp(env);
+await app.startAllMicroservices();
+await app.listen(env.PORT, env.HOST);
+createLogger('raa').info({ url: await app.getUrl() }, 'raa listening');

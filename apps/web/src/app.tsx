@@ -9,6 +9,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ServicesPage } from './pages/services-page';
 import { profileRoutes } from './profiles/profiles-routes';
+import { RaaRoutes } from './raa/raa-routes';
 import { AnagraficaPage } from './reserved/anagrafica-page';
 import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
@@ -31,6 +32,7 @@ export function App() {
           {profileRoutes}
           <Route path="deleghe/*" element={<DelegationsRoutes />} />
           <Route path="amministratore" element={<NominationPage />} />
+          <Route path="accesso-atti/*" element={<RaaRoutes />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="privacy" element={<InfoPage topic="privacy" />} />

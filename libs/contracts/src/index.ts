@@ -10,6 +10,8 @@ export * from './events/registry/membership.v1.js';
 export * from './events/admin-verification/verification-request.v1.js';
 export * from './events/delegation/delegation.v1.js';
 export * from './events/delegation/access.v1.js';
+export * from './events/raa/raa-request.v1.js';
+export * from './events/cob/employment.v1.js';
 export * from './event-validator.js';
 export * from './asyncapi.js';
 export * from './http/session.http.js';

@@ -50,6 +50,10 @@ export class DocumentStoreEnv extends ServiceEnv {
   @Matches(HTTP_URL, { message: 'ADMIN_VERIFICATION_URL must be http(s)://host:port' })
   ADMIN_VERIFICATION_URL = 'http://127.0.0.1:3004';
 
+  /** raa: confirms that an attachment's uploader may attach it to the richiesta di accesso agli atti. */
+  @Matches(HTTP_URL, { message: 'RAA_URL must be http(s)://host:port' })
+  RAA_URL = 'http://127.0.0.1:3006';
+
   /**
    * PEM bundle or ETSI trusted list (AgID XML) of the CAs whose signatures are trusted; none when unset. The embedded
    * mode (npm start) sets it to its development CA (`<data>/dev-ca/dev-ca.pem`, see `npm run dev:sign`).

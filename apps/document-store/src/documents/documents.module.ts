@@ -26,7 +26,11 @@ function linkVerifiers(templates: TemplatesService, env: DocumentStoreEnv): Link
       baseUrl: env.ADMIN_VERIFICATION_URL,
       serviceToken: env.SERVICE_TOKEN,
     }),
-    new UnconfirmableLinkVerifier('raa-request', 'questa richiesta di accesso agli atti'),
+    new OwnerServiceLinkVerifier('raa-request', {
+      name: 'raa',
+      baseUrl: env.RAA_URL,
+      serviceToken: env.SERVICE_TOKEN,
+    }),
     new UnconfirmableLinkVerifier('delega', 'questa delega'),
   ];
 }

@@ -4,6 +4,7 @@ export const RESERVED_MENU = [
   { to: '/area-riservata/profili', label: 'Gestione profili', icon: 'it-pa' },
   { to: '/area-riservata/amministratore', label: 'Gestione dati amministratore', icon: 'it-check-circle' },
   { to: '/area-riservata/deleghe', label: 'Gestione deleghe', icon: 'it-sign' },
+  { to: '/area-riservata/accesso-atti', label: 'Richieste di accesso agli atti', icon: 'it-files' },
   { to: '/area-riservata', label: 'Vai alla home dei servizi', icon: 'it-arrow-left' },
 ] as const;
 

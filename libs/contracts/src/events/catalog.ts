@@ -38,6 +38,13 @@ import {
   OrganizationUpdatedV1,
   type OrganizationV1,
 } from './registry/organization.v1.js';
+import { EmploymentCommunicatedV1, type EmploymentV1 } from './cob/employment.v1.js';
+import {
+  RaaRequestAnsweredV1,
+  RaaRequestRefusedV1,
+  RaaRequestSubmittedV1,
+  type RaaRequestV1,
+} from './raa/raa-request.v1.js';
 import { UnitCreatedV1, UnitDeletedV1, UnitUpdatedV1, type UnitV1 } from './registry/unit.v1.js';
 
 /**
@@ -78,6 +85,10 @@ export const EVENT_CATALOG = [
   AccessGrantedV1,
   AccessRevokedV1,
   AccessExpiredV1,
+  RaaRequestSubmittedV1,
+  RaaRequestAnsweredV1,
+  RaaRequestRefusedV1,
+  EmploymentCommunicatedV1,
 ] as const satisfies readonly EventDefinition[];
 
 /** Payload type of each event type: the typed event map. */
@@ -115,6 +126,10 @@ export interface EventDataMap {
   'access.granted': AccessGrantV1;
   'access.revoked': AccessGrantV1;
   'access.expired': AccessGrantV1;
+  'raa-request.submitted': RaaRequestV1;
+  'raa-request.answered': RaaRequestV1;
+  'raa-request.refused': RaaRequestV1;
+  'employment.communicated': EmploymentV1;
 }
 
 export type EventType = keyof EventDataMap;

@@ -1,0 +1,1 @@
+export const RAA_ENV = Symbol('RAA_ENV');

@@ -1,0 +1,453 @@
+// The richiesta di accesso agli atti as its users live it, in Chromium against the whole platform (gateway,
+// identity, registry, admin-verification, document-store, raa, notification, dev IdP, mail catcher): a lawyer whose
+// RAA registration an operator approved (admin-verification, through its API) writes a draft with two workers (one
+// unknown to the employment records) and an attachment, saves it, reopens it, sends it ("Invia e protocolla"); a
+// change is then refused; the officer of another Provincia does not see it; the officer of Como answers it from the
+// employment records (the embedded sample data); the lawyer reads the answer and prints it; the mails are those of the
+// manual. A citizen without the RAA profile is told how to get it and refused by the API.
+// Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCodiceFiscale } from '@profila/italian';
+import { DEV_SERVICE_TOKEN } from '@profila/platform';
+import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
+import {
+  collectPageErrors,
+  devIdpLogin,
+  type DevIdpSession,
+  launchBrowser,
+  startTestPlatform,
+  withPage,
+} from '@profila/testing';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(ROOT, '.tmp');
+
+let platform: EmbeddedPlatform;
+let browser: Browser;
+let baseUrl: string;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function citizen(id: string): TestCitizen {
+  const found = testCitizens().find((c) => c.id === id);
+  if (!found) throw new Error(`test citizen ${id} missing from the dev IdP's list`);
+  return found;
+}
+
+const ALESSANDRO = citizen('alessandro-ferrari'); // the lawyer (RAA profile)
+const FRANCESCA = citizen('francesca-romano'); // officer of the CPI di Como
+const GIULIA = citizen('giulia-bianchi'); // officer of the CPI di Milano
+const MARIO = citizen('mario-rossi'); // no RAA profile
+const KNOWN_WORKER = 'RSSMRA80A01H501U'; // in the sample employment records: AZIENDA PROVA 1 SRL since 16/09/2019
+const UNKNOWN_WORKER = 'CNTSRA95E67L378E'; // not in the records
+const RAA_EMAIL = 'alessandro.ferrari@studio.example.org';
+const RAA_PEC = 'alessandro.ferrari@pec.example.org';
+
+const SERVICE_HEADERS = {
+  'content-type': 'application/json',
+  'x-profila-service-token': DEV_SERVICE_TOKEN,
+  'x-profila-service': 'e2e',
+};
+
+async function registryAsService(method: string, path: string, body: unknown): Promise<Json> {
+  const res = await fetch(`${platform.serviceUrl('registry')}${path}`, {
+    method,
+    headers: SERVICE_HEADERS,
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A Provincia / Regione with one CPI serving a province, and its operator. */
+async function structure(cf: string, ragioneSociale: string, provincia: string, comune: string, who: TestCitizen) {
+  const ente = await registryAsService('POST', '/organizations/enti', {
+    codiceFiscale: cf,
+    ragioneSociale,
+    tipoEnte: 'provincia',
+    provincia,
+    comune,
+    indirizzo: 'Via Borgovico 148',
+    email: 'lavoro@example.org',
+  });
+  const rappresentante = { cognome: 'Neri', nome: 'Anna', dataNascita: '1975-03-03', luogoNascita: 'L378' };
+  await registryAsService('PUT', `/organizations/${ente.id}/legal-representative`, {
+    ...rappresentante,
+    codiceFiscale: generateCodiceFiscale({ ...rappresentante, sesso: 'F', codiceCatastale: 'L378' }),
+  });
+  const unit = await registryAsService('POST', `/organizations/${ente.id}/units`, {
+    descrizione: `CPI ${provincia}`,
+    comune,
+    indirizzo: 'Via Maestra 1',
+    validaDal: '2020-01-01',
+    provinceServite: [provincia],
+  });
+  await registryAsService('PUT', `/operators/${who.fiscalNumber}/organizations/${ente.id}`, {
+    nome: who.name,
+    cognome: who.familyName,
+    unitIds: [unit.id],
+  });
+}
+
+const sessions = new Map<string, DevIdpSession>();
+async function asApi(who: TestCitizen, method: string, path: string, body?: unknown) {
+  let session = sessions.get(who.id);
+  if (!session) {
+    session = await devIdpLogin(platform.gatewayUrl, { citizen: who.id });
+    sessions.set(who.id, session);
+  }
+  const headers: Record<string, string> = session.headers();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${platform.gatewayUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+}
+
+async function mails(): Promise<CaughtMail[]> {
+  const res = await fetch(`http://127.0.0.1:${platform.ports.mailHttp}/api/messages`);
+  return (await res.json()) as CaughtMail[];
+}
+const mailsTo = async (to: string, subject: RegExp) =>
+  (await mails()).filter((m) => m.to.includes(to) && subject.test(m.subject));
+
+async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The portal, logged in as `who` through "Entra con SPID" and the dev IdP. */
+async function asCitizen(who: TestCitizen, fn: (page: Page) => Promise<void>, ignore: RegExp[] = []): Promise<void> {
+  await withPage(
+    baseUrl,
+    async (page) => {
+      const errors = collectPageErrors(page, { origin: baseUrl, ignore });
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Entra con SPID' }).click();
+      await page
+        .getByRole('list', { name: 'Gestori di identità SPID' })
+        .getByRole('link', { name: /Dev IdP/ })
+        .click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
+      await page.locator('input[name="level"][value="L2"]').check();
+      await page.getByRole('button', { name: 'Entra', exact: true }).click();
+      await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+      await page
+        .getByRole('navigation', { name: "Menu dell'area riservata" })
+        .getByRole('link', { name: 'Richieste di accesso agli atti' })
+        .click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Richieste di accesso agli atti' }));
+      await fn(page);
+      expect(errors).toEqual([]);
+    },
+    { browser },
+  );
+}
+
+/** The back office, logged in as `who`, on "Richieste RAA". */
+async function asOfficer(who: TestCitizen, fn: (page: Page) => Promise<void>, ignore: RegExp[] = []): Promise<void> {
+  await withPage(
+    baseUrl,
+    async (page) => {
+      const errors = collectPageErrors(page, { origin: baseUrl, ignore });
+      await page.goto('/backoffice/accedi');
+      await page
+        .getByRole('list', { name: 'Gestori SPID' })
+        .getByRole('link', { name: /Dev IdP/ })
+        .click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
+      await page.locator('input[name="level"][value="L2"]').check();
+      await page.getByRole('button', { name: 'Entra', exact: true }).click();
+      await page.waitForURL(`${baseUrl}/backoffice/`, { timeout: 15_000 });
+      await page
+        .getByRole('navigation', { name: 'Sezioni del back office' })
+        .getByRole('link', { name: 'Richieste RAA' })
+        .click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Richieste RAA' }));
+      await page.getByText('Caricamento delle richieste…').waitFor({ state: 'detached', timeout: 15_000 });
+      await fn(page);
+      expect(errors).toEqual([]);
+    },
+    { browser },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+let requestId: string;
+let protocollo: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ devIdp: true });
+  baseUrl = platform.gatewayUrl.replace('127.0.0.1', 'localhost');
+  await until('the dev IdP in the SPID list', async () => {
+    const res = await fetch(`${platform.gatewayUrl}/api/identity/idps?kind=spid`);
+    const idps = (await res.json()) as Array<{ name: string }>;
+    return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
+  });
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await structure('00337460224', 'Provincia di Como', 'CO', 'C933', FRANCESCA);
+  await structure('80050050154', 'Regione Lombardia', 'MI', 'F205', GIULIA);
+  // The officers have logged in once: notification knows their address (the welcome mail proves it).
+  for (const officer of [FRANCESCA, GIULIA]) {
+    await asApi(officer, 'GET', '/api/raa/officer/requests');
+    await until(`${officer.id}'s contact`, async () =>
+      (await mailsTo(officer.email, /Benvenuto/)).length > 0 ? true : undefined,
+    );
+  }
+
+  // The RAA registration (Como manual, part 1), approved by the officer of Como through admin-verification's API.
+  const draft = await asApi(ALESSANDRO, 'POST', '/api/admin-verification/requests/raa', {
+    nome: ALESSANDRO.name,
+    cognome: ALESSANDRO.familyName,
+    codiceFiscale: ALESSANDRO.fiscalNumber,
+    dataNascita: ALESSANDRO.dateOfBirth,
+    luogoNascita: ALESSANDRO.codiceCatastale,
+    indirizzoResidenza: 'Via Volta 10',
+    comuneResidenza: 'C933',
+    provinciaResidenza: 'CO',
+    email: RAA_EMAIL,
+    pec: RAA_PEC,
+    professione: 'Avvocato',
+  });
+  expect(draft.status).toBe(201);
+  expect((await asApi(ALESSANDRO, 'POST', `/api/admin-verification/requests/${draft.json.id}/submit`)).status).toBe(
+    200,
+  );
+  const pecMail = await until('the PEC confirmation mail', async () => (await mailsTo(RAA_PEC, /PEC/))[0]);
+  const link = /https?:\/\/\S+\/pec-confirmations\/\S+/.exec(pecMail.text)![0];
+  const confirmed = await fetch(link.replace('localhost', '127.0.0.1'));
+  expect(confirmed.status).toBe(200);
+  for (const step of ['take', 'approve']) {
+    const res = await asApi(FRANCESCA, 'POST', `/api/admin-verification/operator/requests/${draft.json.id}/${step}`);
+    expect({ step, status: res.status }).toEqual({ step, status: 200 });
+  }
+  await until('the RAA profile in raa', async () =>
+    (await asApi(ALESSANDRO, 'GET', '/api/raa/me/profile')).json?.enabled ? true : undefined,
+  );
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+describe('richiesta di accesso agli atti', () => {
+  it('a citizen without the RAA profile is told how to get it, and the API refuses', async () => {
+    await asCitizen(MARIO, async (page) => {
+      await visible(page.getByTestId('raa-no-profile').getByText('Profilo RAA non abilitato'));
+      await visible(page.getByText(/Registrazione avvocati ed enti autorizzati per accesso agli atti/));
+      expect(await page.getByRole('link', { name: 'Nuova richiesta' }).count()).toBe(0);
+    });
+    const refused = await asApi(MARIO, 'POST', '/api/raa/requests', { provincia: 'CO', motivazione: 'prova' });
+    expect({ status: refused.status, code: refused.json.code }).toEqual({ status: 403, code: 'RAA_PROFILE_REQUIRED' });
+  });
+
+  it('the lawyer writes a draft with two workers (one unknown) and an attachment, saves it and reopens it', async () => {
+    await asCitizen(
+      ALESSANDRO,
+      async (page) => {
+        await page.getByRole('link', { name: 'Nuova richiesta' }).click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Richiesta accesso agli atti' }));
+        await visible(page.getByText('Richiesta di accesso agli atti da parte di ALESSANDRO FERRARI'));
+        await visible(page.getByTestId('raa-state').getByText('BOZZA'));
+        expect(await page.getByLabel('Provincia *', { exact: true }).inputValue()).toBe('CO');
+        // Motivazione is required: the service's message under the field, nothing stored.
+        await page.getByRole('button', { name: 'Salva in bozza' }).click();
+        await visible(page.locator('#motivazione-errore').getByText('Indicare la motivazione della richiesta'));
+        await page.getByLabel('Ragione sociale richiedente', { exact: true }).fill('Studio Legale Ferrari');
+        await page.getByLabel('Tipologia richiesta', { exact: true }).selectOption('Studio legale');
+        await page.getByLabel('Ragione sociale mandante', { exact: true }).fill('Banca Esempio SPA');
+        await page.getByLabel('Motivazione *', { exact: true }).fill('Pignoramento presso terzi');
+        await page.getByRole('button', { name: 'Salva in bozza' }).click();
+        await visible(page.getByTestId('raa-notice').getByText('Richiesta salvata in bozza.'));
+        await page.waitForURL(/\/area-riservata\/accesso-atti\/[0-9a-f-]{36}$/);
+        requestId = page.url().split('/').at(-1)!;
+
+        // A wrong check character is refused; the known and the unknown worker are listed.
+        const cf = page.getByLabel('Codice fiscale lavoratore', { exact: true });
+        await cf.fill('RSSMRA80A01H501X');
+        await page.getByRole('button', { name: 'Aggiungi' }).click();
+        await visible(page.locator('#codiceFiscale-errore').getByText('Codice fiscale del lavoratore non valido'));
+        await cf.fill(KNOWN_WORKER);
+        await page.getByLabel('Descrizione lavoratore', { exact: true }).fill('Debitore');
+        await page.getByRole('button', { name: 'Aggiungi' }).click();
+        const workers = page.getByTestId('raa-workers');
+        await visible(workers.locator(`tr[data-worker="${KNOWN_WORKER}"]`));
+        await cf.fill(UNKNOWN_WORKER);
+        await page.getByRole('button', { name: 'Aggiungi' }).click();
+        const unknown = workers.locator(`tr[data-worker="${UNKNOWN_WORKER}"]`);
+        await visible(unknown.getByText('nessuna informazione presente per il lavoratore'));
+        expect(
+          await workers.locator(`tr[data-worker="${KNOWN_WORKER}"]`).getByText('nessuna informazione').count(),
+        ).toBe(0);
+
+        // The attachment, through document-store.
+        await page.getByLabel('File da allegare', { exact: true }).setInputFiles({
+          name: 'delega 01 marzo 2016.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.concat([Buffer.from('%PDF-1.4\n% delega\n'), Buffer.alloc(512, 0x20), Buffer.from('%%EOF\n')]),
+        });
+        await page.getByLabel('Descrizione allegato', { exact: true }).fill('Delega del mandante');
+        await page.getByRole('button', { name: 'Allega', exact: true }).click();
+        await visible(page.getByTestId('raa-attachments').getByText('delega 01 marzo 2016.pdf'));
+        await page.getByRole('button', { name: 'Salva in bozza' }).click();
+        await visible(page.getByTestId('raa-notice'));
+        await screenshot(page, 'raa-draft');
+
+        // Reopen from the list.
+        await page.getByRole('link', { name: "Torna all'elenco delle richieste" }).click();
+        const row = page.getByTestId('raa-requests').locator(`tr[data-request-id="${requestId}"]`);
+        await visible(row.getByText('BOZZA'));
+        await row.getByRole('link', { name: /Dettaglio/ }).click();
+        await visible(page.getByTestId('raa-workers').locator(`tr[data-worker="${UNKNOWN_WORKER}"]`));
+        expect(await page.getByLabel('Motivazione *', { exact: true }).inputValue()).toBe('Pignoramento presso terzi');
+        await visible(page.getByTestId('raa-attachments').getByText('Delega del mandante'));
+      },
+      [/400/],
+    );
+  });
+
+  it('"Invia e protocolla": INVIATA with its protocol number; the page is read-only and the API refuses a change', async () => {
+    await asCitizen(ALESSANDRO, async (page) => {
+      await page.goto(`/area-riservata/accesso-atti/${requestId}`);
+      await visible(page.getByRole('button', { name: 'Invia e protocolla' }));
+      const answer = page.waitForResponse((r) => r.url().endsWith('/submit'), { timeout: 15_000 });
+      await page.getByRole('button', { name: 'Invia e protocolla' }).click();
+      const submitted = await answer;
+      expect({ status: submitted.status(), body: submitted.status() === 200 ? '' : await submitted.text() }).toEqual({
+        status: 200,
+        body: '',
+      });
+      await visible(page.getByTestId('raa-state').getByText('INVIATA'));
+      protocollo = (await page.getByTestId('raa-protocollo').innerText()).trim();
+      expect(protocollo).toMatch(/^\d{4}\/\d{4}$/);
+      expect(await page.getByRole('button', { name: 'Salva in bozza' }).count()).toBe(0);
+      expect(await page.getByLabel('Codice fiscale lavoratore', { exact: true }).count()).toBe(0);
+      await screenshot(page, 'raa-sent');
+    });
+    const edit = await asApi(ALESSANDRO, 'PUT', `/api/raa/requests/${requestId}`, {
+      provincia: 'CO',
+      motivazione: 'Cambiata dopo l’invio',
+    });
+    expect({ status: edit.status, code: edit.json.code }).toEqual({ status: 409, code: 'REQUEST_NOT_EDITABLE' });
+    const add = await asApi(ALESSANDRO, 'POST', `/api/raa/requests/${requestId}/workers`, {
+      codiceFiscale: 'GRCGPP58T08G273K',
+    });
+    expect(add.status).toBe(409);
+    const mail = await until(
+      'the officer\u2019s mail',
+      async () => (await mailsTo(FRANCESCA.email, /accesso agli atti/))[0],
+    );
+    expect(mail.subject).toBe(`Nuova richiesta di accesso agli atti – protocollo ${protocollo}`);
+    expect(await mailsTo(GIULIA.email, /accesso agli atti/)).toEqual([]);
+  });
+
+  it('the officer of another Provincia does not see it', async () => {
+    await asOfficer(
+      GIULIA,
+      async (page) => {
+        await visible(page.getByTestId('raa-queue-empty'));
+        await page.goto(`/backoffice/richieste-raa/${requestId}`);
+        await visible(page.getByTestId('api-refusal').getByText('Richiesta non trovata'));
+      },
+      [/404/],
+    );
+  });
+
+  it('the officer of Como answers from the employment records, editing the proposal', async () => {
+    await asOfficer(FRANCESCA, async (page) => {
+      const row = page.getByTestId('raa-queue').locator(`tr[data-request-id="${requestId}"]`);
+      await visible(row);
+      await row.getByRole('link', { name: protocollo }).click();
+      await visible(page.getByTestId('raa-protocollo').getByText(protocollo));
+      await visible(page.getByTestId('raa-attachments').getByText(/delega 01 marzo 2016\.pdf/));
+      await page.getByLabel('Data di ricerca *', { exact: true }).fill('2025-06-30');
+      await page.getByRole('button', { name: 'Cerca nella banca dati' }).click();
+      const known = page.locator(`fieldset[data-answer-worker="${KNOWN_WORKER}"]`);
+      await visible(known);
+      expect(await known.getByLabel('Datore di lavoro', { exact: true }).inputValue()).toBe('AZIENDA PROVA 1 SRL');
+      expect(await known.getByLabel('Data inizio (AAAA-MM-GG)', { exact: true }).inputValue()).toBe('2019-09-16');
+      const unknown = page.locator(`fieldset[data-answer-worker="${UNKNOWN_WORKER}"]`);
+      expect(await unknown.getByLabel('Situazione', { exact: true }).inputValue()).toBe('NESSUN_RAPPORTO');
+      await known.getByLabel('Datore di lavoro', { exact: true }).fill('AZIENDA PROVA 1 S.R.L.');
+      await page
+        .getByLabel('Risposta provincia', { exact: true })
+        .fill('Dati estratti dalle comunicazioni obbligatorie.');
+      await page.getByRole('button', { name: 'Evadi richiesta' }).click();
+      await visible(page.getByTestId('raa-state').getByText('EVASA'));
+      await visible(page.getByTestId('raa-decision-notice'));
+      // Who looked at the worker: the lawyer (when adding) and the officer (the answer).
+      await page
+        .getByTestId('raa-workers')
+        .locator(`tr[data-worker="${KNOWN_WORKER}"]`)
+        .getByRole('button', { name: 'Chi ha consultato' })
+        .click();
+      const lookups = page.getByTestId('raa-lookups');
+      await visible(lookups.getByText(ALESSANDRO.fiscalNumber).first());
+      await visible(lookups.getByText(FRANCESCA.fiscalNumber).first());
+      await screenshot(page, 'raa-backoffice-answered');
+    });
+  });
+
+  it('the lawyer is mailed, reads the answer in Dettaglio and prints it', async () => {
+    const mail = await until('the answer mail', async () => (await mailsTo(RAA_EMAIL, /evasa/))[0]);
+    expect(mail.text).toContain(
+      `è possibile visualizzare la situazione lavorativa dei lavoratori inseriti nella richiesta di accesso agli atti con protocollo numero ${protocollo}`,
+    );
+    await asCitizen(ALESSANDRO, async (page) => {
+      const row = page.getByTestId('raa-requests').locator(`tr[data-request-id="${requestId}"]`);
+      await visible(row.getByText('EVASA'));
+      await visible(row.getByText(protocollo));
+      await row.getByRole('link', { name: /Dettaglio/ }).click();
+      const known = page.getByTestId('raa-workers').locator(`tr[data-worker="${KNOWN_WORKER}"]`);
+      await visible(known.getByText('Lavora', { exact: true }));
+      await visible(known.getByText(/AZIENDA PROVA 1 S\.R\.L\. .*dal 16\/09\/2019/));
+      await visible(
+        page
+          .getByTestId('raa-workers')
+          .locator(`tr[data-worker="${UNKNOWN_WORKER}"]`)
+          .getByText('nessun rapporto di lavoro in corso alla data di ricerca'),
+      );
+      await visible(page.getByTestId('raa-answer').getByText('Dati estratti dalle comunicazioni obbligatorie.'));
+      const print = page.getByRole('link', { name: 'Stampa' });
+      const href = await print.getAttribute('href');
+      const pdf = await page.request.get(href!);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await screenshot(page, 'raa-answer');
+    });
+  });
+});
