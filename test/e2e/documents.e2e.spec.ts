@@ -97,7 +97,7 @@ describe('documents through the gateway', () => {
     expect((await fetch(`${platform.gatewayUrl}${url}`)).status).toBe(404);
   });
 
-  it('refuses attachments to a request its owning service cannot confirm, and a territory picked by the citizen', async () => {
+  it('refuses attachments to a request its owning service does not confirm (raa: no such request of hers), and a territory picked by the citizen', async () => {
     const mario: Actor = { kind: 'citizen', id: MARIO };
     const raa = await upload(
       mario,
@@ -105,7 +105,7 @@ describe('documents through the gateway', () => {
       pdf(1024),
       'allegato.pdf',
     );
-    expect({ status: raa.status, code: raa.json.code }).toEqual({ status: 422, code: 'LINKED_ENTITY_NOT_VERIFIABLE' });
+    expect({ status: raa.status, code: raa.json.code }).toEqual({ status: 403, code: 'LINKED_ENTITY_NOT_CONFIRMED' });
     const territory = await upload(
       mario,
       { kind: 'identity-document', entityType: 'citizen', entityId: MARIO, territory: 'CO' },
