@@ -531,12 +531,13 @@ describe('RAA profile (Como flow)', () => {
       [draft.json.id],
     );
     const url = new URL(rows[0].data.pecConfirmationUrl as string);
-    expect(url.pathname).toMatch(/^\/api\/admin-verification\/pec-confirmations\//);
-    const path = url.pathname.replace('/api/admin-verification', '');
-    expect((await fetch(`${avUrl}${path}x`)).status).toBe(404);
-    const confirmed = await fetch(`${avUrl}${path}`);
+    expect(url.pathname).toMatch(/^\/conferma-pec\/[A-Za-z0-9_-]{43}$/); // the portal's page
+    const path = url.pathname.replace('/conferma-pec/', '/pec-confirmations/');
+    expect((await fetch(`${avUrl}${path}`)).status).toBe(404); // a GET (a mail filter's prefetch) confirms nothing
+    expect((await fetch(`${avUrl}${path}x`, { method: 'POST' })).status).toBe(404);
+    const confirmed = await fetch(`${avUrl}${path}`, { method: 'POST' });
     expect(confirmed.status).toBe(200);
-    expect((await fetch(`${avUrl}${path}`)).status).toBe(404); // once
+    expect((await fetch(`${avUrl}${path}`, { method: 'POST' })).status).toBe(404); // once
     const after = await api('GET', `/requests/${draft.json.id}`, AVVOCATO);
     expect(after.json.state).toBe('pending');
     // Como (CO) is not Trento's territory.

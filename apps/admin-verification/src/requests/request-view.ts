@@ -109,6 +109,7 @@ export function toResponse(
       ? { organizationId: r.organizationId, codiceFiscale: r.organizationCf, ragioneSociale: r.organizationName ?? '' }
       : null,
     professione: r.professione,
+    indirizzoResidenza: r.details.indirizzoResidenza ?? null,
     territory: { comune: r.territoryComune, provincia: r.territoryProvincia },
     takenBy: r.takenBy,
     dueDate: r.dueDate,

@@ -106,7 +106,7 @@ export class RequestsService {
       if (raa) {
         const token = randomBytes(32).toString('base64url');
         request.pecTokenHash = sha256(token);
-        pecUrl = `${this.env.PUBLIC_URL.replace(/\/$/, '')}/api/admin-verification/pec-confirmations/${token}`;
+        pecUrl = `${this.env.PUBLIC_URL.replace(/\/$/, '')}/conferma-pec/${token}`;
       }
       await this.recorder.step(
         tx,
