@@ -122,7 +122,7 @@ export interface PublicAdministrationForm {
 }
 
 function withoutEmpty(form: PublicAdministrationForm): Partial<PublicAdministrationForm> {
-  const entries: Array<[string, string]> = Object.entries(form);
+  const entries = Object.entries(form as unknown as Record<string, string>);
   return Object.fromEntries(
     entries.filter(([key, value]) => value.trim() !== '' || !['cap', 'codiceIpa'].includes(key)),
   );
