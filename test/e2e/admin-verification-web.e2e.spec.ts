@@ -694,10 +694,6 @@ describe('Responsabile unico of a PA (Lavoro Pubblico) in the portal and the bac
       SARA,
       async (page) => {
         await openRegistration(page);
-        await page
-          .getByRole('button', { name: 'Nuova registrazione' })
-          .click()
-          .catch(() => undefined);
         await fillResponsabile(page, COMUNE_COMO.codiceFiscale, 'sara.conti@pec.comune.como.it');
         await page.getByRole('button', { name: 'Salva' }).click();
         const refusal = page.getByTestId('request-refusal');

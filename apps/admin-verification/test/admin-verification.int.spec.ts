@@ -530,14 +530,33 @@ describe('RAA profile (Como flow)', () => {
         WHERE key = $1 AND envelope->>'type' = 'verification-request.pec-confirmation-requested'`,
       [draft.json.id],
     );
-    const url = new URL(rows[0].data.pecConfirmationUrl as string);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].data.pecConfirmationUrl).toBeUndefined(); // the token is in no event
+    // notification mints the link for the mail; another service, a citizen, an unknown request: refused.
+    const mint = (caller: string, id = draft.json.id as string) =>
+      fetch(`${avUrl}/pec-links/${id}`, {
+        method: 'POST',
+        headers: { [SERVICE_TOKEN_HEADER]: SERVICE_TOKEN, 'x-profila-service': caller },
+      });
+    expect((await mint('registry')).status).toBe(403);
+    expect((await api('POST', `/pec-links/${draft.json.id}`, AVVOCATO)).status).toBe(403);
+    expect((await mint('notification', '7d0b6c1e-3f7a-4b57-9a55-1f1f1f1f1f1f')).status).toBe(404);
+    const superseded = new URL(((await (await mint('notification')).json()) as Json).url as string);
+    const minted = await mint('notification');
+    expect(minted.status).toBe(200);
+    const link = (await minted.json()) as Json;
+    expect(link).toMatchObject({ pec: 'antonio.tursi@pec.example.org', dueDate: expect.any(String) });
+    const url = new URL(link.url as string);
     expect(url.pathname).toMatch(/^\/conferma-pec\/[A-Za-z0-9_-]{43}$/); // the portal's page
+    const old = superseded.pathname.replace('/conferma-pec/', '/pec-confirmations/');
+    expect((await fetch(`${avUrl}${old}`, { method: 'POST' })).status).toBe(404); // a newer link replaced it
     const path = url.pathname.replace('/conferma-pec/', '/pec-confirmations/');
     expect((await fetch(`${avUrl}${path}`)).status).toBe(404); // a GET (a mail filter's prefetch) confirms nothing
     expect((await fetch(`${avUrl}${path}x`, { method: 'POST' })).status).toBe(404);
     const confirmed = await fetch(`${avUrl}${path}`, { method: 'POST' });
     expect(confirmed.status).toBe(200);
     expect((await fetch(`${avUrl}${path}`, { method: 'POST' })).status).toBe(404); // once
+    expect((await mint('notification')).status).toBe(404); // confirmed: no new link
     const after = await api('GET', `/requests/${draft.json.id}`, AVVOCATO);
     expect(after.json.state).toBe('pending');
     // Como (CO) is not Trento's territory.

@@ -10,6 +10,9 @@ import { OperatorsController } from '../operators/operators.controller.js';
 import { OperatorsService } from '../operators/operators.service.js';
 import { OperatorRequestsController } from './operator-requests.controller.js';
 import { OperatorRequestsService } from './operator-requests.service.js';
+import { StructuresController } from '../structures/structures.controller.js';
+import { StructuresService } from '../structures/structures.service.js';
+import { PecLinksController } from './pec-links.controller.js';
 import { RequestRecorder } from './request-recorder.js';
 import { RequestsController } from './requests.controller.js';
 import { RequestsService } from './requests.service.js';
@@ -19,13 +22,20 @@ import { VerificationRequestRepository } from './verification-request.repository
 /** Verification requests: the applicant's side, the operators' queue and decisions, the SLA timer. */
 @Module({
   imports: [AuditModule],
-  controllers: [RequestsController, OperatorRequestsController, OperatorsController, DocumentLinksController],
+  controllers: [
+    RequestsController,
+    OperatorRequestsController,
+    OperatorsController,
+    DocumentLinksController,
+    PecLinksController,
+  ],
   providers: [
     VerificationRequestRepository,
     RequestRecorder,
     RequestsService,
     OperatorRequestsService,
     OperatorsService,
+    StructuresService,
     OperatorAccess,
     RegistryClient,
     DocumentStoreClient,
