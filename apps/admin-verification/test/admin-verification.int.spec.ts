@@ -591,3 +591,106 @@ describe('SLA', () => {
     expect((await api('POST', `/requests/${draft.json.id}/resubmit`, APPLICANT)).status).toBe(409);
   });
 });
+
+describe('Strutture regionali (sedi, CPI and staff)', () => {
+  it('the Region’s operator sees and edits only their structure; bad input changes nothing', async () => {
+    const n = await api('GET', '/operator/structures', NOBODY);
+    expect(n.status).toBe(403);
+    const all = (await api('GET', '/operator/structures', SUPER)).json.items as Json[];
+    const tn = all.find((s) => s.ragioneSociale === 'Provincia Autonoma di Trento').organizationId as string;
+    const mi = all.find((s) => s.ragioneSociale === 'Regione Lombardia').organizationId as string;
+    expect((await api('GET', '/operator/structures', OP_TN)).json.items.map((s: Json) => s.organizationId)).toEqual([
+      tn,
+    ]);
+
+    const mine = await api('GET', `/operator/structures/${tn}`, OP_TN);
+    expect(mine.status).toBe(200);
+    expect(mine.json.units.map((u: Json) => [u.descrizione, u.provinceServite])).toEqual([['CPI di Trento', ['TN']]]);
+    expect(mine.json.staff).toEqual([
+      {
+        codiceFiscale: OP_TN.id,
+        nome: 'Francesca',
+        cognome: 'Romano',
+        superOperatore: false,
+        units: [{ unitId: units.tn, descrizione: 'CPI di Trento' }],
+      },
+    ]);
+    // Another Region's structure does not exist for her, nor does hers for Milan's operator: 404 on every endpoint.
+    const rovereto = {
+      descrizione: 'CPI di Rovereto',
+      comune: 'H612',
+      indirizzo: 'Viale Trento 31',
+      validaDal: '2025-01-01',
+      comuniServiti: ['h612', 'A116'],
+    };
+    expect((await api('GET', `/operator/structures/${mi}`, OP_TN)).status).toBe(404);
+    expect((await api('GET', `/operator/structures/${tn}`, OP_MI)).status).toBe(404);
+    expect((await api('POST', `/operator/structures/${tn}/units`, OP_MI, rovereto)).status).toBe(404);
+    expect((await api('PUT', `/operator/structures/${tn}/units/${units.tn}`, OP_MI, rovereto)).status).toBe(404);
+    expect(
+      (
+        await api('PUT', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_MI, {
+          nome: 'A',
+          cognome: 'F',
+          unitIds: [],
+        })
+      ).status,
+    ).toBe(404);
+    expect((await api('DELETE', `/operator/structures/${tn}/staff/${OP_TN.id}`, OP_MI)).status).toBe(404);
+    // A company is no structure, even for the super-operator.
+    expect((await api('GET', `/operator/structures/${companyId}`, SUPER)).status).toBe(404);
+
+    const bad = await api('POST', `/operator/structures/${tn}/units`, OP_TN, {
+      ...rovereto,
+      descrizione: '',
+      comuniServiti: ['XX'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.details.fields).toMatchObject({
+      descrizione: 'Campo obbligatorio',
+      comuniServiti: 'Comune servito non valido',
+    });
+    expect((await api('GET', `/operator/structures/${tn}`, OP_TN)).json.units).toHaveLength(1);
+
+    // Units need the rappresentante legale (the registry's rule), then they are added and changed.
+    const rl = person('Neri', 'Anna', '1975-03-03', 'F', 'L378');
+    expect((await call(registryUrl, 'PUT', `/organizations/${tn}/legal-representative`, 'service', rl)).status).toBe(
+      200,
+    );
+    const added = await api('POST', `/operator/structures/${tn}/units`, OP_TN, rovereto);
+    expect(added.status).toBe(201);
+    const unit = added.json.units.find((u: Json) => u.descrizione === 'CPI di Rovereto');
+    expect(unit).toMatchObject({ comune: 'H612', comuneNome: 'Rovereto', comuniServiti: ['H612', 'A116'] });
+    const changed = await api('PUT', `/operator/structures/${tn}/units/${unit.unitId}`, OP_TN, {
+      ...rovereto,
+      comuniServiti: ['H612'],
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.json.units.find((u: Json) => u.unitId === unit.unitId).comuniServiti).toEqual(['H612']);
+
+    // Staff: a new operator on Rovereto (refused without units), then removed; she cannot remove herself.
+    const none = await api('PUT', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_TN, {
+      nome: 'Alessandro',
+      cognome: 'Ferrari',
+      unitIds: [],
+    });
+    expect(none.status).toBe(400);
+    const staffed = await api('PUT', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_TN, {
+      nome: 'Alessandro',
+      cognome: 'Ferrari',
+      unitIds: [unit.unitId],
+    });
+    expect(staffed.status).toBe(200);
+    expect(staffed.json.staff.find((s: Json) => s.codiceFiscale === NOBODY.id).units).toEqual([
+      { unitId: unit.unitId, descrizione: 'CPI di Rovereto' },
+    ]);
+    expect((await api('GET', '/operator/me', NOBODY)).json.units.map((u: Json) => u.descrizione)).toEqual([
+      'CPI di Rovereto',
+    ]);
+    expect((await api('DELETE', `/operator/structures/${tn}/staff/${OP_TN.id}`, OP_TN)).status).toBe(400);
+    const removed = await api('DELETE', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_TN);
+    expect(removed.status).toBe(200);
+    expect(removed.json.staff.map((s: Json) => s.codiceFiscale)).toEqual([OP_TN.id]);
+    expect((await api('GET', '/operator/me', NOBODY)).status).toBe(403);
+  });
+});

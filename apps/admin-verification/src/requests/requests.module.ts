@@ -28,6 +28,7 @@ import { VerificationRequestRepository } from './verification-request.repository
     OperatorsController,
     DocumentLinksController,
     PecLinksController,
+    StructuresController,
   ],
   providers: [
     VerificationRequestRepository,
