@@ -67,6 +67,7 @@ const CHIARA = citizen('chiara-ricci'); // the nominee: the company's new Ammini
 
 const SARA = citizen('sara-conti'); // Responsabile unico of the Comune di Trento, then of the Comune di Como
 const ALESSANDRO = citizen('alessandro-ferrari'); // an avvocato asking for the RAA profile
+const MARCO = citizen('marco-de-luca'); // joins the staff of the new CPI di Rovereto
 const COMUNE_TRENTO = { codiceFiscale: '00355870221', denominazione: 'Comune di Trento' }; // in the IPA sample only
 const COMUNE_COMO = { codiceFiscale: '00417480134', denominazione: 'Comune di Como' };
 const ONE_PA =
@@ -280,6 +281,7 @@ async function openQueue(page: Page): Promise<void> {
 
 let companyId: string;
 let requestId: string;
+let trentoId: string;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ devIdp: true });
@@ -292,7 +294,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 
-  await structure('00337460224', 'Provincia Autonoma di Trento', 'TN', 'L378', 'CPI di Trento');
+  trentoId = await structure('00337460224', 'Provincia Autonoma di Trento', 'TN', 'L378', 'CPI di Trento');
   await structure('80050050154', 'Regione Lombardia', 'MI', 'F205', 'CPI di Milano');
   const company = await registryAsService('POST', '/organizations/italiane', {
     ...COMPANY,
@@ -828,5 +830,82 @@ describe('RAA profile (Como) with the PEC confirmation', () => {
     expect(
       (await mails()).filter((m) => m.to.includes(ALESSANDRO.email) || m.to.includes(PEC)).map((m) => m.subject),
     ).toEqual(expect.arrayContaining(['Conferma la tua PEC per la registrazione RAA', 'Richiesta abilitata']));
+  });
+});
+
+describe('Strutture regionali in the back office', () => {
+  it("the Provincia's operator sees its CPI and staff, adds a CPI (bad input refused) and puts a colleague on it", async () => {
+    await asOperator(
+      FRANCESCA,
+      async (page) => {
+        await sidebar(page).getByRole('link', { name: 'Strutture regionali' }).click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Strutture regionali' }));
+        // Her one structure, chosen for her: no other Region in the list.
+        const options = await page.getByLabel('Struttura', { exact: true }).locator('option').allInnerTexts();
+        expect(options.slice(1)).toEqual(['Provincia Autonoma di Trento']);
+        const units = page.getByTestId('units');
+        const trento = units.locator('tr[data-unit="CPI di Trento"]');
+        await visible(trento.getByRole('cell', { name: 'TN', exact: true }));
+        const staff = page.getByTestId('staff');
+        await visible(staff.locator(`tr[data-staff="${FRANCESCA.fiscalNumber}"]`).getByText('CPI di Trento'));
+
+        await page.getByRole('button', { name: 'Aggiungi sede o CPI' }).click();
+        const form = page.getByTestId('unit-form');
+        await form.getByLabel('Descrizione *', { exact: true }).fill('CPI di Rovereto');
+        await form.getByLabel('Indirizzo *', { exact: true }).fill('Viale Trento 31');
+        await form.getByLabel('Comune della sede *', { exact: true }).fill('H612');
+        await form.getByLabel('Valida dal *', { exact: true }).fill('2025-01-01');
+        await form.getByLabel('Comuni serviti', { exact: true }).fill('H612, X1');
+        await form.getByRole('button', { name: 'Salva sede' }).click();
+        await visible(form.locator('#unit-comuniServiti-errore').getByText('Comune servito non valido'));
+        expect(await units.locator('tbody tr').count()).toBe(1); // nothing added
+        await form.getByLabel('Comuni serviti', { exact: true }).fill('H612, A116');
+        await form.getByRole('button', { name: 'Salva sede' }).click();
+        await visible(page.getByTestId('structures-notice').getByText('Sede CPI di Rovereto aggiunta.'));
+        const rovereto = units.locator('tr[data-unit="CPI di Rovereto"]');
+        await visible(rovereto.getByText('Viale Trento 31, Rovereto (TN)'));
+        await visible(rovereto.getByRole('cell', { name: 'H612, A116', exact: true }));
+
+        const assign = page.getByTestId('staff-form');
+        await assign.getByLabel('Codice fiscale *', { exact: true }).fill(MARCO.fiscalNumber);
+        await assign.getByLabel('Nome *', { exact: true }).fill(MARCO.name);
+        await assign.getByLabel('Cognome *', { exact: true }).fill(MARCO.familyName);
+        await assign.getByRole('button', { name: 'Assegna' }).click();
+        await visible(page.getByText("Indicare almeno un'unità di competenza"));
+        await assign.getByLabel('CPI di Rovereto', { exact: true }).check({ force: true });
+        await assign.getByRole('button', { name: 'Assegna' }).click();
+        await visible(staff.locator(`tr[data-staff="${MARCO.fiscalNumber}"]`).getByText('CPI di Rovereto'));
+        await screenshot(page, 'backoffice-structures');
+      },
+      [/400/],
+    );
+    // Marco is now an operator of Rovereto's territory.
+    const me = await asApi(MARCO, 'GET', '/api/admin-verification/operator/me');
+    expect(me.json.units.map((u: Json) => u.descrizione)).toEqual(['CPI di Rovereto']);
+  });
+
+  it("another Region's operator does not see the Provincia's structure; the super-operator sees both", async () => {
+    await asOperator(
+      GIULIA,
+      async (page) => {
+        await page.goto(`/backoffice/strutture-regionali?ente=${trentoId}`);
+        await visible(page.getByTestId('api-refusal').getByText('Struttura non trovata'));
+        const options = await page.getByLabel('Struttura', { exact: true }).locator('option').allInnerTexts();
+        expect(options.slice(1)).toEqual(['Regione Lombardia']);
+      },
+      [/404/],
+    );
+    const refused = await asApi(GIULIA, 'POST', `/api/admin-verification/operator/structures/${trentoId}/units`, {
+      descrizione: 'CPI abusivo',
+      comune: 'L378',
+      indirizzo: 'Via Roma 1',
+      validaDal: '2025-01-01',
+    });
+    expect(refused.status).toBe(404);
+    const all = await asApi(LUCA, 'GET', '/api/admin-verification/operator/structures');
+    expect(all.json.items.map((s: Json) => s.ragioneSociale).sort()).toEqual([
+      'Provincia Autonoma di Trento',
+      'Regione Lombardia',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OperatorLoginPage } from './pages/operator-login-page';
 import { SectionPage } from './pages/section-page';
 import { SECTIONS } from './sections';
+import { StructuresPage } from './structures/structures-page';
 import { OperatorsPage } from './verification/operators-page';
 import { QueuePage } from './verification/queue-page';
 import { RequestDetailPage } from './verification/request-detail-page';
@@ -14,6 +15,7 @@ import { RequestDetailPage } from './verification/request-detail-page';
 const PAGES: Record<string, ComponentType> = {
   'verifiche-amministratori': QueuePage,
   operatori: OperatorsPage,
+  'strutture-regionali': StructuresPage,
 };
 
 export function App() {
