@@ -15,6 +15,7 @@ import { createTestDatabase, freePort } from '@profila/testing';
 import { createAdminVerificationApp } from '../src/admin-verification.app.js';
 import { loadAdminVerificationEnv } from '../src/config/admin-verification.env.js';
 import { SlaSweeper } from '../src/requests/sla-sweeper.js';
+import { StaleDraftsCleaner } from '../src/requests/stale-drafts.js';
 
 const SERVICE_TOKEN = 'admin-verification-int-test-token';
 
@@ -692,5 +693,64 @@ describe('Strutture regionali (sedi, CPI and staff)', () => {
     expect(removed.status).toBe(200);
     expect(removed.json.staff.map((s: Json) => s.codiceFiscale)).toEqual([OP_TN.id]);
     expect((await api('GET', '/operator/me', NOBODY)).status).toBe(403);
+  });
+});
+
+describe('stale drafts', () => {
+  it('a draft never sent for STALE_DRAFT_DAYS is deleted with its documents, audited; fresh drafts stay', async () => {
+    const marta = person('Galli', 'Marta', '1984-09-09', 'F', 'F205');
+    const MARTA: Actor = { kind: 'citizen', id: marta.codiceFiscale };
+    const form = (paCodiceFiscale: string) => ({
+      paCodiceFiscale,
+      codiceFiscale: marta.codiceFiscale,
+      cognome: marta.cognome,
+      nome: marta.nome,
+      email: 'marta.galli@example.org',
+      pec: 'marta.galli@pec.example.org',
+    });
+    const old = await api('POST', '/requests/responsabile-unico', MARTA, form('01199250158')); // Comune di Milano
+    expect(old.status).toBe(201);
+    await uploadAll(MARTA, old.json);
+    const pietro = person('Galli', 'Pietro', '1990-01-01', 'M', 'C933');
+    const fresh = await api('POST', '/requests/responsabile-unico', APPLICANT, {
+      ...form('00417480134'),
+      codiceFiscale: pietro.codiceFiscale,
+      nome: pietro.nome,
+    });
+    expect(fresh.status).toBe(201);
+    await avDb.query(`UPDATE verification_request SET updated_at = now() - interval '31 days' WHERE id = $1`, [
+      old.json.id,
+    ]);
+    const docs = (
+      await call(docsUrl, 'GET', `/documents?entityType=admin-verification-request&entityId=${old.json.id}`, 'service')
+    ).json.items as Json[];
+    expect(docs).toHaveLength(1);
+
+    expect(await av.get(StaleDraftsCleaner).clean()).toBe(1);
+
+    expect((await api('GET', `/requests/${old.json.id}`, MARTA)).status).toBe(404);
+    expect((await api('GET', `/requests/${fresh.json.id}`, APPLICANT)).json.state).toBe('draft');
+    const left = await call(
+      docsUrl,
+      'GET',
+      `/documents?entityType=admin-verification-request&entityId=${old.json.id}`,
+      'service',
+    );
+    expect(left.json.items).toEqual([]);
+    expect((await call(docsUrl, 'GET', `/documents/${docs[0].id}`, 'service')).json.status).toBe('deleted');
+    const { rows } = await avDb.query<{ data: Json }>(
+      `SELECT data FROM audit_entry WHERE action = 'verification-request.draft-deleted' AND subject_id = $1`,
+      [old.json.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].data).toMatchObject({
+      kind: 'responsabile-unico',
+      applicantCf: marta.codiceFiscale,
+      staleAfterDays: 30,
+      documents: [{ id: docs[0].id, kind: 'atto-di-nomina' }],
+    });
+    expect(await count(`SELECT count(*) n FROM verification_step WHERE request_id = '${old.json.id}'`)).toBe(0);
+    expect(await outboxTypes(old.json.id)).toEqual([]); // a draft was never an event
+    expect(await av.get(StaleDraftsCleaner).clean()).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import { RequestRecorder } from './request-recorder.js';
 import { RequestsController } from './requests.controller.js';
 import { RequestsService } from './requests.service.js';
 import { SlaSweeper } from './sla-sweeper.js';
+import { StaleDraftsCleaner } from './stale-drafts.js';
 import { VerificationRequestRepository } from './verification-request.repository.js';
 
 /** Verification requests: the applicant's side, the operators' queue and decisions, the SLA timer. */
@@ -41,9 +42,10 @@ import { VerificationRequestRepository } from './verification-request.repository
     RegistryClient,
     DocumentStoreClient,
     SlaSweeper,
+    StaleDraftsCleaner,
     // The embedded mode's IPA sample; the real IPA open data is another adapter of the port.
     { provide: IpaDirectory, useClass: IpaSampleDirectory },
   ],
-  exports: [SlaSweeper],
+  exports: [SlaSweeper, StaleDraftsCleaner],
 })
 export class RequestsModule {}
