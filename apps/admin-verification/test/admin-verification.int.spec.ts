@@ -542,10 +542,10 @@ describe('RAA profile (Como flow)', () => {
     expect((await mint('registry')).status).toBe(403);
     expect((await api('POST', `/pec-links/${draft.json.id}`, AVVOCATO)).status).toBe(403);
     expect((await mint('notification', '7d0b6c1e-3f7a-4b57-9a55-1f1f1f1f1f1f')).status).toBe(404);
-    const superseded = new URL(((await (await mint('notification')).json()) as Json).url as string);
+    const superseded = new URL((await (await mint('notification')).json()).url as string);
     const minted = await mint('notification');
     expect(minted.status).toBe(200);
-    const link = (await minted.json()) as Json;
+    const link = await minted.json();
     expect(link).toMatchObject({ pec: 'antonio.tursi@pec.example.org', dueDate: expect.any(String) });
     const url = new URL(link.url as string);
     expect(url.pathname).toMatch(/^\/conferma-pec\/[A-Za-z0-9_-]{43}$/); // the portal's page
