@@ -5,7 +5,9 @@
 // super-operator assigns operators to their structures in the back office, the operator of another territory does
 // not see the request, the right one opens it with its documents (inline preview), asks for integration through the
 // dialog, the company resubmits, the operator approves, and the new Amministratore acts for the company at once.
-// The applicant's steps go through the API as the portal would send them (the portal's form is not built yet).
+// The company's first steps go through the API as the portal sends them; the Responsabile unico of a PA (Lavoro
+// Pubblico: the PA added by the operator from IPA, one PA per person, the old role ended) and the RAA profile (Como:
+// the PEC confirmation link mailed and opened) run in the portal's pages and the back office, end to end.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
 import { deflateSync } from 'node:zlib';
 import { mkdir } from 'node:fs/promises';
@@ -62,6 +64,14 @@ const FRANCESCA = citizen('francesca-romano'); // will be the operator of the CP
 const GIULIA = citizen('giulia-bianchi'); // will be the operator of the CPI di Milano
 const MARIO = citizen('mario-rossi'); // applies for the company
 const CHIARA = citizen('chiara-ricci'); // the nominee: the company's new Amministratore
+
+const SARA = citizen('sara-conti'); // Responsabile unico of the Comune di Trento, then of the Comune di Como
+const ALESSANDRO = citizen('alessandro-ferrari'); // an avvocato asking for the RAA profile
+const MARCO = citizen('marco-de-luca'); // joins the staff of the new CPI di Rovereto
+const COMUNE_TRENTO = { codiceFiscale: '00355870221', denominazione: 'Comune di Trento' }; // in the IPA sample only
+const COMUNE_COMO = { codiceFiscale: '00417480134', denominazione: 'Comune di Como' };
+const ONE_PA =
+  'Il ruolo di responsabile unico non può essere ricoperto contemporaneamente per più di una amministrazione.';
 
 const COMPANY = { codiceFiscale: '00097020598', ragioneSociale: 'AZIENDA PROVA 1 SRL' };
 const MISSING = 'La delega non è firmata dal legale rappresentante';
@@ -233,6 +243,32 @@ async function asOperator(who: TestCitizen, fn: (page: Page) => Promise<void>, i
   );
 }
 
+/** A fresh browser in which `who` logs in to the portal (dev IdP, level 2) and lands in the reserved area. */
+async function asPortalUser(who: TestCitizen, fn: (page: Page) => Promise<void>, ignore: RegExp[] = []) {
+  await withPage(
+    baseUrl,
+    async (page) => {
+      const errors = collectPageErrors(page, { origin: baseUrl, ignore });
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Entra con SPID' }).click();
+      await page
+        .getByRole('list', { name: 'Gestori di identità SPID' })
+        .getByRole('link', { name: /Dev IdP/ })
+        .click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
+      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
+      await page.locator('input[name="level"][value="L2"]').check();
+      await page.getByRole('button', { name: 'Entra', exact: true }).click();
+      await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+      await fn(page);
+      expect(errors).toEqual([]);
+    },
+    { browser },
+  );
+}
+
+const reservedMenu = (page: Page) => page.getByRole('navigation', { name: "Menu dell'area riservata" });
+
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Sezioni del back office' });
 
 async function openQueue(page: Page): Promise<void> {
@@ -245,6 +281,7 @@ async function openQueue(page: Page): Promise<void> {
 
 let companyId: string;
 let requestId: string;
+let trentoId: string;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ devIdp: true });
@@ -257,7 +294,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 
-  await structure('00337460224', 'Provincia Autonoma di Trento', 'TN', 'L378', 'CPI di Trento');
+  trentoId = await structure('00337460224', 'Provincia Autonoma di Trento', 'TN', 'L378', 'CPI di Trento');
   await structure('80050050154', 'Regione Lombardia', 'MI', 'F205', 'CPI di Milano');
   const company = await registryAsService('POST', '/organizations/italiane', {
     ...COMPANY,
@@ -546,5 +583,329 @@ describe('nomination of an Amministratore in the back office', () => {
     expect(orgs.find((o) => o.codiceFiscale === COMPANY.codiceFiscale)).toMatchObject({
       ragioneSociale: COMPANY.ragioneSociale,
     });
+  });
+});
+
+describe('Responsabile unico of a PA (Lavoro Pubblico) in the portal and the back office', () => {
+  let first: string;
+
+  async function openRegistration(page: Page): Promise<void> {
+    await reservedMenu(page).getByRole('link', { name: 'Registrazione amministrazione' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Registrazione amministrazione' }));
+  }
+
+  async function fillResponsabile(page: Page, paCf: string, pec: string): Promise<void> {
+    await page.getByLabel("Codice fiscale dell'amministrazione *", { exact: true }).fill(paCf);
+    await page.getByLabel('Codice fiscale del Responsabile unico *', { exact: true }).fill(SARA.fiscalNumber);
+    await page.getByLabel('Cognome *', { exact: true }).fill(SARA.familyName);
+    await page.getByLabel('Nome *', { exact: true }).fill(SARA.name);
+    await page.getByLabel('Mail *', { exact: true }).fill(SARA.email);
+    await page.getByLabel('PEC del Responsabile unico *', { exact: true }).fill(pec);
+  }
+
+  it('Sara registers the Comune di Trento (not in the registry): bad PEC refused, atto di nomina uploaded, sent', async () => {
+    await asPortalUser(
+      SARA,
+      async (page) => {
+        await openRegistration(page);
+        await fillResponsabile(page, COMUNE_TRENTO.codiceFiscale, 'non-una-pec');
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.locator('#pec-errore').getByText('Indirizzo PEC non valido'));
+        expect(await page.locator('#pec').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByTestId('my-requests').count()).toBe(0); // nothing stored
+        await page.getByLabel('PEC del Responsabile unico *', { exact: true }).fill('sara.conti@pec.comune.trento.it');
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.getByTestId('request-state').getByText('Bozza'));
+        // "Invia" without the atto di nomina: the service's message.
+        await page.getByRole('button', { name: 'Invia richiesta' }).click();
+        await visible(page.locator('.field-error').getByText('Caricare il file: Atto di nomina'));
+        await page.locator('#documento-atto-di-nomina').setInputFiles({
+          name: 'atto-di-nomina.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from(pdf('atto di nomina')),
+        });
+        await visible(page.getByTestId('file-atto-di-nomina').getByText('atto-di-nomina.pdf'));
+        await page.getByRole('button', { name: 'Invia richiesta' }).click();
+        await visible(page.getByTestId('request-state').getByText('In attesa di abilitazione'));
+        const mine = page.getByTestId('my-requests');
+        await visible(mine.getByText(`${SARA.familyName} ${SARA.name} per ${COMUNE_TRENTO.denominazione}`));
+        await screenshot(page, 'portal-responsabile-sent');
+      },
+      [/400/],
+    );
+    const mine = await asApi(SARA, 'GET', '/api/admin-verification/requests');
+    first = mine.json.items.find((r: Json) => r.kind === 'responsabile-unico').id;
+    expect(mine.json.items[0].organization).toMatchObject({ organizationId: null, ragioneSociale: 'Comune di Trento' });
+  });
+
+  it('the operator adds the PA from the IPA data (bad e-mail refused), then approves the Responsabile unico', async () => {
+    await asOperator(
+      FRANCESCA,
+      async (page) => {
+        await openQueue(page);
+        const row = page.locator(`tr[data-request-id="${first}"]`);
+        await row.getByRole('link', { name: 'Responsabile unico della pubblica amministrazione' }).click();
+        await visible(page.getByTestId('request-state').getByText('In attesa di abilitazione'));
+        await visible(page.getByTestId('documents').getByText(/atto-di-nomina\.pdf/));
+        // Approving before the PA is in the registry is refused with the reason.
+        await page.getByRole('button', { name: 'Abilitato' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Conferma abilitazione' }).click();
+        await visible(page.getByRole('dialog').getByText(/non è nell'anagrafica: aggiungerla prima/));
+        await page.getByRole('dialog').getByRole('button', { name: 'Annulla' }).click();
+        const add = page.getByTestId('add-pa');
+        await visible(add);
+        expect(await add.getByLabel('Denominazione *', { exact: true }).inputValue()).toBe('Comune di Trento');
+        expect(await add.getByLabel('Codice IPA', { exact: true }).inputValue()).toBe('c_l378');
+        await add.getByLabel("E-mail dell'amministrazione *", { exact: true }).fill('non valida');
+        await add.getByRole('button', { name: "Aggiungi l'amministrazione" }).click();
+        await visible(add.locator('#pa-email-errore').getByText('Indirizzo e-mail non valido'));
+        await add.getByLabel("E-mail dell'amministrazione *", { exact: true }).fill('protocollo@comune.trento.it');
+        await add.getByLabel('CAP', { exact: true }).fill('38122');
+        await add.getByRole('button', { name: "Aggiungi l'amministrazione" }).click();
+        await visible(page.getByTestId('decision-notice').getByText(/Amministrazione aggiunta/));
+        expect(await page.getByTestId('add-pa').count()).toBe(0);
+        await page.getByRole('button', { name: 'Abilitato' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Conferma abilitazione' }).click();
+        await visible(page.getByTestId('request-state').getByText('Abilitato'));
+        await visible(page.getByTestId('end-responsabile'));
+        await screenshot(page, 'backoffice-responsabile-approved');
+      },
+      [/400/, /409/],
+    );
+    const approval = await until('the approval mail', async () => {
+      const found = (await verificationMails(SARA.email)).filter((m) => m.subject.startsWith('Richiesta abilitata'));
+      return found[0];
+    });
+    expect(approval.subject).toBe('Richiesta abilitata – Comune di Trento');
+    expect(approval.text).toContain(
+      `associata al codice fiscale ${SARA.fiscalNumber} è stata abilitata a operare su Profila in qualità di Responsabile unico per conto dell'amministrazione CF: ${COMUNE_TRENTO.codiceFiscale} – Ragione sociale: Comune di Trento.`,
+    );
+    await until('the registry grant', async () => {
+      const res = await fetch(
+        `${platform.serviceUrl('registry')}/verifications/responsabili-unici/${SARA.fiscalNumber}`,
+        {
+          headers: SERVICE_HEADERS,
+        },
+      );
+      return res.status === 200 ? true : undefined;
+    });
+  });
+
+  it('a second PA for the same person is refused with the clear message; after the operator ends the old role it is accepted', async () => {
+    await asPortalUser(
+      SARA,
+      async (page) => {
+        await openRegistration(page);
+        await fillResponsabile(page, COMUNE_COMO.codiceFiscale, 'sara.conti@pec.comune.como.it');
+        await page.getByRole('button', { name: 'Salva' }).click();
+        const refusal = page.getByTestId('request-refusal');
+        await visible(refusal.getByText(new RegExp(`^${ONE_PA}`)));
+        await visible(refusal.getByText(/è già Responsabile unico di Comune di Trento/));
+        await visible(page.locator('#codiceFiscale-errore').getByText(ONE_PA));
+        expect(await page.getByTestId('my-requests').locator('li').count()).toBe(1); // nothing stored
+        await screenshot(page, 'portal-responsabile-one-pa');
+      },
+      [/409/],
+    );
+
+    await asOperator(FRANCESCA, async (page) => {
+      await page.goto(`/backoffice/verifiche-amministratori/${first}`);
+      const end = page.getByTestId('end-responsabile');
+      await end.getByRole('button', { name: 'Termina il ruolo di Responsabile unico' }).click();
+      await end.getByRole('button', { name: 'Conferma: termina il ruolo' }).click();
+      await visible(
+        end.getByText(
+          `Ruolo terminato: ${SARA.familyName} ${SARA.name} non è più Responsabile unico di Comune di Trento.`,
+        ),
+      );
+    });
+    // Another territory's operator cannot end it (nor see it).
+    const other = await asApi(
+      GIULIA,
+      'DELETE',
+      `/api/admin-verification/operator/responsabili-unici/${SARA.fiscalNumber}`,
+    );
+    expect(other.status).toBe(404);
+
+    await asPortalUser(SARA, async (page) => {
+      await openRegistration(page);
+      await fillResponsabile(page, COMUNE_COMO.codiceFiscale, 'sara.conti@pec.comune.como.it');
+      await page.getByRole('button', { name: 'Salva' }).click();
+      await visible(page.getByTestId('request-state').getByText('Bozza'));
+      await visible(page.getByTestId('my-requests').getByText(`per ${COMUNE_COMO.denominazione}`));
+    });
+  });
+});
+
+describe('RAA profile (Como) with the PEC confirmation', () => {
+  let raaId: string;
+  const PEC = 'alessandro.ferrari@pec.avvocati.example.org';
+
+  it('the avvocato fills DATI PERSONA (bad input refused), sends; the PEC link is mailed, the queue does not see it yet', async () => {
+    await asPortalUser(
+      ALESSANDRO,
+      async (page) => {
+        await reservedMenu(page).getByRole('link', { name: 'Registrazione accesso agli atti' }).click();
+        await visible(
+          page.getByRole('heading', {
+            level: 1,
+            name: 'Registrazione avvocati ed enti autorizzati per accesso agli atti',
+          }),
+        );
+        // Cognome, nome and codice fiscale come from the digital identity.
+        expect(await page.getByLabel('Codice Fiscale *', { exact: true }).inputValue()).toBe(ALESSANDRO.fiscalNumber);
+        await page.getByLabel('Data di Nascita *', { exact: true }).fill('1970-01-01');
+        await page.getByLabel('Comune di Nascita o Stato Estero *', { exact: true }).fill(ALESSANDRO.codiceCatastale);
+        await page.getByLabel('Indirizzo di Residenza *', { exact: true }).fill('Via Belenzani 3');
+        await page.getByLabel('Comune di Residenza *', { exact: true }).fill('L378');
+        await page.getByLabel('Provincia di Residenza *', { exact: true }).fill('TN');
+        await page.getByLabel('E-Mail *', { exact: true }).fill(ALESSANDRO.email);
+        await page.getByLabel('PEC *', { exact: true }).fill('pec sbagliata');
+        await page.getByLabel('Professione/Ruolo', { exact: true }).fill('Avvocato');
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.locator('#pec-errore').getByText('Indirizzo PEC non valido'));
+        await page.getByLabel('PEC *', { exact: true }).fill(PEC);
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(
+          page.locator('#dataNascita-errore').getByText('La data di nascita non corrisponde al codice fiscale'),
+        );
+        expect(await page.getByTestId('my-requests').count()).toBe(0); // nothing stored
+        await page.getByLabel('Data di Nascita *', { exact: true }).fill(ALESSANDRO.dateOfBirth);
+        await page.getByRole('button', { name: 'Salva' }).click();
+        await visible(page.getByTestId('request-state').getByText('Bozza'));
+        await page.getByRole('button', { name: 'Invia richiesta' }).click();
+        await visible(page.getByTestId('request-state').getByText('In attesa di conferma PEC'));
+        await visible(page.getByTestId('pec-pending').getByText(PEC));
+        await screenshot(page, 'portal-raa-awaiting-pec');
+      },
+      [/400/],
+    );
+    raaId = (await asApi(ALESSANDRO, 'GET', '/api/admin-verification/requests')).json.items[0].id;
+    const queue = await asApi(FRANCESCA, 'GET', '/api/admin-verification/operator/requests');
+    expect(queue.json.items.map((r: Json) => r.id)).not.toContain(raaId);
+  });
+
+  it('the link mailed to the PEC, opened in the browser, confirms it once; then the operator approves', async () => {
+    const pecMail = await until('the PEC confirmation mail', async () =>
+      (await mails()).find((m) => m.to.includes(PEC) && m.subject === 'Conferma la tua PEC per la registrazione RAA'),
+    );
+    const link = /https?:\/\/\S+\/conferma-pec\/[A-Za-z0-9_-]{43}/.exec(pecMail.text)?.[0];
+    expect(link).toBeDefined();
+    expect(link!.startsWith(baseUrl)).toBe(true);
+    await withPage(
+      baseUrl,
+      async (page) => {
+        const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/404/] });
+        await page.goto(link!);
+        await visible(
+          page.getByTestId('pec-confirmed').getByText('PEC confermata: la richiesta è in attesa di abilitazione.'),
+        );
+        await screenshot(page, 'portal-pec-confirmed');
+        await page.reload();
+        await visible(page.getByTestId('pec-refused').getByText('Link di conferma non valido, già usato o scaduto.'));
+        expect(errors).toEqual([]);
+      },
+      { browser },
+    );
+
+    await asOperator(FRANCESCA, async (page) => {
+      await openQueue(page);
+      const row = page.locator(`tr[data-request-id="${raaId}"]`);
+      await row.getByRole('link', { name: 'Profilo RAA (avvocati ed enti autorizzati)' }).click();
+      await visible(page.getByText(PEC, { exact: true }));
+      await visible(page.getByText('Avvocato', { exact: true }));
+      const steps = await page.getByTestId('timeline').locator('li').allInnerTexts();
+      expect(steps.map((s) => s.split('\n')[0])).toEqual(['Richiesta inviata', 'PEC confermata']);
+      await page.getByRole('button', { name: 'Abilitato' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Conferma abilitazione' }).click();
+      await visible(page.getByTestId('request-state').getByText('Abilitato'));
+    });
+    const approval = await until('the RAA approval mail', async () =>
+      (await verificationMails(ALESSANDRO.email)).find((m) => m.subject === 'Richiesta abilitata'),
+    );
+    expect(approval.text).toContain(
+      `associata al codice fiscale ${ALESSANDRO.fiscalNumber} è stata abilitata a operare su Profila per le richieste di accesso agli atti (RAA).`,
+    );
+    // Mails so far: the PEC link to the PEC, the approval to the e-mail; nothing else.
+    expect(
+      (await mails()).filter((m) => m.to.includes(ALESSANDRO.email) || m.to.includes(PEC)).map((m) => m.subject),
+    ).toEqual(expect.arrayContaining(['Conferma la tua PEC per la registrazione RAA', 'Richiesta abilitata']));
+  });
+});
+
+describe('Strutture regionali in the back office', () => {
+  it("the Provincia's operator sees its CPI and staff, adds a CPI (bad input refused) and puts a colleague on it", async () => {
+    await asOperator(
+      FRANCESCA,
+      async (page) => {
+        await sidebar(page).getByRole('link', { name: 'Strutture regionali' }).click();
+        await visible(page.getByRole('heading', { level: 1, name: 'Strutture regionali' }));
+        // Her one structure, chosen for her: no other Region in the list.
+        const options = await page.getByLabel('Struttura', { exact: true }).locator('option').allInnerTexts();
+        expect(options.slice(1)).toEqual(['Provincia Autonoma di Trento']);
+        const units = page.getByTestId('units');
+        const trento = units.locator('tr[data-unit="CPI di Trento"]');
+        await visible(trento.getByRole('cell', { name: 'TN', exact: true }));
+        const staff = page.getByTestId('staff');
+        await visible(staff.locator(`tr[data-staff="${FRANCESCA.fiscalNumber}"]`).getByText('CPI di Trento'));
+
+        await page.getByRole('button', { name: 'Aggiungi sede o CPI' }).click();
+        const form = page.getByTestId('unit-form');
+        await form.getByLabel('Descrizione *', { exact: true }).fill('CPI di Rovereto');
+        await form.getByLabel('Indirizzo *', { exact: true }).fill('Viale Trento 31');
+        await form.getByLabel('Comune della sede *', { exact: true }).fill('H612');
+        await form.getByLabel('Valida dal *', { exact: true }).fill('2025-01-01');
+        await form.getByLabel('Comuni serviti', { exact: true }).fill('H612, X1');
+        await form.getByRole('button', { name: 'Salva sede' }).click();
+        await visible(form.locator('#unit-comuniServiti-errore').getByText('Comune servito non valido'));
+        expect(await units.locator('tbody tr').count()).toBe(1); // nothing added
+        await form.getByLabel('Comuni serviti', { exact: true }).fill('H612, A116');
+        await form.getByRole('button', { name: 'Salva sede' }).click();
+        await visible(page.getByTestId('structures-notice').getByText('Sede CPI di Rovereto aggiunta.'));
+        const rovereto = units.locator('tr[data-unit="CPI di Rovereto"]');
+        await visible(rovereto.getByText('Viale Trento 31, Rovereto (TN)'));
+        await visible(rovereto.getByRole('cell', { name: 'H612, A116', exact: true }));
+
+        const assign = page.getByTestId('staff-form');
+        await assign.getByLabel('Codice fiscale *', { exact: true }).fill(MARCO.fiscalNumber);
+        await assign.getByLabel('Nome *', { exact: true }).fill(MARCO.name);
+        await assign.getByLabel('Cognome *', { exact: true }).fill(MARCO.familyName);
+        await assign.getByRole('button', { name: 'Assegna' }).click();
+        await visible(page.getByText("Indicare almeno un'unità di competenza"));
+        await assign.getByLabel('CPI di Rovereto', { exact: true }).check({ force: true });
+        await assign.getByRole('button', { name: 'Assegna' }).click();
+        await visible(staff.locator(`tr[data-staff="${MARCO.fiscalNumber}"]`).getByText('CPI di Rovereto'));
+        await screenshot(page, 'backoffice-structures');
+      },
+      [/400/],
+    );
+    // Marco is now an operator of Rovereto's territory.
+    const me = await asApi(MARCO, 'GET', '/api/admin-verification/operator/me');
+    expect(me.json.units.map((u: Json) => u.descrizione)).toEqual(['CPI di Rovereto']);
+  });
+
+  it("another Region's operator does not see the Provincia's structure; the super-operator sees both", async () => {
+    await asOperator(
+      GIULIA,
+      async (page) => {
+        await page.goto(`/backoffice/strutture-regionali?ente=${trentoId}`);
+        await visible(page.getByTestId('api-refusal').getByText('Struttura non trovata'));
+        const options = await page.getByLabel('Struttura', { exact: true }).locator('option').allInnerTexts();
+        expect(options.slice(1)).toEqual(['Regione Lombardia']);
+      },
+      [/404/],
+    );
+    const refused = await asApi(GIULIA, 'POST', `/api/admin-verification/operator/structures/${trentoId}/units`, {
+      descrizione: 'CPI abusivo',
+      comune: 'L378',
+      indirizzo: 'Via Roma 1',
+      validaDal: '2025-01-01',
+    });
+    expect(refused.status).toBe(404);
+    const all = await asApi(LUCA, 'GET', '/api/admin-verification/operator/structures');
+    expect(all.json.items.map((s: Json) => s.ragioneSociale).sort()).toEqual([
+      'Provincia Autonoma di Trento',
+      'Regione Lombardia',
+    ]);
   });
 });

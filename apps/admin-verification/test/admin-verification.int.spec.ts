@@ -15,6 +15,7 @@ import { createTestDatabase, freePort } from '@profila/testing';
 import { createAdminVerificationApp } from '../src/admin-verification.app.js';
 import { loadAdminVerificationEnv } from '../src/config/admin-verification.env.js';
 import { SlaSweeper } from '../src/requests/sla-sweeper.js';
+import { StaleDraftsCleaner } from '../src/requests/stale-drafts.js';
 
 const SERVICE_TOKEN = 'admin-verification-int-test-token';
 
@@ -530,13 +531,33 @@ describe('RAA profile (Como flow)', () => {
         WHERE key = $1 AND envelope->>'type' = 'verification-request.pec-confirmation-requested'`,
       [draft.json.id],
     );
-    const url = new URL(rows[0].data.pecConfirmationUrl as string);
-    expect(url.pathname).toMatch(/^\/api\/admin-verification\/pec-confirmations\//);
-    const path = url.pathname.replace('/api/admin-verification', '');
-    expect((await fetch(`${avUrl}${path}x`)).status).toBe(404);
-    const confirmed = await fetch(`${avUrl}${path}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].data.pecConfirmationUrl).toBeUndefined(); // the token is in no event
+    // notification mints the link for the mail; another service, a citizen, an unknown request: refused.
+    const mint = (caller: string, id = draft.json.id as string) =>
+      fetch(`${avUrl}/pec-links/${id}`, {
+        method: 'POST',
+        headers: { [SERVICE_TOKEN_HEADER]: SERVICE_TOKEN, 'x-profila-service': caller },
+      });
+    expect((await mint('registry')).status).toBe(403);
+    expect((await api('POST', `/pec-links/${draft.json.id}`, AVVOCATO)).status).toBe(403);
+    expect((await mint('notification', '7d0b6c1e-3f7a-4b57-9a55-1f1f1f1f1f1f')).status).toBe(404);
+    const superseded = new URL((await (await mint('notification')).json()).url as string);
+    const minted = await mint('notification');
+    expect(minted.status).toBe(200);
+    const link = await minted.json();
+    expect(link).toMatchObject({ pec: 'antonio.tursi@pec.example.org', dueDate: expect.any(String) });
+    const url = new URL(link.url as string);
+    expect(url.pathname).toMatch(/^\/conferma-pec\/[A-Za-z0-9_-]{43}$/); // the portal's page
+    const old = superseded.pathname.replace('/conferma-pec/', '/pec-confirmations/');
+    expect((await fetch(`${avUrl}${old}`, { method: 'POST' })).status).toBe(404); // a newer link replaced it
+    const path = url.pathname.replace('/conferma-pec/', '/pec-confirmations/');
+    expect((await fetch(`${avUrl}${path}`)).status).toBe(404); // a GET (a mail filter's prefetch) confirms nothing
+    expect((await fetch(`${avUrl}${path}x`, { method: 'POST' })).status).toBe(404);
+    const confirmed = await fetch(`${avUrl}${path}`, { method: 'POST' });
     expect(confirmed.status).toBe(200);
-    expect((await fetch(`${avUrl}${path}`)).status).toBe(404); // once
+    expect((await fetch(`${avUrl}${path}`, { method: 'POST' })).status).toBe(404); // once
+    expect((await mint('notification')).status).toBe(404); // confirmed: no new link
     const after = await api('GET', `/requests/${draft.json.id}`, AVVOCATO);
     expect(after.json.state).toBe('pending');
     // Como (CO) is not Trento's territory.
@@ -569,5 +590,167 @@ describe('SLA', () => {
     expect(after.json).toMatchObject({ state: 'expired', stateLabel: 'Scaduta' });
     expect((await outboxTypes(draft.json.id)).at(-1)).toBe('verification-request.expired');
     expect((await api('POST', `/requests/${draft.json.id}/resubmit`, APPLICANT)).status).toBe(409);
+  });
+});
+
+describe('Strutture regionali (sedi, CPI and staff)', () => {
+  it('the Region’s operator sees and edits only their structure; bad input changes nothing', async () => {
+    const n = await api('GET', '/operator/structures', NOBODY);
+    expect(n.status).toBe(403);
+    const all = (await api('GET', '/operator/structures', SUPER)).json.items as Json[];
+    const tn = all.find((s) => s.ragioneSociale === 'Provincia Autonoma di Trento').organizationId as string;
+    const mi = all.find((s) => s.ragioneSociale === 'Regione Lombardia').organizationId as string;
+    expect((await api('GET', '/operator/structures', OP_TN)).json.items.map((s: Json) => s.organizationId)).toEqual([
+      tn,
+    ]);
+
+    const mine = await api('GET', `/operator/structures/${tn}`, OP_TN);
+    expect(mine.status).toBe(200);
+    expect(mine.json.units.map((u: Json) => [u.descrizione, u.provinceServite])).toEqual([['CPI di Trento', ['TN']]]);
+    expect(mine.json.staff).toEqual([
+      {
+        codiceFiscale: OP_TN.id,
+        nome: 'Francesca',
+        cognome: 'Romano',
+        superOperatore: false,
+        units: [{ unitId: units.tn, descrizione: 'CPI di Trento' }],
+      },
+    ]);
+    // Another Region's structure does not exist for her, nor does hers for Milan's operator: 404 on every endpoint.
+    const rovereto = {
+      descrizione: 'CPI di Rovereto',
+      comune: 'H612',
+      indirizzo: 'Viale Trento 31',
+      validaDal: '2025-01-01',
+      comuniServiti: ['h612', 'A116'],
+    };
+    expect((await api('GET', `/operator/structures/${mi}`, OP_TN)).status).toBe(404);
+    expect((await api('GET', `/operator/structures/${tn}`, OP_MI)).status).toBe(404);
+    expect((await api('POST', `/operator/structures/${tn}/units`, OP_MI, rovereto)).status).toBe(404);
+    expect((await api('PUT', `/operator/structures/${tn}/units/${units.tn}`, OP_MI, rovereto)).status).toBe(404);
+    expect(
+      (
+        await api('PUT', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_MI, {
+          nome: 'A',
+          cognome: 'F',
+          unitIds: [],
+        })
+      ).status,
+    ).toBe(404);
+    expect((await api('DELETE', `/operator/structures/${tn}/staff/${OP_TN.id}`, OP_MI)).status).toBe(404);
+    // A company is no structure, even for the super-operator.
+    expect((await api('GET', `/operator/structures/${companyId}`, SUPER)).status).toBe(404);
+
+    const bad = await api('POST', `/operator/structures/${tn}/units`, OP_TN, {
+      ...rovereto,
+      descrizione: '',
+      comuniServiti: ['XX'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.details.fields).toMatchObject({
+      descrizione: 'Campo obbligatorio',
+      comuniServiti: 'Comune servito non valido',
+    });
+    expect((await api('GET', `/operator/structures/${tn}`, OP_TN)).json.units).toHaveLength(1);
+
+    // Units need the rappresentante legale (the registry's rule), then they are added and changed.
+    const rl = person('Neri', 'Anna', '1975-03-03', 'F', 'L378');
+    expect((await call(registryUrl, 'PUT', `/organizations/${tn}/legal-representative`, 'service', rl)).status).toBe(
+      200,
+    );
+    const added = await api('POST', `/operator/structures/${tn}/units`, OP_TN, rovereto);
+    expect(added.status).toBe(201);
+    const unit = added.json.units.find((u: Json) => u.descrizione === 'CPI di Rovereto');
+    expect(unit).toMatchObject({ comune: 'H612', comuneNome: 'Rovereto', comuniServiti: ['H612', 'A116'] });
+    const changed = await api('PUT', `/operator/structures/${tn}/units/${unit.unitId}`, OP_TN, {
+      ...rovereto,
+      comuniServiti: ['H612'],
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.json.units.find((u: Json) => u.unitId === unit.unitId).comuniServiti).toEqual(['H612']);
+
+    // Staff: a new operator on Rovereto (refused without units), then removed; she cannot remove herself.
+    const none = await api('PUT', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_TN, {
+      nome: 'Alessandro',
+      cognome: 'Ferrari',
+      unitIds: [],
+    });
+    expect(none.status).toBe(400);
+    const staffed = await api('PUT', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_TN, {
+      nome: 'Alessandro',
+      cognome: 'Ferrari',
+      unitIds: [unit.unitId],
+    });
+    expect(staffed.status).toBe(200);
+    expect(staffed.json.staff.find((s: Json) => s.codiceFiscale === NOBODY.id).units).toEqual([
+      { unitId: unit.unitId, descrizione: 'CPI di Rovereto' },
+    ]);
+    expect((await api('GET', '/operator/me', NOBODY)).json.units.map((u: Json) => u.descrizione)).toEqual([
+      'CPI di Rovereto',
+    ]);
+    expect((await api('DELETE', `/operator/structures/${tn}/staff/${OP_TN.id}`, OP_TN)).status).toBe(400);
+    const removed = await api('DELETE', `/operator/structures/${tn}/staff/${NOBODY.id}`, OP_TN);
+    expect(removed.status).toBe(200);
+    expect(removed.json.staff.map((s: Json) => s.codiceFiscale)).toEqual([OP_TN.id]);
+    expect((await api('GET', '/operator/me', NOBODY)).status).toBe(403);
+  });
+});
+
+describe('stale drafts', () => {
+  it('a draft never sent for STALE_DRAFT_DAYS is deleted with its documents, audited; fresh drafts stay', async () => {
+    const marta = person('Galli', 'Marta', '1984-09-09', 'F', 'F205');
+    const MARTA: Actor = { kind: 'citizen', id: marta.codiceFiscale };
+    const form = (paCodiceFiscale: string) => ({
+      paCodiceFiscale,
+      codiceFiscale: marta.codiceFiscale,
+      cognome: marta.cognome,
+      nome: marta.nome,
+      email: 'marta.galli@example.org',
+      pec: 'marta.galli@pec.example.org',
+    });
+    const old = await api('POST', '/requests/responsabile-unico', MARTA, form('01199250158')); // Comune di Milano
+    expect(old.status).toBe(201);
+    await uploadAll(MARTA, old.json);
+    const pietro = person('Galli', 'Pietro', '1990-01-01', 'M', 'C933');
+    const fresh = await api('POST', '/requests/responsabile-unico', APPLICANT, {
+      ...form('00417480134'),
+      codiceFiscale: pietro.codiceFiscale,
+      nome: pietro.nome,
+    });
+    expect(fresh.status).toBe(201);
+    await avDb.query(`UPDATE verification_request SET updated_at = now() - interval '31 days' WHERE id = $1`, [
+      old.json.id,
+    ]);
+    const docs = (
+      await call(docsUrl, 'GET', `/documents?entityType=admin-verification-request&entityId=${old.json.id}`, 'service')
+    ).json.items as Json[];
+    expect(docs).toHaveLength(1);
+
+    expect(await av.get(StaleDraftsCleaner).clean()).toBe(1);
+
+    expect((await api('GET', `/requests/${old.json.id}`, MARTA)).status).toBe(404);
+    expect((await api('GET', `/requests/${fresh.json.id}`, APPLICANT)).json.state).toBe('draft');
+    const left = await call(
+      docsUrl,
+      'GET',
+      `/documents?entityType=admin-verification-request&entityId=${old.json.id}`,
+      'service',
+    );
+    expect(left.json.items).toEqual([]);
+    expect((await call(docsUrl, 'GET', `/documents/${docs[0].id}`, 'service')).json.status).toBe('deleted');
+    const { rows } = await avDb.query<{ data: Json }>(
+      `SELECT data FROM audit_entry WHERE action = 'verification-request.draft-deleted' AND subject_id = $1`,
+      [old.json.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].data).toMatchObject({
+      kind: 'responsabile-unico',
+      applicantCf: marta.codiceFiscale,
+      staleAfterDays: 30,
+      documents: [{ id: docs[0].id, kind: 'atto-di-nomina' }],
+    });
+    expect(await count(`SELECT count(*) n FROM verification_step WHERE request_id = '${old.json.id}'`)).toBe(0);
+    expect(await outboxTypes(old.json.id)).toEqual([]); // a draft was never an event
+    expect(await av.get(StaleDraftsCleaner).clean()).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { SectionPage } from './pages/section-page';
 import { RaaDetailPage } from './raa/raa-detail-page';
 import { RaaQueuePage } from './raa/raa-queue-page';
 import { SECTIONS } from './sections';
+import { StructuresPage } from './structures/structures-page';
 import { OperatorsPage } from './verification/operators-page';
 import { QueuePage } from './verification/queue-page';
 import { RequestDetailPage } from './verification/request-detail-page';
@@ -17,6 +18,7 @@ const PAGES: Record<string, ComponentType> = {
   'verifiche-amministratori': QueuePage,
   operatori: OperatorsPage,
   'richieste-raa': RaaQueuePage,
+  'strutture-regionali': StructuresPage,
 };
 
 export function App() {

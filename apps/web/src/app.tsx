@@ -15,6 +15,9 @@ import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
 import { ReservedHomePage } from './reserved/reserved-home-page';
 import { NominationPage } from './verification/nomination-page';
+import { PecConfirmationPage } from './verification/pec-confirmation-page';
+import { RaaRegistrationPage } from './verification/raa-registration-page';
+import { ResponsabilePage } from './verification/responsabile-page';
 
 export function App() {
   return (
@@ -33,8 +36,11 @@ export function App() {
           <Route path="deleghe/*" element={<DelegationsRoutes />} />
           <Route path="amministratore" element={<NominationPage />} />
           <Route path="accesso-atti/*" element={<RaaRoutes />} />
+          <Route path="responsabile-unico" element={<ResponsabilePage />} />
+          <Route path="registrazione-raa" element={<RaaRegistrationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
+        <Route path="conferma-pec/:token" element={<PecConfirmationPage />} />
         <Route path="privacy" element={<InfoPage topic="privacy" />} />
         <Route path="note-legali" element={<InfoPage topic="note-legali" />} />
         <Route path="accessibilita" element={<InfoPage topic="accessibilita" />} />

@@ -34,6 +34,12 @@ export class DocumentStoreClient {
     return answer.body.items;
   }
 
+  /** Logical deletion (no longer listed nor downloadable); an already deleted document is fine. */
+  async delete(documentId: string): Promise<void> {
+    const answer = await this.call('DELETE', `documents/${encodeURIComponent(documentId)}`);
+    if (answer.status !== 200 && answer.status !== 404) throw unavailable();
+  }
+
   async downloadLink(documentId: string): Promise<{ url: string; expiresAt: string }> {
     const answer = await this.call<{ url: string; expiresAt: string }>(
       'POST',

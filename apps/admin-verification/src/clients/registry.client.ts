@@ -49,6 +49,32 @@ export interface RegistryStructure {
   units: Array<{ unitId: string; descrizione: string; comuniServiti: string[]; provinceServite: string[] }>;
 }
 
+/** A unit as the registry answers it (organizations/:id/units). */
+export interface RegistryUnit {
+  id: string;
+  descrizione: string;
+  comune: string;
+  comuneNome: string;
+  provincia: string;
+  cap: string | null;
+  indirizzo: string;
+  validaDal: string;
+  validaAl: string | null;
+  comuniServiti: string[];
+  provinceServite: string[];
+}
+
+export interface UnitValues {
+  descrizione: string;
+  comune: string;
+  cap?: string;
+  indirizzo: string;
+  validaDal: string;
+  validaAl?: string;
+  comuniServiti?: string[];
+  provinceServite?: string[];
+}
+
 export interface NewPublicAdministration {
   ragioneSociale: string;
   codiceFiscale: string;
@@ -94,6 +120,19 @@ export class RegistryClient {
 
   async structures(): Promise<RegistryStructure[]> {
     return this.ok(await this.call<{ items: RegistryStructure[] }>('GET', 'operators/structures')).items;
+  }
+
+  async unitsOf(organizationId: string): Promise<RegistryUnit[]> {
+    return this.ok(await this.call<{ items: RegistryUnit[] }>('GET', `organizations/${enc(organizationId)}/units`))
+      .items;
+  }
+
+  createUnit(organizationId: string, unit: UnitValues): Promise<ServiceAnswer<unknown>> {
+    return this.call('POST', `organizations/${enc(organizationId)}/units`, unit);
+  }
+
+  updateUnit(organizationId: string, unitId: string, unit: UnitValues): Promise<ServiceAnswer<unknown>> {
+    return this.call('PUT', `organizations/${enc(organizationId)}/units/${enc(unitId)}`, unit);
   }
 
   /** The registry's own answer (status and body) is passed on: its validation messages are the user's. */

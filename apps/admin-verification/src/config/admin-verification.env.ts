@@ -48,7 +48,13 @@ export class AdminVerificationEnv extends ServiceEnv {
   @Max(60)
   PEC_CONFIRMATION_DAYS = 7;
 
-  /** Every how often requests past their due day are expired. */
+  /** Drafts never sent and unchanged for this many days are deleted, with their documents (audited). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  STALE_DRAFT_DAYS = 30;
+
+  /** Every how often requests past their due day are expired (and stale drafts deleted). */
   @IsInt()
   @Min(1)
   @Max(86_400)

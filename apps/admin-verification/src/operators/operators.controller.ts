@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Put } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CodiceFiscalePersonaPipe } from '@profila/italian';
 import { type Actor, AllowActors, CommonErrorCode, CommonException, CurrentActor } from '@profila/platform';
-import { AssignOperatorBody, OperatorListDto, OperatorMeResponse, StructureListDto } from './dto/operators.dto.js';
+import { AssignOperatorBody, OperatorListDto, OperatorMeResponse } from './dto/operators.dto.js';
 import { OperatorsService } from './operators.service.js';
 
 const OrgId = new ParseUUIDPipe({ exceptionFactory: () => new CommonException(CommonErrorCode.NOT_FOUND) });
@@ -26,13 +26,6 @@ export class OperatorsController {
   @ApiOkResponse({ type: OperatorListDto })
   async list(@CurrentActor() actor: Actor): Promise<OperatorListDto> {
     return { items: await this.operators.list(actor) };
-  }
-
-  @Get('structures')
-  @ApiOperation({ summary: 'Regioni, Province e agenzie con le loro unità (solo super-operatori)' })
-  @ApiOkResponse({ type: StructureListDto })
-  async structures(@CurrentActor() actor: Actor): Promise<StructureListDto> {
-    return { items: await this.operators.structures(actor) };
   }
 
   @Put('operators/:codiceFiscale/organizations/:organizationId')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, CommonErrorCode, CommonException, validationFailed } from '@profila/platform';
 import { RegistryClient } from '../clients/registry.client.js';
 import type { ServiceAnswer } from '../clients/service-http.js';
-import type { AssignOperatorBody, OperatorEntryDto, OperatorMeResponse, StructureDto } from './dto/operators.dto.js';
+import type { AssignOperatorBody, OperatorEntryDto, OperatorMeResponse } from './dto/operators.dto.js';
 import { OperatorAccess } from './operator-access.js';
 
 /** The super-operator's management of operators and their units (kept as registry memberships). */
@@ -21,11 +21,6 @@ export class OperatorsService {
   async list(actor: Actor): Promise<OperatorEntryDto[]> {
     await this.access.resolveSuper(actor);
     return this.registry.operators();
-  }
-
-  async structures(actor: Actor): Promise<StructureDto[]> {
-    await this.access.resolveSuper(actor);
-    return this.registry.structures();
   }
 
   async assign(

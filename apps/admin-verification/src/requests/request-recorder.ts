@@ -35,7 +35,7 @@ export class RequestRecorder {
     request: VerificationRequest,
     command: Command,
     event: RequestEvent | null,
-    options: { pecConfirmationUrl?: string; now?: Date; beforeSave?: (t: Transition) => void } = {},
+    options: { now?: Date; beforeSave?: (t: Transition) => void } = {},
   ): Promise<Transition> {
     const now = options.now ?? new Date();
     let transition: Transition;
@@ -82,7 +82,7 @@ export class RequestRecorder {
       });
     }
     if (event) {
-      await this.outbox.add(tx, event, request.id, requestPayload(request, options.pecConfirmationUrl));
+      await this.outbox.add(tx, event, request.id, requestPayload(request));
     }
     return transition;
   }

@@ -109,6 +109,7 @@ export function toResponse(
       ? { organizationId: r.organizationId, codiceFiscale: r.organizationCf, ragioneSociale: r.organizationName ?? '' }
       : null,
     professione: r.professione,
+    indirizzoResidenza: r.details.indirizzoResidenza ?? null,
     territory: { comune: r.territoryComune, provincia: r.territoryProvincia },
     takenBy: r.takenBy,
     dueDate: r.dueDate,
@@ -133,7 +134,7 @@ export function toStep(s: VerificationStep): StepResponse {
 }
 
 /** What every admin-verification.request.v1 event carries. */
-export function requestPayload(r: VerificationRequest, pecConfirmationUrl?: string): VerificationRequestV1 {
+export function requestPayload(r: VerificationRequest): VerificationRequestV1 {
   return {
     requestId: r.id,
     kind: r.kind,
@@ -156,6 +157,5 @@ export function requestPayload(r: VerificationRequest, pecConfirmationUrl?: stri
       r.territoryComune || r.territoryProvincia ? { comune: r.territoryComune, provincia: r.territoryProvincia } : null,
     reason: r.state === 'rejected' || r.state === 'integration-requested' ? r.decisionNote : null,
     integrationDueDate: r.state === 'integration-requested' ? r.dueDate : null,
-    ...(pecConfirmationUrl ? { pecConfirmationUrl } : {}),
   };
 }

@@ -112,9 +112,15 @@ export class RequestsController {
     return this.requests.get(actor, id);
   }
 
-  @Get('pec-confirmations/:token')
+  @Post('pec-confirmations/:token')
+  @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Conferma della PEC (link inviato alla PEC dichiarata)' })
+  @ApiOperation({
+    summary: 'Conferma della PEC',
+    description:
+      'Il link inviato alla PEC dichiarata apre la pagina /conferma-pec/<token> del portale, che chiama questo ' +
+      'endpoint (POST: un link aperto da un filtro antispam non conferma nulla).',
+  })
   @ApiOkResponse({ type: PecConfirmationResponse })
   confirmPec(@Param('token') token: string): Promise<PecConfirmationResponse> {
     return this.requests.confirmPec(token);

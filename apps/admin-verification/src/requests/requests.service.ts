@@ -94,7 +94,11 @@ export class RequestsService {
     });
   }
 
-  /** "Invia": the documents must be there; an RAA request first waits for its PEC to be confirmed. */
+  /**
+   * "Invia": the documents must be there; an RAA request first waits for its PEC to be confirmed. The confirmation
+   * link is not minted here: notification asks for it ({@link issuePecLink}) when it writes the mail, so the token
+   * never travels in an event.
+   */
   async submit(actor: Actor, id: string): Promise<VerificationRequestResponse> {
     const applicant = citizen(actor);
     await this.assertDocuments(await this.mine(this.dataSource.manager, applicant, id));
@@ -102,20 +106,39 @@ export class RequestsService {
       const request = await this.mine(tx, applicant, id, true);
       const raa = request.kind === 'raa';
       const now = new Date();
-      let pecUrl: string | undefined;
-      if (raa) {
-        const token = randomBytes(32).toString('base64url');
-        request.pecTokenHash = sha256(token);
-        pecUrl = `${this.env.PUBLIC_URL.replace(/\/$/, '')}/api/admin-verification/pec-confirmations/${token}`;
-      }
       await this.recorder.step(
         tx,
         request,
         { type: 'submit', by: applicant, awaitPec: raa, pecDueDate: addDays(now, this.env.PEC_CONFIRMATION_DAYS) },
         raa ? 'verification-request.pec-confirmation-requested' : 'verification-request.submitted',
-        { pecConfirmationUrl: pecUrl, now },
+        { now },
       );
       return this.detail(tx, request);
+    });
+  }
+
+  /**
+   * For notification (service credential), writing the mail to the declared PEC: a fresh confirmation link. Only
+   * its hash is kept; a new link replaces the previous one (a mail retried after a failure carries the valid one).
+   */
+  async issuePecLink(id: string): Promise<{ url: string; pec: string; dueDate: string | null }> {
+    return this.dataSource.transaction(async (tx) => {
+      const request = await this.requests.lockById(tx, id);
+      if (!request || request.state !== 'awaiting-pec' || !request.personPec) throw requestNotFound();
+      const token = randomBytes(32).toString('base64url');
+      request.pecTokenHash = sha256(token);
+      request.updatedAt = new Date();
+      await this.requests.save(tx, request);
+      await this.audit.record(tx, {
+        action: 'verification-request.pec-link-issued',
+        subject: { type: 'verification-request', id: request.id },
+        data: { pec: request.personPec, dueDate: request.dueDate },
+      });
+      return {
+        url: `${this.env.PUBLIC_URL.replace(/\/$/, '')}/conferma-pec/${token}`,
+        pec: request.personPec,
+        dueDate: request.dueDate,
+      };
     });
   }
 

@@ -3,8 +3,12 @@ import { createLogger } from '@profila/platform';
 import type { AdminVerificationEnv } from '../config/admin-verification.env.js';
 import { ADMIN_VERIFICATION_ENV } from '../config/admin-verification.tokens.js';
 import { OperatorRequestsService } from './operator-requests.service.js';
+import { StaleDraftsCleaner } from './stale-drafts.js';
 
-/** The SLA timer: every SLA_SWEEP_INTERVAL_SECONDS, requests past their due day expire (with a mail each). */
+/**
+ * The SLA timer: every SLA_SWEEP_INTERVAL_SECONDS, requests past their due day expire (with a mail each) and drafts
+ * never sent for STALE_DRAFT_DAYS are deleted.
+ */
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -12,6 +16,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   constructor(
     private readonly requests: OperatorRequestsService,
+    private readonly drafts: StaleDraftsCleaner,
     @Inject(ADMIN_VERIFICATION_ENV) private readonly env: AdminVerificationEnv,
   ) {}
 
@@ -28,6 +33,8 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     try {
       const expired = await this.requests.expireDue(now);
       if (expired > 0) this.log.info({ expired }, 'verification requests expired');
+      const deleted = await this.drafts.clean(now);
+      if (deleted > 0) this.log.info({ deleted }, 'stale drafts deleted');
       return expired;
     } catch (error) {
       this.log.warn({ err: error }, 'SLA sweep failed');

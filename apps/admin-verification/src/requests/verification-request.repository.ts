@@ -91,6 +91,29 @@ export class VerificationRequestRepository {
     return qb.orderBy('r.waiting_since', 'ASC', 'NULLS LAST').addOrderBy('r.id').limit(filter.limit).getMany();
   }
 
+  /** Drafts never sent, unchanged since before `before`, oldest first. */
+  staleDrafts(manager: EntityManager, before: Date, limit = 100): Promise<VerificationRequest[]> {
+    return manager.find(VerificationRequest, {
+      where: { state: 'draft', updatedAt: LessThan(before) },
+      order: { updatedAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** The draft, locked, if it is still a stale draft (null if changed, sent or in use meanwhile). */
+  lockStaleDraft(manager: EntityManager, id: string, before: Date): Promise<VerificationRequest | null> {
+    return manager.findOne(VerificationRequest, {
+      where: { id, state: 'draft', updatedAt: LessThan(before) },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+  }
+
+  /** Deletes a draft and its history (steps cascade). */
+  async deleteDraft(manager: EntityManager, id: string): Promise<boolean> {
+    const result = await manager.delete(VerificationRequest, { id, state: 'draft' });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Requests waiting for the applicant past their last day. */
   dueForExpiry(manager: EntityManager, today: string, limit = 100): Promise<VerificationRequest[]> {
     return manager.find(VerificationRequest, {

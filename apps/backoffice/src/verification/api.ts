@@ -110,6 +110,24 @@ export interface Structure {
   units: Array<{ unitId: string; descrizione: string; comuniServiti: string[]; provinceServite: string[] }>;
 }
 
+/** The PA the operator adds to the registry for a Responsabile unico request (IPA data or by hand). */
+export interface PublicAdministrationForm {
+  denominazione: string;
+  comune: string;
+  provincia: string;
+  indirizzo: string;
+  cap: string;
+  email: string;
+  codiceIpa: string;
+}
+
+function withoutEmpty(form: PublicAdministrationForm): Partial<PublicAdministrationForm> {
+  const entries = Object.entries(form as unknown as Record<string, string>);
+  return Object.fromEntries(
+    entries.filter(([key, value]) => value.trim() !== '' || !['cap', 'codiceIpa'].includes(key)),
+  );
+}
+
 export interface QueueFilters {
   kind?: string;
   state?: string;
@@ -145,6 +163,17 @@ export const operatorApi = {
     apiRequest<{ url: string; expiresAt: string }>(
       'POST',
       `${BASE}/requests/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/link`,
+    ),
+  addPublicAdministration: (id: string, body: PublicAdministrationForm) =>
+    apiRequest<VerificationRequest>(
+      'PUT',
+      `${BASE}/requests/${encodeURIComponent(id)}/public-administration`,
+      withoutEmpty(body),
+    ),
+  endResponsabile: (codiceFiscale: string) =>
+    apiRequest<{ ended: boolean; ragioneSociale: string }>(
+      'DELETE',
+      `${BASE}/responsabili-unici/${encodeURIComponent(codiceFiscale)}`,
     ),
   operators: () => apiRequest<{ items: OperatorEntry[] }>('GET', `${BASE}/operators`),
   structures: () => apiRequest<{ items: Structure[] }>('GET', `${BASE}/structures`),

@@ -6,6 +6,7 @@ import { ApiRefusal } from './api-refusal';
 import { formatDate, formatDateTime, operatorApi, type VerificationRequest } from './api';
 import { type Decision, DecisionDialog } from './decision-dialog';
 import { DocumentPreview } from './document-preview';
+import { EndResponsabileSection, PublicAdministrationSection } from './public-administration-form';
 import { QUEUE_PATH } from './queue-page';
 
 type Load =
@@ -152,6 +153,21 @@ export function RequestDetailPage() {
           </div>
         )}
       </section>
+
+      {request.kind === 'responsabile-unico' &&
+        request.organization &&
+        !request.organization.organizationId &&
+        decidable && (
+          <PublicAdministrationSection
+            request={request}
+            onAdded={(next) =>
+              updated(next, "Amministrazione aggiunta all'anagrafica: ora puoi abilitare il Responsabile unico.")
+            }
+          />
+        )}
+      {request.kind === 'responsabile-unico' && request.state === 'approved' && (
+        <EndResponsabileSection request={request} />
+      )}
 
       <section className="mb-4" aria-labelledby="documenti-titolo">
         <h2 id="documenti-titolo" className="h4">

@@ -26,6 +26,10 @@ export class NotificationEnv extends ServiceEnv {
   @IsString()
   PUBLIC_URL = 'http://localhost:8080';
 
+  /** admin-verification: it mints the PEC confirmation link of an RAA request for the mail (service credential). */
+  @IsString()
+  ADMIN_VERIFICATION_URL = 'http://127.0.0.1:3004';
+
   /** How often the sender looks for mails due (ms). */
   @IsInt()
   MAIL_POLL_MS = 500;

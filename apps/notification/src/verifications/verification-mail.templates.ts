@@ -81,14 +81,22 @@ export function renderExpired(r: VerificationRequestV1, portalUrl: string): Rend
   );
 }
 
-/** To the declared PEC: the confirmation link (the Como manual's PEC step, done by the system). */
-export function renderPecConfirmation(r: VerificationRequestV1, portalUrl: string): RenderedMail {
+/**
+ * To the declared PEC: the confirmation link (the Como manual's PEC step, done by the system). The link is minted
+ * by admin-verification for this mail (it is in no event).
+ */
+export function renderPecConfirmation(
+  r: VerificationRequestV1,
+  portalUrl: string,
+  link: { url: string; dueDate: string | null },
+): RenderedMail {
   return frame(
     'Conferma la tua PEC per la registrazione RAA',
     [
       greeting(r),
       `per completare la ${KIND.raa} conferma che questo indirizzo PEC è tuo aprendo il collegamento seguente:`,
-      r.pecConfirmationUrl ?? '',
+      link.url,
+      ...(link.dueDate ? [`Il collegamento vale fino al ${italianDate(link.dueDate)}.`] : []),
       'Solo dopo la conferma la richiesta sarà esaminata da un operatore. Se non hai chiesto la registrazione ignora questo messaggio.',
     ],
     portalUrl,

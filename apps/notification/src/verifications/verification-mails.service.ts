@@ -5,6 +5,7 @@ import type { NotificationEnv } from '../config/notification.env.js';
 import { NOTIFICATION_ENV } from '../config/notification.tokens.js';
 import { MailRepository } from '../mails/mail.repository.js';
 import type { RenderedMail } from '../mails/templates/mail-template.js';
+import { PecLinkClient } from './pec-link.client.js';
 import {
   renderApproved,
   renderExpired,
@@ -30,17 +31,33 @@ type OutcomeEvent = EventOf<
 export class VerificationMailsService {
   constructor(
     private readonly mails: MailRepository,
+    private readonly pecLinks: PecLinkClient,
     @Inject(NOTIFICATION_ENV) private readonly env: NotificationEnv,
   ) {}
 
   async outcome(manager: EntityManager, event: OutcomeEvent): Promise<void> {
     const r = event.data;
+    if (event.type === 'verification-request.pec-confirmation-requested') {
+      const link = r.person.pec ? await this.pecLinks.issue(r.requestId) : null;
+      if (!link || !r.person.pec) return;
+      const mail = renderPecConfirmation(r, this.env.PUBLIC_URL, link);
+      await this.mails.enqueue(manager, {
+        eventId: event.id,
+        template: VERIFICATION_TEMPLATES.pec,
+        recipient: r.person.pec,
+        ...mail,
+      });
+      return;
+    }
     const [template, mail, recipient] = this.render(event.type, r);
     if (!recipient) return;
     await this.mails.enqueue(manager, { eventId: event.id, template, recipient, ...mail });
   }
 
-  private render(type: OutcomeEvent['type'], r: VerificationRequestV1): [string, RenderedMail, string | null] {
+  private render(
+    type: Exclude<OutcomeEvent['type'], 'verification-request.pec-confirmation-requested'>,
+    r: VerificationRequestV1,
+  ): [string, RenderedMail, string | null] {
     const url = this.env.PUBLIC_URL;
     switch (type) {
       case 'verification-request.approved':
@@ -51,8 +68,6 @@ export class VerificationMailsService {
         return [VERIFICATION_TEMPLATES.integration, renderIntegration(r, url), r.person.email];
       case 'verification-request.expired':
         return [VERIFICATION_TEMPLATES.expired, renderExpired(r, url), r.person.email];
-      case 'verification-request.pec-confirmation-requested':
-        return [VERIFICATION_TEMPLATES.pec, renderPecConfirmation(r, url), r.person.pec];
     }
   }
 }

@@ -168,12 +168,14 @@ export class OperatorsService {
         throw new OperatorsException(OperatorsExceptionCode.OPERATOR_NOT_FOUND, 'Operatore non trovato');
       }
       const unitIds = await this.memberships.unitIdsOf(tx, current.id);
-      current.roles = current.roles.filter((r) => !isBackoffice(r));
+      const remaining = current.roles.filter((r) => !isBackoffice(r));
       current.updatedAt = new Date();
-      if (current.roles.length === 0) {
+      if (remaining.length === 0) {
+        // Revoked with the roles it had: the membership.revoked event says what ended (roles are never empty).
         await this.memberships.revoke(tx, current, current.updatedAt);
         await this.record(tx, 'membership.revoked', organization, current, unitIds);
       } else {
+        current.roles = remaining;
         await this.memberships.update(tx, current, current.scope === 'units' ? unitIds : []);
         await this.record(tx, 'membership.changed', organization, current, unitIds);
       }

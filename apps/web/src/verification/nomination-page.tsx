@@ -345,7 +345,7 @@ export function NominationPage() {
             })}
           </ul>
           {Object.entries(errors)
-            .filter(([key]) => key.startsWith('documents'))
+            .filter(([key]) => key.startsWith('documenti'))
             .map(([key, text]) => (
               <div key={key} className="invalid-feedback d-block field-error">
                 {text}

@@ -70,6 +70,8 @@ export class VerificationRequestResponse {
   @ApiProperty({ type: PersonResponse }) person!: PersonResponse;
   @ApiProperty({ type: OrganizationRefResponse, nullable: true }) organization!: OrganizationRefResponse | null;
   @ApiProperty({ type: String, nullable: true }) professione!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'RAA: Indirizzo di Residenza' })
+  indirizzoResidenza!: string | null;
   @ApiProperty({ type: TerritoryResponse }) territory!: TerritoryResponse;
   @ApiProperty({ type: String, nullable: true }) takenBy!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Ultimo giorno per integrare o confermare la PEC' })
