@@ -246,8 +246,12 @@ beforeAll(async () => {
     200,
   );
   const pecMail = await until('the PEC confirmation mail', async () => (await mailsTo(RAA_PEC, /PEC/))[0]);
-  const link = /https?:\/\/\S+\/pec-confirmations\/\S+/.exec(pecMail.text)![0];
-  const confirmed = await fetch(link.replace('localhost', '127.0.0.1'));
+  // The mailed link opens the portal's /conferma-pec/<token> page, which confirms with a POST (a prefetch confirms
+  // nothing): the same POST here, the browser flow is admin-verification-web's.
+  const token = /\/conferma-pec\/([A-Za-z0-9_-]{43})/.exec(pecMail.text)![1];
+  const confirmed = await fetch(`${platform.gatewayUrl}/api/admin-verification/pec-confirmations/${token}`, {
+    method: 'POST',
+  });
   expect(confirmed.status).toBe(200);
   for (const step of ['take', 'approve']) {
     const res = await asApi(FRANCESCA, 'POST', `/api/admin-verification/operator/requests/${draft.json.id}/${step}`);

@@ -16,9 +16,12 @@ export function NoRaaProfile() {
         avvocati e a chi, avendo una motivazione valida, vuole conoscere la situazione lavorativa di una persona.
       </p>
       <p className="mb-0">
-        Invia la richiesta «Registrazione avvocati ed enti autorizzati per accesso agli atti» con i tuoi dati (la mail
-        indicata riceverà gli avvisi del sistema) e conferma la PEC con il collegamento che ti sarà inviato: dopo la
-        verifica di un operatore il profilo sarà abilitato e potrai tornare su questa pagina.
+        Invia la richiesta «
+        <Link to="/area-riservata/registrazione-raa">
+          Registrazione avvocati ed enti autorizzati per accesso agli atti
+        </Link>
+        » con i tuoi dati (la mail indicata riceverà gli avvisi del sistema) e conferma la PEC con il collegamento che
+        ti sarà inviato: dopo la verifica di un operatore il profilo sarà abilitato e potrai tornare su questa pagina.
       </p>
     </div>
   );
