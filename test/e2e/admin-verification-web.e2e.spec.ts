@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCodiceFiscale } from '@profila/italian';
 import { DEV_SERVICE_TOKEN } from '@profila/platform';
-import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
+import { devSign, type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
+import { PDFDocument } from 'pdf-lib';
 import {
   collectPageErrors,
   devIdpLogin,
@@ -281,6 +282,7 @@ async function openQueue(page: Page): Promise<void> {
 
 let companyId: string;
 let requestId: string;
+let signedDelega: Uint8Array;
 let trentoId: string;
 
 beforeAll(async () => {
@@ -330,7 +332,11 @@ describe('nomination of an Amministratore in the back office', () => {
     requestId = draft.json.id;
     const slots = Object.fromEntries(draft.json.documents.map((d: Json) => [d.label, d]));
     expect(Object.keys(slots)).toEqual(['Delega', 'Doc Riconoscimento', 'Doc Riconoscimento Rappr. Legale']);
-    await upload(MARIO, slots.Delega.kind, slots.Delega.entityId, pdf('delega'), 'delega.pdf');
+    // The delega, signed by the company's legal representative with the installation's development CA (PAdES).
+    const blank = await PDFDocument.create();
+    blank.addPage().drawText('Delega alla nomina dell amministratore aziendale');
+    signedDelega = await devSign(platform.dataDir, await blank.save(), MARIO.fiscalNumber);
+    await upload(MARIO, slots.Delega.kind, slots.Delega.entityId, signedDelega, 'delega.pdf');
     const id = slots['Doc Riconoscimento'];
     await upload(MARIO, id.kind, id.entityId, png(), 'documento-chiara.png');
     const rl = slots['Doc Riconoscimento Rappr. Legale'];
@@ -430,6 +436,19 @@ describe('nomination of an Amministratore in the back office', () => {
         for (const name of ['delega.pdf', 'documento-chiara.png', 'documento-rappresentante.pdf']) {
           await visible(documents.getByText(new RegExp(name.replace('.', '\\.'))));
         }
+        // Beside each document, document-store's check of its signatures: the delega signed by Mario with a
+        // recognised certificate, the scanned identity document not signed at all.
+        const delegaVerdict = documents
+          .locator('li[data-document-kind="delega-document"]')
+          .getByTestId('signature-verdict');
+        await visible(delegaVerdict.getByText('Firma valida'));
+        await visible(delegaVerdict.getByText(`(${MARIO.fiscalNumber})`, { exact: false }));
+        expect(await delegaVerdict.getAttribute('data-valid')).toBe('true');
+        const idVerdict = documents
+          .locator('li[data-document-kind="identity-document"]')
+          .first()
+          .getByTestId('signature-verdict');
+        await visible(idVerdict.getByText('documento non firmato digitalmente', { exact: false }));
         // The identity document (an image) inline: an <img> the browser decoded.
         const idSlot = documents.locator('li[data-document-kind="identity-document"]').first();
         await idSlot.getByRole('button', { name: 'Mostra anteprima' }).click();
@@ -449,7 +468,7 @@ describe('nomination of an Amministratore in the back office', () => {
         await visible(frame);
         expect(await frame.getAttribute('src')).toMatch(/^blob:/);
         // every byte of the stored file, in the frame
-        expect(await delega.locator('.document-preview').getAttribute('data-bytes')).toBe(String(pdf('delega').length));
+        expect(await delega.locator('.document-preview').getAttribute('data-bytes')).toBe(String(signedDelega.length));
         await screenshot(page, 'backoffice-request-detail');
 
         // Da integrare: refused without text, the API's message under the field.

@@ -358,6 +358,7 @@ describe('nomination of an Amministratore (Trentino flow)', () => {
       ['POST', `/operator/requests/${requestId}/reject`, { reason: 'No' }],
       ['POST', `/operator/requests/${requestId}/integration`, { missing: 'Tutto' }],
       ['POST', `/operator/requests/${requestId}/documents/${docId}/link`, undefined],
+      ['GET', `/operator/requests/${requestId}/documents/${docId}/signature`, undefined],
       [
         'PUT',
         `/operator/requests/${requestId}/public-administration`,
@@ -396,6 +397,20 @@ describe('nomination of an Amministratore (Trentino flow)', () => {
     const bytes = await fetch(`${docsUrl}${link.json.url.replace('/api/document-store', '')}`);
     expect(bytes.status).toBe(200);
     expect((await bytes.text()).startsWith('%PDF')).toBe(true);
+    // document-store's check of the stored file: this one carries no signature; a document of another request is 404
+    const signature = await api(
+      'GET',
+      `/operator/requests/${requestId}/documents/${detail.json.documents[0].documentId}/signature`,
+      OP_TN,
+    );
+    expect(signature.status).toBe(200);
+    expect(signature.json).toMatchObject({ signed: false, intact: false, signers: [], problems: [] });
+    const foreign = await api(
+      'GET',
+      `/operator/requests/${requestId}/documents/6f1c2a4e-1d7b-4b8e-9a51-3c2f0d9e8a10/signature`,
+      OP_TN,
+    );
+    expect(foreign.status).toBe(404);
 
     const noReason = await api('POST', `/operator/requests/${requestId}/integration`, OP_TN, { missing: '  ' });
     expect(noReason.status).toBe(400);

@@ -814,6 +814,57 @@ describe('generated PDFs', () => {
       expect({ status: res.status, code: res.json.code }).toEqual({ status: 413, code: 'DOCUMENT_TOO_LARGE' });
     });
   });
+
+  describe('signature verdict of a stored document (what the back office shows beside it)', () => {
+    async function stored(bytes: Uint8Array, name: string): Promise<string> {
+      const res = await upload(
+        citizen,
+        { kind: 'identity-document', entityType: 'citizen', entityId: citizenCf },
+        { bytes, name },
+      );
+      expect(res.status).toBe(201);
+      return res.json.id as string;
+    }
+    const verdictOf = (id: string, query = '') => call('GET', `/signatures/documents/${id}${query}`, 'service');
+
+    it('names the signer of a signed PDF and says whether it is the person expected', async () => {
+      const signed = await signPades((await declaration()).bytes, signer);
+      const id = await stored(signed, 'documento-firmato.pdf');
+      const byCitizen = await verdictOf(id, `?expectedSigner=${citizenCf}`);
+      expect(byCitizen.status).toBe(200);
+      expect(byCitizen.json).toMatchObject({
+        documentId: id,
+        acceptable: true,
+        format: 'PAdES',
+        hasSignature: true,
+        signatureIntact: true,
+        issuerTrusted: true,
+        certificatesValid: true,
+        signerMatchesCitizen: true,
+      });
+      expect(byCitizen.json.signers[0]).toMatchObject({ name: 'LORENZO VENTURI', codiceFiscale: citizenCf });
+
+      const bySomeoneElse = await verdictOf(id, `?expectedSigner=${otherCf}`);
+      expect(bySomeoneElse.json).toMatchObject({ acceptable: false, signerMatchesCitizen: false });
+      expect((bySomeoneElse.json.problems as Array<{ code: string }>).map((p) => p.code)).toContain(
+        'SIGNER_NOT_CITIZEN',
+      );
+    });
+
+    it('an image is no signed document; only services ask; unknown ids and bad codici fiscali are refused', async () => {
+      const id = await stored(pngBytes(), 'documento.png');
+      const image = await verdictOf(id);
+      expect(image.status).toBe(200);
+      expect(image.json).toMatchObject({ documentId: id, hasSignature: false, acceptable: false });
+
+      const asOwner = await call('GET', `/signatures/documents/${id}`, citizen);
+      expect(asOwner.status).toBe(403);
+      expect((await verdictOf(randomUUID())).status).toBe(404);
+      expect((await verdictOf('not-a-uuid')).status).toBe(404);
+      const badCf = await verdictOf(id, '?expectedSigner=RSSMRA80A01H501X');
+      expect({ status: badCf.status, code: badCf.json.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    });
+  });
 });
 
 describe('downloads serve only the bytes that were uploaded (#8.7)', () => {

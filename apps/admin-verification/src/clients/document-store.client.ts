@@ -17,6 +17,16 @@ export interface StoredDocument {
   uploadedAt: string;
 }
 
+/** document-store's verdict on a stored document's signatures (the fields the back office shows). */
+export interface StoredSignatureVerdict {
+  hasSignature: boolean;
+  signatureIntact: boolean;
+  issuerTrusted: boolean;
+  certificatesValid: boolean;
+  signers: Array<{ name: string | null; codiceFiscale: string | null; format: string; signingTime: string | null }>;
+  problems: Array<{ code: string; severity: 'error' | 'warning'; message: string }>;
+}
+
 /** The path the gateway serves document-store under: download links are built on it for the browser. */
 const GATEWAY_PREFIX = '/api/document-store';
 
@@ -46,6 +56,16 @@ export class DocumentStoreClient {
       `documents/${encodeURIComponent(documentId)}/download-link`,
       undefined,
       { 'x-forwarded-prefix': GATEWAY_PREFIX },
+    );
+    if (answer.status !== 200) throw unavailable();
+    return answer.body;
+  }
+
+  /** The signatures of a stored document, checked on its bytes by document-store. */
+  async signatureOf(documentId: string): Promise<StoredSignatureVerdict> {
+    const answer = await this.call<StoredSignatureVerdict>(
+      'GET',
+      `signatures/documents/${encodeURIComponent(documentId)}`,
     );
     if (answer.status !== 200) throw unavailable();
     return answer.body;

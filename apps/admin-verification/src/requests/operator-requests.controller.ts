@@ -7,6 +7,7 @@ import { requestNotFound } from '../operators/operator-access.js';
 import { QueueQuery } from './dto/queue.query.js';
 import { IntegrationDto, PublicAdministrationDto, RejectDto } from './dto/request-forms.dto.js';
 import {
+  DocumentSignatureResponse,
   DownloadLinkResponse,
   VerificationRequestListResponse,
   VerificationRequestResponse,
@@ -87,6 +88,17 @@ export class OperatorRequestsController {
     @Param('documentId', DocumentId) documentId: string,
   ): Promise<DownloadLinkResponse> {
     return this.requests.documentLink(actor, id, documentId);
+  }
+
+  @Get('requests/:id/documents/:documentId/signature')
+  @ApiOperation({ summary: 'Verifica della firma digitale di un documento della richiesta (firmatario, validità)' })
+  @ApiOkResponse({ type: DocumentSignatureResponse })
+  documentSignature(
+    @CurrentActor() actor: Actor,
+    @Param('id', RequestId) id: string,
+    @Param('documentId', DocumentId) documentId: string,
+  ): Promise<DocumentSignatureResponse> {
+    return this.requests.documentSignature(actor, id, documentId);
   }
 
   @Put('requests/:id/public-administration')

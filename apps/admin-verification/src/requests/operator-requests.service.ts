@@ -8,7 +8,11 @@ import { ADMIN_VERIFICATION_ENV } from '../config/admin-verification.tokens.js';
 import { OperatorAccess, type OperatorContext, requestNotFound } from '../operators/operator-access.js';
 import { addDays, OPEN_STATES, romeDay, type VerificationState } from './domain/verification-request.machine.js';
 import type { PublicAdministrationDto } from './dto/request-forms.dto.js';
-import type { DownloadLinkResponse, VerificationRequestResponse } from './dto/request.response.js';
+import type {
+  DocumentSignatureResponse,
+  DownloadLinkResponse,
+  VerificationRequestResponse,
+} from './dto/request.response.js';
 import type { QueueQuery } from './dto/queue.query.js';
 import { RequestRecorder } from './request-recorder.js';
 import { documentSlots, toResponse, toStep } from './request-view.js';
@@ -106,6 +110,29 @@ export class OperatorRequestsService {
     const docs = await this.applicantSide.documentsOf(request);
     if (!docs.some((d) => d.id === documentId)) throw requestNotFound();
     return this.documents.downloadLink(documentId);
+  }
+
+  /** The signature verdict of one of the request's documents (document-store checks the stored bytes). */
+  async documentSignature(actor: Actor, id: string, documentId: string): Promise<DocumentSignatureResponse> {
+    const operator = await this.access.resolve(actor);
+    const request = await this.inTerritory(this.dataSource.manager, operator, id);
+    const docs = await this.applicantSide.documentsOf(request);
+    if (!docs.some((d) => d.id === documentId)) throw requestNotFound();
+    const verdict = await this.documents.signatureOf(documentId);
+    return {
+      signed: verdict.hasSignature,
+      intact: verdict.hasSignature && verdict.signatureIntact,
+      trusted: verdict.hasSignature && verdict.issuerTrusted,
+      certificatesValid: verdict.hasSignature && verdict.certificatesValid,
+      signers: verdict.signers.map((s) => ({
+        name: s.name,
+        codiceFiscale: s.codiceFiscale,
+        format: s.format,
+        signingTime: s.signingTime,
+      })),
+      // Without a signature the only news is that there is none (the inspector's file-type notes are not for operators).
+      problems: verdict.hasSignature ? verdict.problems.map((p) => ({ severity: p.severity, message: p.message })) : [],
+    };
   }
 
   /** The PA of a Responsabile unico request is not in the registry: the operator adds it (IPA data or by hand). */

@@ -52,6 +52,16 @@ export interface DocumentSlot {
   size?: number | null;
 }
 
+/** The signature check of a stored document (document-store on its bytes), shown beside it. */
+export interface DocumentSignature {
+  signed: boolean;
+  intact: boolean;
+  trusted: boolean;
+  certificatesValid: boolean;
+  signers: Array<{ name: string | null; codiceFiscale: string | null; format: string; signingTime: string | null }>;
+  problems: Array<{ severity: 'error' | 'warning'; message: string }>;
+}
+
 export interface VerificationRequest {
   id: string;
   kind: string;
@@ -163,6 +173,11 @@ export const operatorApi = {
     apiRequest<{ url: string; expiresAt: string }>(
       'POST',
       `${BASE}/requests/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/link`,
+    ),
+  documentSignature: (id: string, documentId: string) =>
+    apiRequest<DocumentSignature>(
+      'GET',
+      `${BASE}/requests/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}/signature`,
     ),
   addPublicAdministration: (id: string, body: PublicAdministrationForm) =>
     apiRequest<VerificationRequest>(

@@ -1,6 +1,6 @@
 import { ApiError } from '@profila/ui';
 import { useEffect, useState } from 'react';
-import { type DocumentSlot, operatorApi } from './api';
+import { type DocumentSignature, type DocumentSlot, formatDateTime, operatorApi } from './api';
 
 type Preview =
   | { status: 'idle' }
@@ -14,14 +14,79 @@ function previewable(contentType: string | null | undefined): 'pdf' | 'image' | 
   return null;
 }
 
+type SignatureCheck =
+  { status: 'loading' } | { status: 'ready'; verdict: DocumentSignature } | { status: 'error'; message: string };
+
 /**
- * One document of the request: its name, and on demand an inline preview. The bytes come through the request's
+ * "Firma digitale": whether the stored file is signed, by whom (name and codice fiscale from the certificate), and
+ * whether each signature is intact and its certificate valid and recognised: the operator compares the signer with
+ * who should have signed (the legal representative for a delega, the PA's for an atto di nomina).
+ */
+function SignatureVerdict({ check }: { check: SignatureCheck }) {
+  if (check.status === 'loading') {
+    return <p className="small text-muted mb-0 mt-2">Verifica della firma digitale…</p>;
+  }
+  if (check.status === 'error') {
+    return <p className="small text-danger mb-0 mt-2">Verifica della firma non disponibile: {check.message}</p>;
+  }
+  const { verdict } = check;
+  if (!verdict.signed) {
+    return (
+      <p className="small text-muted mb-0 mt-2" data-testid="signature-verdict" data-signed="false">
+        Firma digitale: documento non firmato digitalmente.
+      </p>
+    );
+  }
+  const valid = verdict.intact && verdict.trusted && verdict.certificatesValid;
+  return (
+    <div className="small mt-2" data-testid="signature-verdict" data-signed="true" data-valid={String(valid)}>
+      <span className={`badge ${valid ? 'bg-success' : 'bg-danger'} me-2`}>
+        {valid ? 'Firma valida' : 'Firma non valida'}
+      </span>
+      {verdict.signers.map((signer, i) => (
+        <span key={i} className="me-2">
+          {signer.format} — firmato da <strong>{signer.name ?? 'firmatario senza nome'}</strong>
+          {signer.codiceFiscale ? ` (${signer.codiceFiscale})` : ' (codice fiscale non presente nel certificato)'}
+          {signer.signingTime ? `, il ${formatDateTime(signer.signingTime)}` : ''}
+        </span>
+      ))}
+      {verdict.problems.length > 0 && (
+        <ul className="mb-0 mt-1">
+          {verdict.problems.map((problem, i) => (
+            <li key={i} className={problem.severity === 'error' ? 'text-danger' : 'text-warning'}>
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * One document of the request: its name, its signature verdict, and on demand an inline preview. The bytes come through the request's
  * temporary download link (admin-verification checks the territory, document-store serves them as an attachment),
  * shown from a blob URL in an <iframe> (PDF) or an <img> (images); other formats (e.g. .p7m) are only downloaded.
  */
 export function DocumentPreview({ requestId, slot }: { requestId: string; slot: DocumentSlot }) {
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
+  const [signature, setSignature] = useState<SignatureCheck>({ status: 'loading' });
   const kind = previewable(slot.contentType);
+
+  useEffect(() => {
+    if (!slot.documentId) return;
+    let live = true;
+    operatorApi
+      .documentSignature(requestId, slot.documentId)
+      .then((verdict) => live && setSignature({ status: 'ready', verdict }))
+      .catch(
+        (error: unknown) =>
+          live && setSignature({ status: 'error', message: error instanceof Error ? error.message : 'riprova.' }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [requestId, slot.documentId]);
 
   useEffect(
     () => () => {
@@ -110,6 +175,7 @@ export function DocumentPreview({ requestId, slot }: { requestId: string; slot: 
           </div>
         )}
       </div>
+      {slot.documentId && <SignatureVerdict check={signature} />}
       {preview.status === 'error' && (
         <div className="alert alert-danger mt-2 mb-0" role="alert">
           {preview.message}

@@ -237,6 +237,13 @@ export class DocumentsService {
     return { document: doc, bytes: await this.verifiedBytes(doc) };
   }
 
+  /** A document the caller may see with its verified bytes (for a check done on the stored file). */
+  async contentOf(actor: Actor, id: string): Promise<VerifiedDownload> {
+    const doc = await this.get(actor, id);
+    assertDownloadable(doc);
+    return { document: doc, bytes: await this.verifiedBytes(doc) };
+  }
+
   /** Soft delete: the row and the bytes stay for the audit trail; the document is no longer listed nor downloadable. */
   async delete(actor: Actor, id: string, at = new Date()): Promise<StoredDocument> {
     return this.documents.transaction(async (tx) => {

@@ -1,17 +1,20 @@
 import type { Transform } from 'node:stream';
-import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
 import type { FastifyRequest } from 'fastify';
 import { documentKindRules } from '../domain/document-kind.js';
+import { DocumentException } from '../documents/documents.exception.js';
 import type { PreparedUpload } from '../documents/documents.service.js';
 import { receiveUpload } from '../documents/multipart-upload.js';
 import {
   INSPECT_SIGNATURE_SCHEMA,
   InspectSignatureQuery,
   SignatureVerdictResponse,
+  StoredSignatureQuery,
+  StoredSignatureVerdictResponse,
 } from './dto/inspect-signature.dto.js';
-import { type InspectionResult, SignaturesService } from './signatures.service.js';
+import { type InspectionResult, SignaturesService, type StoredSignatureVerdict } from './signatures.service.js';
 import { SizeLimit } from './size-limit.js';
 
 @ApiTags('signatures')
@@ -58,5 +61,23 @@ export class SignaturesController {
       // The guard the bytes went through (its size, type and SHA-256).
       summary: storage.guard.summary,
     });
+  }
+
+  @Get('documents/:id')
+  @AllowActors('service')
+  @ApiOperation({
+    summary: 'Verifica le firme di un documento archiviato',
+    description:
+      'Solo servizi (es. il back office mostra il verdetto accanto a ogni documento di una richiesta): se il file è ' +
+      'firmato (PAdES o CAdES), se le firme sono integre, chi ha firmato (nome e codice fiscale), se il certificato ' +
+      'è valido e di un emittente riconosciuto, e, con expectedSigner, se tra i firmatari c’è quella persona.',
+  })
+  @ApiOkResponse({ type: StoredSignatureVerdictResponse })
+  inspectStored(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DocumentException.notFound() })) id: string,
+    @Query() query: StoredSignatureQuery,
+  ): Promise<StoredSignatureVerdict> {
+    return this.signatures.inspectStored(actor, id, query.expectedSigner);
   }
 }

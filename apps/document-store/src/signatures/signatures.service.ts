@@ -12,6 +12,9 @@ export type SignatureVerdictJson = Omit<SignatureVerdict, 'signedContent'>;
 /** The verdict, and the stored document when the caller asked to store an acceptable file (otherwise null). */
 export type InspectionResult = SignatureVerdictJson & { documentId: string | null };
 
+/** The verdict on a document already stored. */
+export type StoredSignatureVerdict = SignatureVerdictJson & { documentId: string };
+
 @Injectable()
 export class SignaturesService {
   constructor(
@@ -58,6 +61,24 @@ export class SignaturesService {
   async requestCodeFrom(actor: Actor, rawFields: Record<string, string>): Promise<string> {
     const fields = await formFields(InspectSignatureFields, rawFields);
     return (await this.templates.findAssociationRequest(actor, fields.requestCode)).requestCode;
+  }
+
+  /**
+   * The verdict on a stored document (services only: the back office shows it beside the document): is it signed,
+   * intact, by whom, with a certificate valid and trusted, and by `expectedSigner` when given. Nothing to compare
+   * the content with: only signatures are judged.
+   */
+  async inspectStored(actor: Actor, documentId: string, expectedSigner?: string): Promise<StoredSignatureVerdict> {
+    if (actor.kind !== 'service') {
+      throw new CommonException(CommonErrorCode.FORBIDDEN, 'Solo un servizio può verificare un documento archiviato.');
+    }
+    const { document, bytes } = await this.documents.contentOf(actor, documentId);
+    const verdict = await this.inspector.inspect(new Uint8Array(bytes), {
+      fileName: document.fileName,
+      citizenCodiceFiscale: expectedSigner,
+    });
+    const { signedContent: _signedContent, ...json } = verdict;
+    return { ...json, documentId: document.id };
   }
 
   /**

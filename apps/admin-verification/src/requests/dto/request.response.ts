@@ -96,6 +96,29 @@ export class DownloadLinkResponse {
   @ApiProperty() expiresAt!: string;
 }
 
+export class SignerResponse {
+  @ApiProperty({ type: String, nullable: true, example: 'MARIO ROSSI' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'RSSMRA80A01H501U' }) codiceFiscale!: string | null;
+  @ApiProperty({ enum: ['PAdES', 'CAdES'] }) format!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Dichiarata dal firmatario (non una marca temporale)' })
+  signingTime!: string | null;
+}
+
+export class SignatureProblemResponse {
+  @ApiProperty({ enum: ['error', 'warning'] }) severity!: 'error' | 'warning';
+  @ApiProperty({ example: 'Il certificato del firmatario è scaduto.' }) message!: string;
+}
+
+/** The verdict shown beside a document: signed or not, intact, by whom, with a valid and recognised certificate. */
+export class DocumentSignatureResponse {
+  @ApiProperty({ description: 'Il file contiene almeno una firma digitale (PAdES o CAdES)' }) signed!: boolean;
+  @ApiProperty({ description: 'Ogni firma è integra (contenuto non alterato dopo la firma)' }) intact!: boolean;
+  @ApiProperty({ description: 'Ogni certificato è di un emittente riconosciuto' }) trusted!: boolean;
+  @ApiProperty({ description: 'Ogni certificato è valido oggi' }) certificatesValid!: boolean;
+  @ApiProperty({ type: [SignerResponse] }) signers!: SignerResponse[];
+  @ApiProperty({ type: [SignatureProblemResponse] }) problems!: SignatureProblemResponse[];
+}
+
 export class PecConfirmationResponse {
   @ApiProperty({ example: 'PEC confermata: la richiesta è in attesa di abilitazione.' }) message!: string;
   @ApiProperty() requestId!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsCodiceFiscalePersona } from '@profila/italian';
 import { SignatureProblemCode } from '../signature-verdict.js';
 
 export class InspectSignatureFields {
@@ -19,6 +20,16 @@ export class InspectSignatureQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'store deve essere true o false' })
   store?: 'true' | 'false';
+}
+
+export class StoredSignatureQuery {
+  @ApiPropertyOptional({
+    example: 'RSSMRA80A01H501U',
+    description: 'Codice fiscale di chi deve aver firmato (problema SIGNER_NOT_CITIZEN se non è tra i firmatari)',
+  })
+  @IsOptional()
+  @IsCodiceFiscalePersona()
+  expectedSigner?: string;
 }
 
 export const INSPECT_SIGNATURE_SCHEMA = {
@@ -143,4 +154,9 @@ export class SignatureVerdictResponse {
     description: 'Con store=true e file accettabile: il documento archiviato (signed-declaration); altrimenti null',
   })
   documentId!: string | null;
+}
+
+export class StoredSignatureVerdictResponse extends SignatureVerdictResponse {
+  @ApiProperty({ format: 'uuid' })
+  declare documentId: string;
 }
