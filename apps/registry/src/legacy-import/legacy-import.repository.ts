@@ -184,6 +184,8 @@ const UNIT_EVENTS = `
 export class LegacyImportRepository {
   /** Creates this session's staging tables and loads the comuni names the event payloads carry. */
   async prepareSession(client: PoolClient, places: ItalianPlaces): Promise<void> {
+    // A server crash may lose the last commits, but each takes its checkpoint with it: --resume redoes exactly them.
+    await client.query(`SET synchronous_commit = off`);
     await client.query(STAGING_DDL);
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM legacy_stage_comune');
     if (Number(rows[0].n) > 0) return;
