@@ -13,6 +13,7 @@ import { AnagraficaPage } from './reserved/anagrafica-page';
 import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
 import { ReservedHomePage } from './reserved/reserved-home-page';
+import { ClaimPage } from './claim/claim-page';
 import { NominationPage } from './verification/nomination-page';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
           {profileRoutes}
           <Route path="deleghe/*" element={<DelegationsRoutes />} />
           <Route path="amministratore" element={<NominationPage />} />
+          <Route path="utenza-aziendale" element={<ClaimPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="privacy" element={<InfoPage topic="privacy" />} />

@@ -3,6 +3,7 @@ export const RESERVED_MENU = [
   { to: '/area-riservata/anagrafica', label: 'Gestione anagrafica', icon: 'it-user' },
   { to: '/area-riservata/profili', label: 'Gestione profili', icon: 'it-pa' },
   { to: '/area-riservata/amministratore', label: 'Gestione dati amministratore', icon: 'it-check-circle' },
+  { to: '/area-riservata/utenza-aziendale', label: "Accedi all'utenza aziendale", icon: 'it-key' },
   { to: '/area-riservata/deleghe', label: 'Gestione deleghe', icon: 'it-sign' },
   { to: '/area-riservata', label: 'Vai alla home dei servizi', icon: 'it-arrow-left' },
 ] as const;
