@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { generateCodiceFiscale, isValidPartitaIva } from '@profila/italian';
-import type { Comune, ItalianPlaces } from '#registry/legacy-import';
+import { type Comune, hashLegacyPassword, type ItalianPlaces } from '#registry/legacy-import';
 import { joinLine, LEGACY_COLUMNS } from '../format/legacy-format.js';
 
 export interface SampleOptions {
@@ -204,14 +203,8 @@ export function companyCodiceFiscale(matricola: number, ufficio: number): string
   return body + String((10 - (sum % 10)) % 10);
 }
 
-/** Hashes a password with one of the legacy schemes the import accepts. */
-export function legacyHash(scheme: 'bcrypt' | 'sha1-salted' | 'md5', password: string, salt = 'a1b2c3d4'): string {
-  if (scheme === 'bcrypt') return bcrypt.hashSync(password, 4);
-  if (scheme === 'md5') return createHash('md5').update(password).digest('hex');
-  return `${salt}$${createHash('sha1')
-    .update(salt + password)
-    .digest('hex')}`;
-}
+/** Hashes a password with one of the legacy schemes the import accepts (the registry's own rule). */
+export const legacyHash = hashLegacyPassword;
 
 /** Writes aziende.csv, operatori.csv and raa.csv with valid CFs, real comuni, shared CFs and some bad rows. */
 export async function generateSample(

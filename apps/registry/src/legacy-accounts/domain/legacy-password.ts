@@ -41,3 +41,16 @@ function sameHex(a: string, b: string): boolean {
   const y = Buffer.from(b.toLowerCase());
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** Hashes a password the way the legacy systems did (sample exports, tests); bcrypt at cost 4: samples only. */
+export function hashLegacyPassword(
+  scheme: 'bcrypt' | 'sha1-salted' | 'md5',
+  password: string,
+  salt = 'a1b2c3d4',
+): string {
+  if (scheme === 'bcrypt') return bcrypt.hashSync(password, 4);
+  if (scheme === 'md5') return createHash('md5').update(password).digest('hex');
+  return `${salt}$${createHash('sha1')
+    .update(salt + password)
+    .digest('hex')}`;
+}
