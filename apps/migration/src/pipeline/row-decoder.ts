@@ -109,8 +109,11 @@ export class RowDecoder {
   private readonly people = new Map<string, number>();
   private readonly sedi = new Set<string>();
   private readonly accreditations: Map<string, string>;
+  /** `<sigla>|<folded name>` → comune: legacy exports often name the comune instead of its code. */
+  private readonly comuniByName = new Map<string, Comune>();
 
   constructor(private readonly places: ItalianPlaces) {
+    for (const c of places.comuni) this.comuniByName.set(`${c.provincia}|${fold(c.nome)}`, c);
     this.accreditations = new Map<string, string>();
     for (const code of TIPI_SOGGETTO_ABILITATO) {
       this.accreditations.set(fold(code), code);
@@ -185,11 +188,7 @@ export class RowDecoder {
     const code = value.toUpperCase();
     const byCode = this.places.comune(code);
     if (byCode) return byCode;
-    const sigla = provincia.toUpperCase();
-    const wanted = fold(value);
-    const byName = sigla
-      ? this.places.searchComuni(sigla, value, 1000).find((c) => fold(c.nome) === wanted)
-      : undefined;
+    const byName = provincia ? this.comuniByName.get(`${provincia.toUpperCase()}|${fold(value)}`) : undefined;
     if (byName) return byName;
     throw new RowError(RejectReason.COMUNE_SCONOSCIUTO, field);
   }
