@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@profila/audit';
 import { type Actor, CommonErrorCode, CommonException } from '@profila/platform';
-import { decoyVerification, verifyLegacyPassword } from './domain/legacy-password.js';
+import { decoyVerification, verifyLegacyPassword } from '../domain/legacy-password.js';
 import type { LegacyClaimDto, LegacyClaimResponse } from './dto/legacy-claim.dto.js';
 import { LegacyAccountRepository } from './legacy-account.repository.js';
 import { LegacyAccountsException, LegacyAccountsExceptionCode } from './legacy-accounts.exception.js';

@@ -6,4 +6,4 @@ export * from './legacy-database.js';
 export { ItalianPlaces, fold, type Comune } from '../reference-data/italian-places.js';
 export type { LegacyAccountKind, LegacyPasswordScheme } from './legacy-account.entity.js';
 export { TIPI_SOGGETTO_ABILITATO, TIPI_SOGGETTO_ABILITATO_LABELS } from '../domain/organization-kind.js';
-export { hashLegacyPassword, verifyLegacyPassword } from '../legacy-accounts/domain/legacy-password.js';
+export { hashLegacyPassword, verifyLegacyPassword } from '../domain/legacy-password.js';
