@@ -5,8 +5,17 @@ module.exports = {
       name: 'apps-never-import-apps',
       comment: 'An app talks to another app over HTTP or events, never by import.',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/migration/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'migration-uses-owner-import-paths',
+      comment:
+        "ADR 0014: the migration CLI (and its bench) runs the registry's migration-run code, imported from its one " +
+        'lib-shaped export; nothing else of another app.',
+      severity: 'error',
+      from: { path: '^(apps/migration|bench/migration)/' },
+      to: { path: '^apps/(?!migration/)', pathNot: '^apps/registry/src/legacy-import/index\\.ts$' },
     },
     {
       name: 'libs-never-import-apps',

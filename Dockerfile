@@ -39,6 +39,10 @@ RUN mkdir -p /out/dist/apps /out/apps /out/libs \
  && if [ "$APP" = gateway ]; then \
       for ui in web backoffice; do mkdir -p "/out/apps/$ui" && cp -a "apps/$ui/dist" "/out/apps/$ui/"; done; \
     fi \
+ && if [ "$APP" = migration ]; then mkdir -p /out/dist/apps/registry \
+      && cp -a dist/apps/registry/legacy-import dist/apps/registry/reference-data dist/apps/registry/database \
+           dist/apps/registry/domain dist/apps/registry/config /out/dist/apps/registry/; \
+    fi \
  && node --input-type=module -e " \
       try { const { DEFAULT_PORTS } = await import('@profila/platform'); console.log(DEFAULT_PORTS[process.env.APP] ?? ''); } \
       catch { console.log(''); }" > /out/default-port

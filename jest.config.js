@@ -29,6 +29,7 @@ export default {
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@profila/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#registry/legacy-import$': '<rootDir>/apps/registry/src/legacy-import/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [

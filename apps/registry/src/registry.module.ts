@@ -8,6 +8,7 @@ import type { RegistryEnv } from './config/registry.env.js';
 import { REGISTRY_ENV } from './config/registry.tokens.js';
 import { REGISTRY_ENTITIES } from './database/entities.js';
 import { REGISTRY_MIGRATIONS } from './database/migrations/index.js';
+import { LegacyAccountsModule } from './legacy-accounts/legacy-accounts.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { OperatorsModule } from './operators/operators.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -41,6 +42,7 @@ export class RegistryModule {
         AssociationsModule,
         OperatorsModule,
         VerificationsModule,
+        LegacyAccountsModule,
       ],
     };
   }

@@ -14,6 +14,7 @@ import { AnagraficaPage } from './reserved/anagrafica-page';
 import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
 import { ReservedHomePage } from './reserved/reserved-home-page';
+import { ClaimPage } from './claim/claim-page';
 import { NominationPage } from './verification/nomination-page';
 import { PecConfirmationPage } from './verification/pec-confirmation-page';
 import { RaaRegistrationPage } from './verification/raa-registration-page';
@@ -38,6 +39,7 @@ export function App() {
           <Route path="accesso-atti/*" element={<RaaRoutes />} />
           <Route path="responsabile-unico" element={<ResponsabilePage />} />
           <Route path="registrazione-raa" element={<RaaRegistrationPage />} />
+          <Route path="utenza-aziendale" element={<ClaimPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="conferma-pec/:token" element={<PecConfirmationPage />} />

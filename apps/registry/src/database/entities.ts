@@ -1,6 +1,12 @@
 import { AuditEntry } from '@profila/audit';
 import { AssociationRequest } from '../associations/association-request.entity.js';
 import { Association } from '../associations/association.entity.js';
+import { LegacyAccount } from '../legacy-import/legacy-account.entity.js';
+import { LegacyClaimAttempt } from '../legacy-import/legacy-claim-attempt.entity.js';
+import { LegacyImportBatch } from '../legacy-import/legacy-import-batch.entity.js';
+import { LegacyImportRun } from '../legacy-import/legacy-import-run.entity.js';
+import { LegacyPersonLink } from '../legacy-import/legacy-person-link.entity.js';
+import { LegacyPerson } from '../legacy-import/legacy-person.entity.js';
 import { MembershipUnit } from '../memberships/membership-unit.entity.js';
 import { Membership } from '../memberships/membership.entity.js';
 import { OrganizationAccreditation } from '../organizations/accreditation.entity.js';
@@ -20,4 +26,10 @@ export const REGISTRY_ENTITIES: Array<new () => unknown> = [
   AssociationRequest,
   Association,
   RaaProfile,
+  LegacyAccount,
+  LegacyPerson,
+  LegacyPersonLink,
+  LegacyImportRun,
+  LegacyImportBatch,
+  LegacyClaimAttempt,
 ];

@@ -5,6 +5,7 @@ export const RESERVED_MENU = [
   { to: '/area-riservata/amministratore', label: 'Gestione dati amministratore', icon: 'it-check-circle' },
   { to: '/area-riservata/responsabile-unico', label: 'Registrazione amministrazione', icon: 'it-pa' },
   { to: '/area-riservata/registrazione-raa', label: 'Registrazione accesso agli atti', icon: 'it-files' },
+  { to: '/area-riservata/utenza-aziendale', label: "Accedi all'utenza aziendale", icon: 'it-key' },
   { to: '/area-riservata/deleghe', label: 'Gestione deleghe', icon: 'it-sign' },
   { to: '/area-riservata/accesso-atti', label: 'Richieste di accesso agli atti', icon: 'it-files' },
   { to: '/area-riservata', label: 'Vai alla home dei servizi', icon: 'it-arrow-left' },

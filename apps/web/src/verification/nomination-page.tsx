@@ -1,5 +1,7 @@
 import { ApiError, type FieldErrors, messageOf, TextField } from '@profila/ui';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import type { NominationPrefill } from '../claim/claim-api';
 import { ReservedHeading } from '../reserved/reserved-heading';
 import { usePageTitle } from '../site';
 import {
@@ -46,10 +48,29 @@ function formOf(request: NominationRequest): NominationForm {
  */
 export function NominationPage() {
   usePageTitle(TITLE);
+  // From "Accedi all'utenza aziendale": the legacy login's company and referent pre-fill a new nomination.
+  const claim = (useLocation().state as NominationPrefill | null)?.claim ?? null;
   const [mine, setMine] = useState<NominationRequest[]>([]);
   const [current, setCurrent] = useState<NominationRequest | null>(null);
-  const [form, setForm] = useState<NominationForm>(EMPTY);
-  const [company, setCompany] = useState<OrganizationHit | null>(null);
+  const [form, setForm] = useState<NominationForm>(() =>
+    claim?.referente
+      ? {
+          ...EMPTY,
+          nome: claim.referente.nome,
+          cognome: claim.referente.cognome,
+          dataNascita: claim.referente.dataNascita ?? '',
+          luogoNascita: claim.referente.luogoNascita ?? '',
+          codiceFiscale: claim.referente.codiceFiscale,
+          email: claim.referente.email ?? '',
+          emailConferma: claim.referente.email ?? '',
+        }
+      : EMPTY,
+  );
+  const [company, setCompany] = useState<OrganizationHit | null>(
+    claim
+      ? { id: claim.organizationId, ragioneSociale: claim.ragioneSociale, codiceFiscale: claim.codiceFiscale }
+      : null,
+  );
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<OrganizationHit[] | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -2,6 +2,7 @@ import { AuditTables1763900001000 } from '@profila/audit';
 import { MessagingTables1763900000000 } from '@profila/messaging';
 import { RegistryTables1763900002000 } from './1763900002000-registry-tables.js';
 import { RaaProfiles1763900002100 } from './1763900002100-raa-profiles.js';
+import { LegacyImport1763900002200 } from './1763900002200-legacy-import.js';
 
 /** Every migration of the registry database, in order. */
 export const REGISTRY_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const REGISTRY_MIGRATIONS = [
   AuditTables1763900001000,
   RegistryTables1763900002000,
   RaaProfiles1763900002100,
+  LegacyImport1763900002200,
 ];

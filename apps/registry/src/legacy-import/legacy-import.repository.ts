@@ -1,0 +1,552 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { ItalianPlaces } from '../reference-data/italian-places.js';
+
+/**
+ * Every statement of the legacy import (ADR 0014), next to the tables it writes. The migration CLI hands rows to
+ * these functions on a connection to the registry's database; COPY needs the driver's connection, so this repository
+ * takes a `pg` client instead of an EntityManager (like the messaging lib's batch SQL). Set-based: a batch is a
+ * handful of statements whatever its size.
+ */
+
+/** One organisation as its first legacy row describes it. `id` is deterministic or the existing one. */
+export interface StagedOrganization {
+  id: string;
+  lane: number;
+  kind: 'azienda-italiana' | 'ente-operatore';
+  codiceFiscale: string;
+  ragioneSociale: string;
+  ragioneSocialeNorm: string;
+  tipoEnte: string | null;
+  sedeComune: string;
+  sedeProvincia: string;
+  sedeCap: string | null;
+  sedeIndirizzo: string;
+  email: string | null;
+  pec: string | null;
+}
+export interface StagedAccreditation {
+  organizationId: string;
+  lane: number;
+  tipo: string;
+}
+export interface StagedUnit {
+  id: string;
+  organizationId: string;
+  lane: number;
+  descrizione: string;
+  comune: string;
+  cap: string | null;
+  indirizzo: string;
+  validFrom: string;
+}
+export interface StagedAccount {
+  username: string;
+  kind: 'azienda' | 'operatore' | 'raa';
+  organizationId: string | null;
+  unitId: string | null;
+  passwordHash: string;
+  passwordScheme: string;
+  email: string | null;
+  codiceFiscalePersona: string | null;
+}
+export interface StagedPerson {
+  codiceFiscale: string;
+  nome: string;
+  cognome: string;
+  dataNascita: string | null;
+  luogoNascita: string | null;
+  email: string | null;
+}
+export interface StagedLink {
+  id: string;
+  organizationId: string;
+  codiceFiscale: string;
+  ruolo: 'referente' | 'personale';
+  unitId: string | null;
+}
+export interface StagedBatch {
+  organizations: StagedOrganization[];
+  accreditations: StagedAccreditation[];
+  units: StagedUnit[];
+  accounts: StagedAccount[];
+  people: StagedPerson[];
+  links: StagedLink[];
+}
+
+/** What one batch did, per kind: created, updated (unchanged = staged − created − updated). */
+export interface BatchCounts {
+  organizationsCreated: number;
+  organizationsUpdated: number;
+  unitsCreated: number;
+  unitsUpdated: number;
+  accountsCreated: number;
+  accountsUpdated: number;
+  peopleCreated: number;
+  peopleUpdated: number;
+  linksCreated: number;
+  linksUpdated: number;
+  events: number;
+}
+
+export interface Checkpoint {
+  batchNo: number;
+  sourceFile: string;
+  lastLine: number;
+}
+
+export interface TableChecksum {
+  rows: number;
+  md5: string;
+}
+
+const STAGING_DDL = `
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_comune (
+    code char(4) PRIMARY KEY, nome text NOT NULL, provincia text NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_org (
+    id uuid, lane smallint, kind text, codice_fiscale varchar(16), ragione_sociale text, ragione_sociale_norm text,
+    tipo_ente text, sede_comune char(4), sede_provincia char(2), sede_cap varchar(12), sede_indirizzo text,
+    email text, pec text) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_accreditation (
+    organization_id uuid, lane smallint, tipo text) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_unit (
+    id uuid, organization_id uuid, lane smallint, descrizione text, comune char(4), cap varchar(5),
+    indirizzo text, valid_from date) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_account (
+    username text, kind text, organization_id uuid, unit_id uuid, password_hash text, password_scheme text,
+    email text, codice_fiscale_persona varchar(16)) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_person (
+    codice_fiscale varchar(16), nome text, cognome text, data_nascita date, luogo_nascita char(4), email text)
+    ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_stage_link (
+    id uuid, organization_id uuid, codice_fiscale varchar(16), ruolo text, unit_id uuid) ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_touched_org (id uuid PRIMARY KEY, lane smallint, inserted boolean)
+    ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_touched_unit (
+    id uuid PRIMARY KEY, organization_id uuid, lane smallint, inserted boolean) ON COMMIT DELETE ROWS;
+`;
+
+/** The envelope every migrated event carries (libs/contracts envelope, built by SQL from the upserted rows). */
+const envelope = (typeExpression: string, aggregate: string, data: string) => `jsonb_build_object(
+    'id', gen_random_uuid(), 'type', ${typeExpression}, 'version', 1,
+    'occurredAt', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'aggregateId', ${aggregate}, 'correlationId', $1::text, 'causationId', NULL,
+    'actor', jsonb_build_object('kind', 'system', 'id', 'migration'), 'data', ${data})`;
+
+const comuneJson = (alias: string, code: string) =>
+  `jsonb_build_object('codiceBelfiore', ${code}, 'nome', coalesce(${alias}.nome, ${code}),
+     'provincia', coalesce(${alias}.provincia, 'XX'))`;
+
+const ORG_EVENTS = `
+  INSERT INTO outbox (id, topic, key, lane, envelope)
+  SELECT (e->>'id')::uuid, 'registry.organization.v1', o.id::text, t.lane, e
+  FROM legacy_touched_org t
+  JOIN organization o ON o.id = t.id
+  LEFT JOIN legacy_stage_comune c ON c.code = o.sede_comune
+  CROSS JOIN LATERAL (SELECT coalesce(array_agg(a.tipo ORDER BY a.tipo), '{}') AS tipi
+                      FROM organization_accreditation a WHERE a.organization_id = o.id) acc
+  CROSS JOIN LATERAL (SELECT ${envelope(
+    `CASE WHEN t.inserted THEN 'organization.registered' ELSE 'organization.updated' END`,
+    'o.id',
+    `jsonb_build_object(
+      'organizationId', o.id, 'kind', o.kind, 'codiceFiscale', o.codice_fiscale, 'partitaIva', o.partita_iva,
+      'codiceIdentificativo', NULL, 'statoEstero', NULL, 'denominazione', o.ragione_sociale,
+      'formaGiuridica', o.forma_giuridica, 'tipoEnte', o.tipo_ente, 'settoreEconomico', o.settore_economico,
+      'tipoAzienda', o.tipo_azienda, 'tipiSoggettoAbilitato', to_jsonb(acc.tipi),
+      'sedeLegale', jsonb_build_object('indirizzo', o.sede_indirizzo, 'cap', o.sede_cap,
+        'comune', CASE WHEN o.sede_comune IS NULL THEN NULL ELSE ${comuneJson('c', 'o.sede_comune')} END,
+        'citta', o.sede_citta),
+      'email', o.email, 'pec', o.pec, 'telefono', o.telefono)`,
+  )} AS e) ev
+  ORDER BY o.id`;
+
+const UNIT_EVENTS = `
+  INSERT INTO outbox (id, topic, key, lane, envelope)
+  SELECT (e->>'id')::uuid, 'registry.unit.v1', u.organization_id::text, t.lane, e
+  FROM legacy_touched_unit t
+  JOIN operating_unit u ON u.id = t.id
+  JOIN organization o ON o.id = u.organization_id
+  LEFT JOIN legacy_stage_comune c ON c.code = u.comune
+  CROSS JOIN LATERAL (SELECT ${envelope(
+    `CASE WHEN t.inserted THEN 'unit.created' ELSE 'unit.updated' END`,
+    'u.organization_id',
+    `jsonb_build_object(
+      'unitId', u.id, 'organizationId', u.organization_id, 'organizationCodiceFiscale', o.codice_fiscale,
+      'descrizione', u.descrizione,
+      'indirizzo', jsonb_build_object('indirizzo', u.indirizzo, 'cap', u.cap, 'comune', ${comuneJson('c', 'u.comune')}),
+      'validFrom', to_char(u.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(u.valid_to, 'YYYY-MM-DD'),
+      'comuniServiti', to_jsonb(u.comuni_serviti), 'provinceServite', to_jsonb(u.province_servite))`,
+  )} AS e) ev
+  ORDER BY u.organization_id, u.id`;
+
+export class LegacyImportRepository {
+  /** Creates this session's staging tables and loads the comuni names the event payloads carry. */
+  async prepareSession(client: PoolClient, places: ItalianPlaces): Promise<void> {
+    // A server crash may lose the last commits, but each takes its checkpoint with it: --resume redoes exactly them.
+    await client.query(`SET synchronous_commit = off`);
+    await client.query(STAGING_DDL);
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM legacy_stage_comune');
+    if (Number(rows[0].n) > 0) return;
+    await copy(
+      client,
+      'legacy_stage_comune',
+      ['code', 'nome', 'provincia'],
+      places.comuni.map((c) => [c.codiceBelfiore, c.nome, c.provincia]),
+    );
+  }
+
+  /** Ids of the organisations that already exist for these codici fiscali (registered before the import). */
+  async existingOrganizations(client: PoolClient, codiciFiscali: string[]): Promise<Map<string, string>> {
+    if (codiciFiscali.length === 0) return new Map();
+    const { rows } = await client.query<{ id: string; codice_fiscale: string }>(
+      `SELECT id, codice_fiscale FROM organization WHERE codice_fiscale = ANY($1) AND kind <> 'azienda-estera'`,
+      [codiciFiscali],
+    );
+    return new Map(rows.map((r) => [r.codice_fiscale, r.id]));
+  }
+
+  /** Loads one batch into the staging tables and applies it: the caller holds the transaction. */
+  async applyBatch(client: PoolClient, correlationId: string, batch: StagedBatch): Promise<BatchCounts> {
+    // A dry run applies every batch in one transaction: the staging tables are emptied per batch, not per commit.
+    await client.query(`TRUNCATE legacy_stage_org, legacy_stage_accreditation, legacy_stage_unit, legacy_stage_account,
+      legacy_stage_person, legacy_stage_link, legacy_touched_org, legacy_touched_unit`);
+    await copy(
+      client,
+      'legacy_stage_org',
+      [
+        'id',
+        'lane',
+        'kind',
+        'codice_fiscale',
+        'ragione_sociale',
+        'ragione_sociale_norm',
+        'tipo_ente',
+        'sede_comune',
+        'sede_provincia',
+        'sede_cap',
+        'sede_indirizzo',
+        'email',
+        'pec',
+      ],
+      batch.organizations.map((o) => [
+        o.id,
+        String(o.lane),
+        o.kind,
+        o.codiceFiscale,
+        o.ragioneSociale,
+        o.ragioneSocialeNorm,
+        o.tipoEnte,
+        o.sedeComune,
+        o.sedeProvincia,
+        o.sedeCap,
+        o.sedeIndirizzo,
+        o.email,
+        o.pec,
+      ]),
+    );
+    await copy(
+      client,
+      'legacy_stage_accreditation',
+      ['organization_id', 'lane', 'tipo'],
+      batch.accreditations.map((a) => [a.organizationId, String(a.lane), a.tipo]),
+    );
+    await copy(
+      client,
+      'legacy_stage_unit',
+      ['id', 'organization_id', 'lane', 'descrizione', 'comune', 'cap', 'indirizzo', 'valid_from'],
+      batch.units.map((u) => [
+        u.id,
+        u.organizationId,
+        String(u.lane),
+        u.descrizione,
+        u.comune,
+        u.cap,
+        u.indirizzo,
+        u.validFrom,
+      ]),
+    );
+    await copy(
+      client,
+      'legacy_stage_account',
+      [
+        'username',
+        'kind',
+        'organization_id',
+        'unit_id',
+        'password_hash',
+        'password_scheme',
+        'email',
+        'codice_fiscale_persona',
+      ],
+      batch.accounts.map((a) => [
+        a.username,
+        a.kind,
+        a.organizationId,
+        a.unitId,
+        a.passwordHash,
+        a.passwordScheme,
+        a.email,
+        a.codiceFiscalePersona,
+      ]),
+    );
+    await copy(
+      client,
+      'legacy_stage_person',
+      ['codice_fiscale', 'nome', 'cognome', 'data_nascita', 'luogo_nascita', 'email'],
+      batch.people.map((p) => [p.codiceFiscale, p.nome, p.cognome, p.dataNascita, p.luogoNascita, p.email]),
+    );
+    await copy(
+      client,
+      'legacy_stage_link',
+      ['id', 'organization_id', 'codice_fiscale', 'ruolo', 'unit_id'],
+      batch.links.map((l) => [l.id, l.organizationId, l.codiceFiscale, l.ruolo, l.unitId]),
+    );
+
+    // Organisations: only those the import created (id = the deterministic id) are ever updated by it; one
+    // registered in Profila keeps its data, the legacy logins only add units to it.
+    const orgs = await client.query<{ inserted: boolean }>(`
+      WITH up AS (
+        INSERT INTO organization AS o (id, kind, codice_fiscale, ragione_sociale, ragione_sociale_norm, tipo_ente,
+          sede_comune, sede_provincia, sede_cap, sede_indirizzo, email, pec, created_at, updated_at)
+        SELECT id, kind, codice_fiscale, ragione_sociale, ragione_sociale_norm, tipo_ente, sede_comune,
+          sede_provincia, sede_cap, sede_indirizzo, email, pec, now(), now()
+        FROM legacy_stage_org ORDER BY codice_fiscale
+        ON CONFLICT (codice_fiscale) WHERE kind <> 'azienda-estera' DO UPDATE SET
+          ragione_sociale = excluded.ragione_sociale, ragione_sociale_norm = excluded.ragione_sociale_norm,
+          tipo_ente = excluded.tipo_ente, sede_comune = excluded.sede_comune,
+          sede_provincia = excluded.sede_provincia, sede_cap = excluded.sede_cap,
+          sede_indirizzo = excluded.sede_indirizzo, email = excluded.email, pec = excluded.pec, updated_at = now()
+        WHERE o.id = excluded.id
+          AND (o.ragione_sociale, o.tipo_ente, o.sede_comune, o.sede_provincia, o.sede_cap, o.sede_indirizzo,
+               o.email, o.pec)
+          IS DISTINCT FROM (excluded.ragione_sociale, excluded.tipo_ente, excluded.sede_comune,
+               excluded.sede_provincia, excluded.sede_cap, excluded.sede_indirizzo, excluded.email, excluded.pec)
+        RETURNING o.id, (xmax = 0) AS inserted)
+      INSERT INTO legacy_touched_org (id, lane, inserted)
+      SELECT up.id, s.lane, up.inserted FROM up JOIN legacy_stage_org s ON s.id = up.id
+      RETURNING inserted`);
+    // SARE accreditation types: the union over the logins sharing the CF (read-only, source 'legacy').
+    await client.query(`
+      WITH added AS (
+        INSERT INTO organization_accreditation (organization_id, tipo, source)
+        SELECT DISTINCT organization_id, tipo, 'legacy' FROM legacy_stage_accreditation
+        ORDER BY 1, 2
+        ON CONFLICT DO NOTHING
+        RETURNING organization_id)
+      INSERT INTO legacy_touched_org (id, lane, inserted)
+      SELECT DISTINCT a.organization_id, s.lane, false
+      FROM added a JOIN legacy_stage_accreditation s ON s.organization_id = a.organization_id
+      ON CONFLICT (id) DO NOTHING`);
+
+    const units = await client.query<{ inserted: boolean }>(`
+      WITH up AS (
+        INSERT INTO operating_unit AS u (id, organization_id, descrizione, comune, cap, indirizzo, valid_from,
+          valid_to, comuni_serviti, province_servite, created_at, updated_at)
+        SELECT id, organization_id, descrizione, comune, cap, indirizzo, valid_from, NULL, '{}', '{}', now(), now()
+        FROM legacy_stage_unit ORDER BY id
+        ON CONFLICT (id) DO UPDATE SET descrizione = excluded.descrizione, comune = excluded.comune,
+          cap = excluded.cap, indirizzo = excluded.indirizzo, valid_from = excluded.valid_from, updated_at = now()
+        WHERE (u.descrizione, u.comune, u.cap, u.indirizzo, u.valid_from)
+          IS DISTINCT FROM (excluded.descrizione, excluded.comune, excluded.cap, excluded.indirizzo,
+                            excluded.valid_from)
+        RETURNING u.id, u.organization_id, (xmax = 0) AS inserted)
+      INSERT INTO legacy_touched_unit (id, organization_id, lane, inserted)
+      SELECT up.id, up.organization_id, s.lane, up.inserted FROM up JOIN legacy_stage_unit s ON s.id = up.id
+      RETURNING inserted`);
+
+    const people = await client.query<{ inserted: boolean }>(`
+      INSERT INTO legacy_person AS p (codice_fiscale, nome, cognome, data_nascita, luogo_nascita, email,
+        imported_at, updated_at)
+      SELECT codice_fiscale, nome, cognome, data_nascita, luogo_nascita, email, now(), now()
+      FROM legacy_stage_person ORDER BY codice_fiscale
+      ON CONFLICT (codice_fiscale) DO UPDATE SET nome = excluded.nome, cognome = excluded.cognome,
+        data_nascita = excluded.data_nascita, luogo_nascita = excluded.luogo_nascita, email = excluded.email,
+        updated_at = now()
+      WHERE (p.nome, p.cognome, p.data_nascita, p.luogo_nascita, p.email)
+        IS DISTINCT FROM (excluded.nome, excluded.cognome, excluded.data_nascita, excluded.luogo_nascita,
+                          excluded.email)
+      RETURNING (xmax = 0) AS inserted`);
+
+    const accounts = await client.query<{ inserted: boolean }>(`
+      INSERT INTO legacy_account AS a (username, username_norm, kind, organization_id, unit_id, password_hash,
+        password_scheme, email, codice_fiscale_persona, imported_at, updated_at)
+      SELECT username, lower(username), kind, organization_id, unit_id, password_hash, password_scheme, email,
+        codice_fiscale_persona, now(), now()
+      FROM legacy_stage_account ORDER BY username
+      ON CONFLICT (username) DO UPDATE SET kind = excluded.kind, organization_id = excluded.organization_id,
+        unit_id = excluded.unit_id, password_hash = excluded.password_hash,
+        password_scheme = excluded.password_scheme, email = excluded.email,
+        codice_fiscale_persona = excluded.codice_fiscale_persona, updated_at = now()
+      WHERE (a.kind, a.organization_id, a.unit_id, a.password_hash, a.password_scheme, a.email,
+             a.codice_fiscale_persona)
+        IS DISTINCT FROM (excluded.kind, excluded.organization_id, excluded.unit_id, excluded.password_hash,
+             excluded.password_scheme, excluded.email, excluded.codice_fiscale_persona)
+      RETURNING (xmax = 0) AS inserted`);
+
+    const links = await client.query<{ inserted: boolean }>(`
+      INSERT INTO legacy_person_link AS l (id, organization_id, codice_fiscale, ruolo, unit_id, imported_at)
+      SELECT id, organization_id, codice_fiscale, ruolo, unit_id, now() FROM legacy_stage_link ORDER BY id
+      ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id
+      WHERE l.unit_id IS DISTINCT FROM excluded.unit_id
+      RETURNING (xmax = 0) AS inserted`);
+
+    const orgEvents = await client.query(ORG_EVENTS, [correlationId]);
+    const unitEvents = await client.query(UNIT_EVENTS, [correlationId]);
+
+    const split = (rows: Array<{ inserted: boolean }>) => {
+      const created = rows.filter((r) => r.inserted).length;
+      return [created, rows.length - created] as const;
+    };
+    const [organizationsCreated, organizationsUpdated] = split(orgs.rows);
+    const [unitsCreated, unitsUpdated] = split(units.rows);
+    const [accountsCreated, accountsUpdated] = split(accounts.rows);
+    const [peopleCreated, peopleUpdated] = split(people.rows);
+    const [linksCreated, linksUpdated] = split(links.rows);
+    return {
+      organizationsCreated,
+      organizationsUpdated,
+      unitsCreated,
+      unitsUpdated,
+      accountsCreated,
+      accountsUpdated,
+      peopleCreated,
+      peopleUpdated,
+      linksCreated,
+      linksUpdated,
+      events: (orgEvents.rowCount ?? 0) + (unitEvents.rowCount ?? 0),
+    };
+  }
+
+  /** The checkpoint and the batch's audit entry, in the batch's transaction. */
+  async recordBatch(
+    client: PoolClient,
+    runId: string,
+    correlationId: string,
+    checkpoint: Checkpoint,
+    rows: number,
+    counts: Record<string, number>,
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO legacy_import_batch (run_id, batch_no, source_file, last_line, rows, counts, committed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [runId, checkpoint.batchNo, checkpoint.sourceFile, checkpoint.lastLine, rows, JSON.stringify(counts)],
+    );
+    await client.query(
+      `INSERT INTO audit_entry (occurred_at, action, actor_kind, actor_id, subject_type, subject_id, data,
+         correlation_id)
+       VALUES (now(), 'legacy-import.batch', 'system', 'migration', 'legacy-import-run', $1, $2, $3)`,
+      [runId, JSON.stringify({ batchNo: checkpoint.batchNo, rows, ...counts }), correlationId],
+    );
+  }
+
+  /** Whether the registry's database has the legacy import tables (its migrations ran). */
+  async schemaReady(client: PoolClient): Promise<boolean> {
+    const { rows } = await client.query<{ t: string | null }>(`SELECT to_regclass('legacy_import_run')::text AS t`);
+    return rows[0]?.t !== null && rows[0]?.t !== undefined;
+  }
+
+  /** The latest unfinished run on these source files, if any. */
+  async unfinishedRun(client: PoolClient, sourceHash: string): Promise<string | null> {
+    const { rows } = await client.query<{ run_id: string }>(
+      `SELECT run_id FROM legacy_import_run WHERE source_hash = $1 AND finished_at IS NULL
+       ORDER BY started_at DESC LIMIT 1`,
+      [sourceHash],
+    );
+    return rows[0]?.run_id ?? null;
+  }
+
+  async startRun(client: PoolClient, runId: string, sourceHash: string): Promise<void> {
+    await client.query(`INSERT INTO legacy_import_run (run_id, source_hash, started_at) VALUES ($1, $2, now())`, [
+      runId,
+      sourceHash,
+    ]);
+  }
+
+  async finishRun(client: PoolClient, runId: string): Promise<void> {
+    await client.query(`UPDATE legacy_import_run SET finished_at = now() WHERE run_id = $1`, [runId]);
+  }
+
+  /** The last batch a run committed, if any. */
+  async lastCheckpoint(client: PoolClient, runId: string): Promise<Checkpoint | null> {
+    const { rows } = await client.query<{ batch_no: number; source_file: string; last_line: number }>(
+      `SELECT batch_no, source_file, last_line FROM legacy_import_batch WHERE run_id = $1
+       ORDER BY batch_no DESC LIMIT 1`,
+      [runId],
+    );
+    const row = rows[0];
+    return row ? { batchNo: row.batch_no, sourceFile: row.source_file, lastLine: row.last_line } : null;
+  }
+
+  /** Sums of the counts of a run's committed batches (a resumed run reports the whole run). */
+  async committedCounts(client: PoolClient, runId: string): Promise<Record<string, number>> {
+    const { rows } = await client.query<{ counts: Record<string, number> }>(
+      `SELECT counts FROM legacy_import_batch WHERE run_id = $1`,
+      [runId],
+    );
+    const total: Record<string, number> = {};
+    for (const r of rows) for (const [k, v] of Object.entries(r.counts)) total[k] = (total[k] ?? 0) + v;
+    return total;
+  }
+
+  /**
+   * Row counts and an order-independent digest of what the import writes, without timestamps and event ids: two
+   * databases with the same figures hold the same migrated data and the same events.
+   */
+  async checksums(client: PoolClient): Promise<Record<string, TableChecksum>> {
+    const digest = (table: string, row: string, where = 'true') =>
+      `SELECT '${table}' AS t, count(*)::int AS n,
+         coalesce(md5(string_agg(md5(${row}), '' ORDER BY md5(${row}))), '') AS d FROM ${table} WHERE ${where}`;
+    const { rows } = await client.query<{ t: string; n: number; d: string }>(
+      [
+        digest(
+          'organization',
+          `concat_ws('|', id, kind, codice_fiscale, ragione_sociale, tipo_ente, sede_comune, sede_provincia, sede_cap,
+             sede_indirizzo, email, pec)`,
+        ),
+        digest('organization_accreditation', `concat_ws('|', organization_id, tipo, source)`),
+        digest(
+          'operating_unit',
+          `concat_ws('|', id, organization_id, descrizione, comune, cap, indirizzo, valid_from)`,
+        ),
+        digest(
+          'legacy_account',
+          `concat_ws('|', username, kind, organization_id, unit_id, password_hash, password_scheme, email,
+             codice_fiscale_persona)`,
+        ),
+        digest('legacy_person', `concat_ws('|', codice_fiscale, nome, cognome, data_nascita, luogo_nascita, email)`),
+        digest('legacy_person_link', `concat_ws('|', id, organization_id, codice_fiscale, ruolo, unit_id)`),
+        digest(
+          'outbox',
+          `concat_ws('|', topic, key, lane, envelope->>'type', (envelope->'data')::text)`,
+          `envelope->'actor'->>'id' = 'migration'`,
+        ),
+      ].join(' UNION ALL '),
+    );
+    return Object.fromEntries(rows.map((r) => [r.t, { rows: r.n, md5: r.d }]));
+  }
+}
+
+/** COPY … FROM STDIN in PostgreSQL's text format. */
+async function copy(client: PoolClient, table: string, columns: string[], rows: Array<Array<string | null>>) {
+  if (rows.length === 0) return;
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  const CHUNK = 2000;
+  function* chunks() {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      let text = '';
+      const end = Math.min(rows.length, i + CHUNK);
+      for (let j = i; j < end; j++) text += rows[j].map(copyField).join('\t') + '\n';
+      yield text;
+    }
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
+function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : value;
+}

@@ -1,0 +1,131 @@
+// The legacy import end to end on 1,000,000 realistic company logins (valid CFs, real comuni, 30% sharing a CF, 2%
+// bad rows), against an embedded PostgreSQL, through the real pipeline (parse → validate → COPY into the registry's
+// staging tables → set-based upserts → outbox events → checkpoint, one transaction per batch). For scale, the raw
+// COPY of the same file into one table of text columns, in the same run. Peak RSS of this process (the generator
+// runs in a child process, so its memory is not counted).
+//   npm run bench:migration [-- --rows 1000000 --batch-size 10000]
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { EmbeddedPostgresServer } from '@profila/embedded';
+import { freePort } from '@profila/testing';
+import { migrateRegistryDatabase } from '#registry/legacy-import';
+import type * as ModuleFile from '../../apps/migration/src/migration.module.js';
+import type * as ServiceFile from '../../apps/migration/src/pipeline/legacy-import.service.js';
+import type * as FormatFile from '../../apps/migration/src/format/legacy-format.js';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'batch-size': { type: 'string', default: '10000' },
+  },
+});
+const ROWS = Number(values.rows);
+const BATCH = Number(values['batch-size']);
+
+// apps/migration compiled beside this bench (dist/apps/migration), loaded at run time like the other benches.
+const app = (path: string) => new URL(`../../apps/migration/${path}`, import.meta.url).href;
+const { MigrationModule } = (await import(app('migration.module.js'))) as typeof ModuleFile;
+const { LegacyImportService } = (await import(app('pipeline/legacy-import.service.js'))) as typeof ServiceFile;
+const { LEGACY_COLUMNS, splitLine } = (await import(app('format/legacy-format.js'))) as typeof FormatFile;
+
+const work = await mkdtemp(join(tmpdir(), 'profila-bench-migration-'));
+await chmod(work, 0o755);
+const source = join(work, 'export');
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+process.stdout.write(`generating ${fmt(ROWS)} legacy rows…\n`);
+const generated = Date.now();
+const gen = spawnSync(
+  process.execPath,
+  [fileURLToPath(app('sample/main.js')), '--out', source, '--companies', String(ROWS), '--staff', '0', '--raa', '0'],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (gen.status !== 0) throw new Error('sample generator failed');
+const file = join(source, 'aziende.csv');
+const bytes = (await stat(file)).size;
+process.stdout.write(`  ${(bytes / 1e6).toFixed(0)} MB in ${((Date.now() - generated) / 1000).toFixed(1)} s\n`);
+
+const server = new EmbeddedPostgresServer({ dataDir: join(work, 'pg'), port: await freePort(), persistent: false });
+await server.start();
+try {
+  // Raw COPY of the same file into one table (text columns, no index): the ceiling of what PostgreSQL takes in.
+  const rawUrl = await server.ensureDatabase('bench_raw_copy');
+  const raw = new pg.Client({ connectionString: rawUrl });
+  await raw.connect();
+  await raw.query(`CREATE TABLE legacy_raw (${LEGACY_COLUMNS.aziende.map((c) => `${c} text`).join(', ')})`);
+  // Only the well-formed lines: COPY stops at the first line with a missing field (prepared before the clock starts).
+  const wellFormed = join(work, 'well-formed.csv');
+  const columns = LEGACY_COLUMNS.aziende.length;
+  let rawRows = 0;
+  await pipeline(
+    createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity }),
+    async function* (lines: AsyncIterable<string>) {
+      for await (const line of lines) {
+        if (splitLine(line).length !== columns) continue;
+        rawRows++;
+        yield line + '\n';
+      }
+    },
+    createWriteStream(wellFormed, { highWaterMark: 1 << 20 }),
+  );
+  rawRows--; // the header
+  const copyStarted = Date.now();
+  await pipeline(
+    createReadStream(wellFormed, { highWaterMark: 1 << 20 }),
+    raw.query(copyFrom(`COPY legacy_raw FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)`)),
+  );
+  const copySeconds = (Date.now() - copyStarted) / 1000;
+  await raw.end();
+
+  // The import, end to end (reading, validation, grouping, staging, upserts, events, checkpoints).
+  const url = await server.ensureDatabase('bench_registry');
+  await migrateRegistryDatabase(url);
+  const context = await NestFactory.createApplicationContext(
+    MigrationModule.register({ REGISTRY_DATABASE_URL: url, MIGRATION_BATCH_SIZE: BATCH }),
+    { logger: ['error'] },
+  );
+  const started = Date.now();
+  const result = await context
+    .get(LegacyImportService)
+    .run({ source, reportDir: join(work, 'report'), progress: true, batchSize: BATCH });
+  const seconds = (Date.now() - started) / 1000;
+  await context.close();
+
+  const rate = result.rows / seconds;
+  const copyRate = rawRows / copySeconds;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const t = result.totals;
+  process.stdout.write(
+    [
+      '',
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (shared: figures from a busy machine)`,
+      `rows: ${fmt(result.rows)} (${fmt(result.accepted)} imported, ${fmt(result.rejects.length)} rejected)`,
+      `created: ${fmt(t.organizationsCreated)} organisations, ${fmt(t.unitsCreated)} units, ` +
+        `${fmt(t.accountsCreated)} legacy logins, ${fmt(t.peopleCreated)} people, ${fmt(t.linksCreated)} links, ` +
+        `${fmt(t.events)} outbox events`,
+      `end to end:  ${seconds.toFixed(1)} s  ${fmt(rate)} rows/s  (batch ${fmt(BATCH)})`,
+      `raw COPY:    ${copySeconds.toFixed(1)} s  ${fmt(copyRate)} rows/s  (same file's ${fmt(rawRows)} well-formed rows, one table, no index)`,
+      `ratio:       ${((rate / copyRate) * 100).toFixed(0)}% of raw COPY`,
+      `peak RSS:    ${rssMb.toFixed(0)} MB (this process; PostgreSQL not included)`,
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await server.stop();
+  await rm(work, { recursive: true, force: true });
+}
