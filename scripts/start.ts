@@ -26,6 +26,9 @@ const platform = new EmbeddedPlatform({
   persistent: true,
   autoRestart: true,
   devIdp: true,
+  // The sample back-office structures (Provincia di Trento, di Como, Regione Lombardia and their CPI), so that the
+  // super-operator can assign operators by hand; the test platforms create their own.
+  env: { SAMPLE_STRUCTURES: 'true' },
   webDist: process.env.WEB_DIST ? resolve(process.env.WEB_DIST) : undefined,
   backofficeDist: process.env.BACKOFFICE_DIST ? resolve(process.env.BACKOFFICE_DIST) : undefined,
   onStatus: (line) => console.log(`  ${line}`),

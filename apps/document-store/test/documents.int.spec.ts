@@ -1016,7 +1016,8 @@ describe('linked entities must be confirmed by their owner (#8.14)', () => {
         code: 'LINKED_ENTITY_NOT_VERIFIABLE',
       });
       expect(res.json.message).toMatch(
-        fields.entityType === 'admin-verification-request' ? /non ha potuto confermare/ : /non può confermarla/,
+        // admin-verification and raa are asked (and not reachable here); deleghe cannot be confirmed yet at all
+        fields.entityType === 'delega' ? /non può confermarla/ : /non ha potuto confermare/,
       );
     }
     // Operators name requests too: the same refusal.

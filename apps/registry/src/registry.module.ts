@@ -13,6 +13,7 @@ import { MembershipsModule } from './memberships/memberships.module.js';
 import { OperatorsModule } from './operators/operators.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { SampleDataModule } from './sample-data/sample-data.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { VerificationsModule } from './verifications/verifications.module.js';
 
@@ -43,6 +44,7 @@ export class RegistryModule {
         OperatorsModule,
         VerificationsModule,
         LegacyAccountsModule,
+        SampleDataModule,
       ],
     };
   }

@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsService } from './organizations.service.js';
 
-@Module({ controllers: [OrganizationsController], providers: [OrganizationsService] })
+@Module({ controllers: [OrganizationsController], providers: [OrganizationsService], exports: [OrganizationsService] })
 export class OrganizationsModule {}
