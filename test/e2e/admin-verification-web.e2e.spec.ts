@@ -10,9 +10,6 @@
 // the PEC confirmation link mailed and opened) run in the portal's pages and the back office, end to end.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
 import { deflateSync } from 'node:zlib';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateCodiceFiscale } from '@profila/italian';
 import { DEV_SERVICE_TOKEN } from '@profila/platform';
 import { devSign, type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
@@ -22,13 +19,13 @@ import {
   devIdpLogin,
   type DevIdpSession,
   launchBrowser,
+  screenshot,
   startTestPlatform,
+  until,
+  visible,
   withPage,
 } from '@profila/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, '.tmp');
+import type { Browser, Page } from 'playwright-core';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
@@ -42,16 +39,6 @@ interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 function citizen(id: string): TestCitizen {
@@ -208,15 +195,6 @@ const verificationMails = async (to: string) =>
 // ---------------------------------------------------------------------------------------------------------------
 // The browser.
 
-async function visible(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 /**
  * A fresh browser in which `who` logs in to the back office through its IdP chooser and the dev IdP (level 2), then
  * `fn`. Fails if any of our pages threw or logged an error, except the answers the test provokes on purpose.
@@ -294,7 +272,6 @@ beforeAll(async () => {
     return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
   });
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
 
   trentoId = await structure('00337460224', 'Provincia Autonoma di Trento', 'TN', 'L378', 'CPI di Trento');
   await structure('80050050154', 'Regione Lombardia', 'MI', 'F205', 'CPI di Milano');

@@ -72,21 +72,26 @@ export interface PageErrorOptions {
 }
 
 /**
- * What Chromium's own components report as page errors although no page of ours threw: its built-in PDF viewer,
- * shown inside an <iframe> of a blob URL of our origin, asserts while it lays out a signed PDF's pages.
+ * Errors thrown by Chromium's own code, not by a page of ours: its built-in PDF viewer (an extension, shown inside an
+ * <iframe> of a blob URL of our origin) asserts while it lays out a PDF's pages; its stack is in chrome:// and
+ * chrome-extension:// scripts (its top frame is Chromium's).
  */
-const CHROMIUM_NOISE = [/Assertion failed: Could not find page for Y position/];
+function thrownByChromium(error: Error): boolean {
+  const top = (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line));
+  return top !== undefined && /\((chrome|chrome-extension):\/\//.test(top);
+}
 
 /** Collects uncaught exceptions and console errors of a page, so a test can assert the page ran cleanly. */
 export function collectPageErrors(page: Page, options: PageErrorOptions = {}): string[] {
   const errors: string[] = [];
   const record = (text: string) => {
     if (options.origin && new URL(page.url()).origin !== new URL(options.origin).origin) return;
-    if (CHROMIUM_NOISE.some((pattern) => pattern.test(text))) return;
     if (options.ignore?.some((pattern) => pattern.test(text))) return;
     errors.push(text);
   };
-  page.on('pageerror', (error) => record(`pageerror: ${error.message}`));
+  page.on('pageerror', (error) => {
+    if (!thrownByChromium(error)) record(`pageerror: ${error.message}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') record(`console: ${message.text()}`);
   });
