@@ -32,7 +32,8 @@ export class Progress {
   }
 }
 
-function formatSeconds(s: number): string {
-  if (s < 60) return `${Math.ceil(s)} s`;
-  return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+function formatSeconds(seconds: number): string {
+  const s = Math.ceil(seconds); // whole seconds first: 179.6 s is "3 min 0 s", never "2 min 60 s"
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
 }
