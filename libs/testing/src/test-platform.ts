@@ -61,7 +61,9 @@ async function printServiceErrors(logDir: string): Promise<void> {
     const errors = text.split('\n').filter((line) => {
       if (!line.trim()) return false;
       const level = /^\{"level":(\d+)/.exec(line);
-      return level ? Number(level[1]) >= 50 : !line.startsWith('{');
+      // Text lines are a crash's output; Node's own warnings ("(node:123) …Warning", "(Use `node --trace-…") are not.
+      if (level) return Number(level[1]) >= 50;
+      return !line.startsWith('{') && !/^\((node:\d+|Use `node)/.test(line);
     });
     if (errors.length === 0) continue;
     const shown = errors.slice(-20).map((line) => `  ${line.slice(0, 600)}`);
