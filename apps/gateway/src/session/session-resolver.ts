@@ -1,5 +1,5 @@
 import type { SessionResolveResponse } from '@profila/contracts';
-import { SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 
 interface CacheEntry {
   value: SessionResolveResponse | null;
@@ -67,7 +67,7 @@ export class SessionResolver {
     const asked = this.generation;
     const res = await fetch(`${this.identityUrl}/sessions/${sessionId}/resolve`, {
       method: 'POST',
-      headers: { [SERVICE_TOKEN_HEADER]: this.serviceToken, 'x-profila-service': 'gateway' },
+      headers: { [SERVICE_TOKEN_HEADER]: this.serviceToken, [SERVICE_CALLER_HEADER]: 'gateway' },
       signal: AbortSignal.timeout(3000),
     });
     let value: SessionResolveResponse | null = null;

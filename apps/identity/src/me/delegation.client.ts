@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessRightOrganization, AccessRightOrganizationsResponse } from '@profila/contracts';
-import { SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
 import { MeException, MeExceptionCode } from './me.exception.js';
@@ -19,7 +19,7 @@ export class DelegationClient {
       res = await fetch(
         `${this.env.DELEGATION_URL}/access-rights/citizens/${encodeURIComponent(codiceFiscale)}/organizations`,
         {
-          headers: { [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN, 'x-profila-service': 'identity' },
+          headers: { [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN, [SERVICE_CALLER_HEADER]: 'identity' },
           signal: AbortSignal.timeout(5000),
         },
       );

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCESS_RIGHTS_API_V1, type AccessCheckResponse } from '@profila/contracts';
-import { createLogger, SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { createLogger, SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
 
@@ -47,7 +47,7 @@ export class ActingAsCheck {
     const query = new URLSearchParams({ codiceFiscale, organizationId });
     try {
       const res = await fetch(`${this.env.DELEGATION_URL}${ACCESS_RIGHTS_API_V1}/check?${query}`, {
-        headers: { [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN, 'x-profila-service': 'identity' },
+        headers: { [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN, [SERVICE_CALLER_HEADER]: 'identity' },
         signal: AbortSignal.timeout(2000),
       });
       if (res.status === 400) return { allowed: false, grant: null };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { NotificationEnv } from '../config/notification.env.js';
 import { NOTIFICATION_ENV } from '../config/notification.tokens.js';
 
@@ -21,7 +21,7 @@ export class PecLinkClient {
     const base = this.env.ADMIN_VERIFICATION_URL.replace(/\/$/, '');
     const response = await fetch(`${base}/pec-links/${encodeURIComponent(requestId)}`, {
       method: 'POST',
-      headers: { [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN, 'x-profila-service': 'notification' },
+      headers: { [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN, [SERVICE_CALLER_HEADER]: 'notification' },
       signal: AbortSignal.timeout(5000),
     });
     if (response.status === 404) return null;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { RegistryEnv } from '../config/registry.env.js';
 import { REGISTRY_ENV } from '../config/registry.tokens.js';
 import { AssociationsException, AssociationsExceptionCode } from './associations.exception.js';
@@ -93,7 +93,7 @@ export class DocumentStoreClient {
         headers: {
           ...(init.headers as Record<string, string> | undefined),
           [SERVICE_TOKEN_HEADER]: this.env.SERVICE_TOKEN,
-          'x-profila-service': 'registry',
+          [SERVICE_CALLER_HEADER]: 'registry',
         },
         signal: AbortSignal.timeout(15_000),
       });

@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../context/request-context.js';
 
 export const SERVICE_TOKEN_HEADER = 'x-profila-service-token';
+/** Names the calling service to the one called (checked against an endpoint's allowed callers). */
+export const SERVICE_CALLER_HEADER = 'x-profila-service';
 
 /**
  * Turns the credentials of a request into an actor, or undefined when there are none valid.
@@ -25,7 +27,7 @@ export class ServiceTokenVerifier extends TokenVerifier {
     if (typeof given !== 'string') return undefined;
     const buf = Buffer.from(given);
     if (buf.length !== this.expected.length || !timingSafeEqual(buf, this.expected)) return undefined;
-    const caller = headers['x-profila-service'];
+    const caller = headers[SERVICE_CALLER_HEADER];
     return { kind: 'service', id: typeof caller === 'string' ? caller : 'unknown' };
   }
 }

@@ -1,4 +1,4 @@
-import { type Actor, SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { type Actor, SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { DocumentEntityType } from '../domain/document-entity.js';
 import type { LinkConfirmation, LinkedEntityVerifier } from './linked-entity.verifier.js';
 
@@ -32,7 +32,7 @@ export class OwnerServiceLinkVerifier implements LinkedEntityVerifier {
     let answer: OwnerLinkAnswer;
     try {
       const response = await fetch(url, {
-        headers: { [SERVICE_TOKEN_HEADER]: this.owner.serviceToken, 'x-profila-service': 'document-store' },
+        headers: { [SERVICE_TOKEN_HEADER]: this.owner.serviceToken, [SERVICE_CALLER_HEADER]: 'document-store' },
         signal: AbortSignal.timeout(this.owner.timeoutMs ?? 3000),
       });
       if (response.status === 404 || response.status === 403) return this.refused();
