@@ -105,19 +105,13 @@ export class OperatorRequestsService {
 
   /** A short-lived link to one of the request's documents, for the inline preview. */
   async documentLink(actor: Actor, id: string, documentId: string): Promise<DownloadLinkResponse> {
-    const operator = await this.access.resolve(actor);
-    const request = await this.inTerritory(this.dataSource.manager, operator, id);
-    const docs = await this.applicantSide.documentsOf(request);
-    if (!docs.some((d) => d.id === documentId)) throw requestNotFound();
+    await this.assertRequestDocument(actor, id, documentId);
     return this.documents.downloadLink(documentId);
   }
 
   /** The signature verdict of one of the request's documents (document-store checks the stored bytes). */
   async documentSignature(actor: Actor, id: string, documentId: string): Promise<DocumentSignatureResponse> {
-    const operator = await this.access.resolve(actor);
-    const request = await this.inTerritory(this.dataSource.manager, operator, id);
-    const docs = await this.applicantSide.documentsOf(request);
-    if (!docs.some((d) => d.id === documentId)) throw requestNotFound();
+    await this.assertRequestDocument(actor, id, documentId);
     const verdict = await this.documents.signatureOf(documentId);
     return {
       signed: verdict.hasSignature,
@@ -212,6 +206,14 @@ export class OperatorRequestsService {
       await this.recorder.step(tx, request, cmd, event);
       return this.view(tx, request);
     });
+  }
+
+  /** The document is one of a request of the operator's territory; anything else is "not found". */
+  private async assertRequestDocument(actor: Actor, id: string, documentId: string): Promise<void> {
+    const operator = await this.access.resolve(actor);
+    const request = await this.inTerritory(this.dataSource.manager, operator, id);
+    const docs = await this.applicantSide.documentsOf(request);
+    if (!docs.some((d) => d.id === documentId)) throw requestNotFound();
   }
 
   private async assertResponsabileFree(request: VerificationRequest): Promise<void> {
