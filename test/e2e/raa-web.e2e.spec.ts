@@ -6,9 +6,6 @@
 // employment records (the embedded sample data); the lawyer reads the answer and prints it; the mails are those of the
 // manual. A citizen without the RAA profile is told how to get it and refused by the API.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateCodiceFiscale } from '@profila/italian';
 import { DEV_SERVICE_TOKEN } from '@profila/platform';
 import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
@@ -17,13 +14,13 @@ import {
   devIdpLogin,
   type DevIdpSession,
   launchBrowser,
+  screenshot,
   startTestPlatform,
+  until,
+  visible,
   withPage,
 } from '@profila/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, '.tmp');
+import type { Browser, Page } from 'playwright-core';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
@@ -36,16 +33,6 @@ interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 function citizen(id: string): TestCitizen {
@@ -135,15 +122,6 @@ async function mails(): Promise<CaughtMail[]> {
 const mailsTo = async (to: string, subject: RegExp) =>
   (await mails()).filter((m) => m.to.includes(to) && subject.test(m.subject));
 
-async function visible(locator: Locator, timeout = 15_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 /** The portal, logged in as `who` through "Entra con SPID" and the dev IdP. */
 async function asCitizen(who: TestCitizen, fn: (page: Page) => Promise<void>, ignore: RegExp[] = []): Promise<void> {
   await withPage(
@@ -216,7 +194,6 @@ beforeAll(async () => {
     return idps.some((idp) => /Dev IdP/.test(idp.name)) ? true : undefined;
   });
   browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
   await structure('00337460224', 'Provincia di Como', 'CO', 'C933', FRANCESCA);
   await structure('80050050154', 'Regione Lombardia', 'MI', 'F205', GIULIA);
   // The officers have logged in once: notification knows their address (the welcome mail proves it).
