@@ -5,12 +5,14 @@
 //   3. the logged-in citizen's own check through the gateway (session resolution, token, proxy);
 //   4. the time from a Revoca's commit to the first refused check, and to the delegate's acting-as ending (through
 //      the gateway: identity's re-check on every request + the gateway's resolve cache).
-// The load generator (undici, keep-alive, fixed concurrency) runs in this process, on the same cores.
-//   npm run bench:access-check [-- --seconds 5 --concurrency 32 --revocations 20]
+// The load generator (autocannon, keep-alive, a fixed number of requests in flight: 8, as the other targets of the
+// platform are stated) runs in this process, on the same cores; CPU per request of the servers from /proc.
+//   npm run bench:access-check [-- --seconds 5 --concurrency 8 --revocations 20]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Pool } from 'undici';
+import autocannon from 'autocannon';
 import {
   MEMBERSHIP_TOPIC_V1,
   type MembershipV1,
@@ -26,7 +28,7 @@ import { devIdpLogin, type DevIdpSession, freePort, startTestPlatform } from '@p
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
-    concurrency: { type: 'string', default: '32' },
+    concurrency: { type: 'string', default: '8' },
     revocations: { type: 'string', default: '20' },
   },
 });
@@ -46,49 +48,58 @@ interface LoadResult {
   errors: number;
 }
 
-/** Keeps CONCURRENCY requests in flight for SECONDS; every answer must be 200 and pass `ok`. */
+const CLOCK_TICK_US = 1e6 / 100; // Linux USER_HZ
+/** CPU time (µs, user + system) a process has used so far. */
+function cpuUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
+}
+
+/**
+ * Keeps CONCURRENCY requests in flight for SECONDS with autocannon (a light client: the load generator shares these
+ * cores with the servers), after a one-second warm-up. Every answer must be 200; a sample of bodies, taken before
+ * and after the run on the same connection settings, must pass `ok`. With `watched` pids: their CPU per request.
+ */
 async function load(
   label: string,
   origin: string,
   path: string,
   headers: Record<string, string>,
   ok: (body: string) => boolean,
+  watched: Record<string, number | undefined> = {},
 ): Promise<LoadResult> {
-  const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
-  const once = async () => {
-    const res = await pool.request({ method: 'GET', path, headers });
-    const body = await res.body.text();
-    return res.statusCode === 200 && ok(body);
+  const sample = async () => {
+    let wrong = 0;
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${origin}${path}`, { headers });
+      if (res.status !== 200 || !ok(await res.text())) wrong++;
+    }
+    return wrong;
   };
-  for (let i = 0; i < 500; i++) await once(); // warm-up
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        if (!(await once())) errors++;
-        latencies.push(performance.now() - t);
-      }
-    }),
+  const run = (seconds: number) =>
+    autocannon({ url: `${origin}${path}`, headers, connections: CONCURRENCY, duration: seconds });
+  let errors = await sample();
+  await run(1); // warm-up: JIT, pools, caches
+  const pids = Object.entries(watched).filter((e): e is [string, number] => e[1] !== undefined);
+  const before = pids.map(([, pid]) => cpuUs(pid));
+  const result = await run(SECONDS);
+  const cpu = pids.map(
+    ([name, pid], i) => `${name} ${Math.round((cpuUs(pid) - before[i]) / result.requests.total)} µs`,
   );
-  const elapsed = (performance.now() - start) / 1000;
-  await pool.close();
-  latencies.sort((a, b) => a - b);
-  const result = {
+  errors += (await sample()) + result.errors + result.timeouts + result.non2xx;
+  const out = {
     label,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
     errors,
   };
   console.log(
-    `${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(7)} req/s   p50 ${ms(result.p50)}   p99 ${ms(result.p99)}` +
+    `${label.padEnd(36)} ${out.perSecond.toFixed(0).padStart(7)} req/s   p50 ${ms(out.p50)}   p99 ${ms(out.p99)}` +
+      (cpu.length ? `   CPU/req: ${cpu.join(', ')}` : '') +
       (errors ? `   ${errors} WRONG ANSWERS` : ''),
   );
-  return result;
+  return out;
 }
 
 // 1. Bare Fastify, in its own process like the services.
@@ -182,9 +193,22 @@ try {
   console.log(`\n${SECONDS} s per target, ${CONCURRENCY} requests in flight\n`);
   const bare = await load('fastify hello world', `http://127.0.0.1:${helloPort}`, '/', {}, (b) => b.includes('world'));
   // The same Nest service answering a route that does nothing (its framework cost, without the check's work).
-  await load('delegation /health/live (Nest floor)', delegationUrl, '/health/live', {}, (body) => body.includes('ok'));
-  const direct = await load('check, direct (service API)', delegationUrl, checkPath(a.fiscalNumber), service, (body) =>
-    body.startsWith('{"allowed":true'),
+  const servers = { delegation: platform.pidOf('delegation'), gateway: platform.pidOf('gateway') };
+  await load(
+    'delegation /health/live (Nest floor)',
+    delegationUrl,
+    '/health/live',
+    {},
+    (body) => body.includes('ok'),
+    servers,
+  );
+  const direct = await load(
+    'check, direct (service API)',
+    delegationUrl,
+    checkPath(a.fiscalNumber),
+    service,
+    (body) => body.startsWith('{"allowed":true'),
+    servers,
   );
   const viaGateway = await load(
     'check, through the gateway',
@@ -192,6 +216,7 @@ try {
     `/api/delegation/v1/access-rights/me/check?organizationId=${org}&permission=COB`,
     { cookie: `profila_session=${sessionA.sessionId}` },
     (body) => body.startsWith('{"allowed":true'),
+    servers,
   );
 
   // 4. Revocation delay.

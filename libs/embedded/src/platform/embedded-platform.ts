@@ -94,6 +94,11 @@ export class EmbeddedPlatform {
     return `http://127.0.0.1:${this.ports[service]}`;
   }
 
+  /** The running service's process id (benchmarks read its CPU time from /proc), or undefined when it is not running. */
+  pidOf(service: ServiceName): number | undefined {
+    return this.services.get(service)?.child?.pid;
+  }
+
   /** Where the S3 endpoint's key pair of this data directory is kept (JSON, mode 0600). */
   get s3CredentialsFile(): string {
     return join(this.options.dataDir, 's3-credentials.json');
@@ -221,7 +226,7 @@ export class EmbeddedPlatform {
       existing?.log ?? createWriteStream(join(this.options.dataDir, 'logs', `${service}.log`), { flags: 'a' });
     const running: RunningService = { name: service, log, expectedExit: false };
     this.services.set(service, running);
-    const child = spawn(process.execPath, ['--enable-source-maps', this.entryOf(service)], {
+    const child = spawn(process.execPath, [...nodeArgsFor(service), this.entryOf(service)], {
       cwd: this.options.rootDir,
       env: { ...process.env, ...this.envFor(service) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -304,4 +309,17 @@ async function waitForHealth(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} not healthy after ${timeoutMs} ms (${url})`);
+}
+
+/**
+ * Node's arguments for a service. `PROFILA_CPU_PROF_DIR` (a directory) makes every service — or only those listed in
+ * `PROFILA_CPU_PROF_SERVICES`, comma-separated — write a V8 CPU profile there when it stops: how the benchmarks'
+ * figures are explained (Node refuses `--cpu-prof` in NODE_OPTIONS).
+ */
+function nodeArgsFor(service: ServiceName): string[] {
+  const args = ['--enable-source-maps'];
+  const dir = process.env.PROFILA_CPU_PROF_DIR;
+  const only = process.env.PROFILA_CPU_PROF_SERVICES?.split(',').map((s) => s.trim());
+  if (dir && (!only || only.includes(service))) args.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
+  return args;
 }
