@@ -120,7 +120,9 @@ function limitApiBodies(fastify: FastifyInstance): void {
     done();
   });
   fastify.addHook('preParsing', async (req, _reply, payload) => {
-    if (!isApiRoute(req) || req.headers['content-length'] !== undefined) return payload;
+    // Declared lengths were checked on request; a request with neither header has no body (RFC 9112 §6.3).
+    const streamed = req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined;
+    if (!streamed || !isApiRoute(req)) return payload;
     const limit = bodyLimitOf(req);
     let seen = 0;
     const counted = new Transform({

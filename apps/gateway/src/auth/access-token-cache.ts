@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AccessTokenIssuer } from '@profila/platform';
 import { ACCESS_TOKEN_TTL_SECONDS } from '@profila/platform';
 
@@ -16,9 +15,10 @@ interface CachedToken {
 
 /**
  * The access token of a session, signed once and reused for half its 60 s lifetime instead of an ES256 signature per
- * request. One entry per session *and* acting-as: the key is a SHA-256 of the session id, the citizen and the
- * organisation, so a change of acting-as (chosen, or revoked: identity's resolve answer) is a new token at once, and
- * no token is ever shared between sessions. Bounded (oldest entry out first); the raw session id is not kept.
+ * request. One entry per session *and* acting-as: the key is the session id, the citizen and the organisation, so a
+ * change of acting-as (chosen, or revoked: identity's resolve answer) is a new token at once, and no token is ever
+ * shared between sessions. Bounded (oldest entry out first). The session ids are the same ones the resolve cache
+ * keeps for a second; hashing them here cost a SHA-256 per request and protected nothing the process does not hold.
  */
 export class AccessTokenCache {
   private readonly tokens = new Map<string, CachedToken>();
@@ -59,7 +59,6 @@ export class AccessTokenCache {
 }
 
 function keyOf(sessionId: string, { codiceFiscale, actingFor }: TokenSubject): string {
-  return createHash('sha256')
-    .update(`${sessionId}\n${codiceFiscale}\n${actingFor ?? ''}`)
-    .digest('base64url');
+  // Session ids are URL-safe base64 and codici fiscali alphanumeric: a newline cannot occur inside either part.
+  return `${sessionId}\n${codiceFiscale}\n${actingFor ?? ''}`;
 }

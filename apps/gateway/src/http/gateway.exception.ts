@@ -2,6 +2,8 @@ import { assertNever, DomainException } from '@profila/platform';
 
 /** Codes the gateway itself answers about the services behind it (the rest are CommonErrorCode). */
 export enum GatewayExceptionCode {
+  /** A path the gateway will not forward (it would climb out of the service, or name another host). */
+  BAD_REQUEST = 'BAD_REQUEST',
   /** The service answered something that is not HTTP, or dropped the request half-way. */
   BAD_GATEWAY = 'BAD_GATEWAY',
   /** The service did not answer in time. */
@@ -15,6 +17,8 @@ export class GatewayException extends DomainException<GatewayExceptionCode> {
 
   httpStatus(): number {
     switch (this.code) {
+      case GatewayExceptionCode.BAD_REQUEST:
+        return 400;
       case GatewayExceptionCode.BAD_GATEWAY:
         return 502;
       case GatewayExceptionCode.GATEWAY_TIMEOUT:
