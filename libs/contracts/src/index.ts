@@ -16,3 +16,4 @@ export * from './event-validator.js';
 export * from './asyncapi.js';
 export * from './http/session.http.js';
 export * from './http/access-rights.http.js';
+export * from './http/registry-operators.http.js';

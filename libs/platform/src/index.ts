@@ -13,6 +13,7 @@ export * from './health/health.controller.js';
 export * from './auth/public.decorator.js';
 export * from './auth/token-verifier.js';
 export * from './http/service-call.js';
+export * from './http/document-link.js';
 export * from './auth/auth.guard.js';
 export * from './bootstrap/create-service-app.js';
 export * from './auth/auth.module.js';

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RegistryOperator, RegistryOperatorTerritory } from '@profila/contracts';
 import { CommonErrorCode, CommonException } from '@profila/platform';
 import type { AdminVerificationEnv } from '../config/admin-verification.env.js';
 import { ADMIN_VERIFICATION_ENV } from '../config/admin-verification.tokens.js';
@@ -12,34 +13,6 @@ export interface RegistryOrganization {
   sedeComune: string | null;
   sedeProvincia: string | null;
   responsabileUnicoCf: string | null;
-}
-
-export interface RegistryOperatorUnit {
-  organizationId: string;
-  ragioneSociale: string;
-  unitId: string;
-  descrizione: string;
-  comuniServiti: string[];
-  provinceServite: string[];
-}
-
-export interface RegistryOperatorTerritory {
-  codiceFiscale: string;
-  operatore: boolean;
-  superOperatore: boolean;
-  units: RegistryOperatorUnit[];
-}
-
-export interface RegistryOperator {
-  codiceFiscale: string;
-  nome: string | null;
-  cognome: string | null;
-  assignments: Array<{
-    organizationId: string;
-    ragioneSociale: string;
-    superOperatore: boolean;
-    units: RegistryOperatorUnit[];
-  }>;
 }
 
 export interface RegistryStructure {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, CommonErrorCode, CommonException } from '@profila/platform';
-import { RegistryClient, type RegistryOperatorUnit } from '../clients/registry.client.js';
+import type { RegistryOperatorUnit } from '@profila/contracts';
+import { RegistryClient } from '../clients/registry.client.js';
 import type { AdminVerificationEnv } from '../config/admin-verification.env.js';
 import { ADMIN_VERIFICATION_ENV } from '../config/admin-verification.tokens.js';
 import type { TerritoryScope } from '../requests/verification-request.repository.js';

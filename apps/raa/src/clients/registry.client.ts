@@ -1,31 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RegistryOperator, RegistryOperatorTerritory } from '@profila/contracts';
 import { CommonErrorCode, CommonException } from '@profila/platform';
 import type { RaaEnv } from '../config/raa.env.js';
 import { RAA_ENV } from '../config/raa.tokens.js';
 import { callService, type ServiceAnswer } from './service-http.js';
-
-export interface RegistryOperatorUnit {
-  organizationId: string;
-  ragioneSociale: string;
-  unitId: string;
-  descrizione: string;
-  comuniServiti: string[];
-  provinceServite: string[];
-}
-
-export interface RegistryOperatorTerritory {
-  codiceFiscale: string;
-  operatore: boolean;
-  superOperatore: boolean;
-  units: RegistryOperatorUnit[];
-}
-
-export interface RegistryOperator {
-  codiceFiscale: string;
-  nome: string | null;
-  cognome: string | null;
-  assignments: Array<{ organizationId: string; ragioneSociale: string; units: RegistryOperatorUnit[] }>;
-}
 
 /** The registry's operators API (the back office's operators and their units), with the service credential. */
 @Injectable()

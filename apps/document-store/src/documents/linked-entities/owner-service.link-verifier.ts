@@ -1,14 +1,6 @@
-import { type Actor, SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
+import { type Actor, type DocumentLinkAnswer, SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import type { DocumentEntityType } from '../domain/document-entity.js';
 import type { LinkConfirmation, LinkedEntityVerifier } from './linked-entity.verifier.js';
-
-/** The answer of an owning service to `GET <base>/document-links/<entityType>/<entityId>`. */
-export interface OwnerLinkAnswer {
-  /** Whether the actor named in the query may attach documents to the entity. */
-  allowed: boolean;
-  ownerId?: string;
-  territory?: string | null;
-}
 
 /**
  * Adapter for an entity owned by another service: asks the owner over HTTP with the service token, naming the
@@ -29,7 +21,7 @@ export class OwnerServiceLinkVerifier implements LinkedEntityVerifier {
     url.searchParams.set('actorKind', actor.kind);
     url.searchParams.set('actorId', actor.id);
     if (actor.actingFor) url.searchParams.set('actingFor', actor.actingFor);
-    let answer: OwnerLinkAnswer;
+    let answer: DocumentLinkAnswer;
     try {
       const response = await fetch(url, {
         headers: { [SERVICE_TOKEN_HEADER]: this.owner.serviceToken, [SERVICE_CALLER_HEADER]: 'document-store' },
@@ -37,7 +29,7 @@ export class OwnerServiceLinkVerifier implements LinkedEntityVerifier {
       });
       if (response.status === 404 || response.status === 403) return this.refused();
       if (!response.ok) return this.unverifiable();
-      answer = (await response.json()) as OwnerLinkAnswer;
+      answer = (await response.json()) as DocumentLinkAnswer;
     } catch {
       return this.unverifiable();
     }

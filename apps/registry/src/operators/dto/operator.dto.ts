@@ -1,9 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  RegistryOperator,
+  RegistryOperatorAssignment,
+  RegistryOperatorTerritory,
+  RegistryOperatorUnit,
+} from '@profila/contracts';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 const REQUIRED = 'Campo obbligatorio';
 
-export class OperatorUnitResponse {
+export class OperatorUnitResponse implements RegistryOperatorUnit {
   @ApiProperty() organizationId!: string;
   @ApiProperty() ragioneSociale!: string;
   @ApiProperty() unitId!: string;
@@ -13,21 +19,21 @@ export class OperatorUnitResponse {
 }
 
 /** `GET /operators/:codiceFiscale`: the territory of an operator (the units where they hold BACKOFFICE). */
-export class OperatorTerritoryResponse {
+export class OperatorTerritoryResponse implements RegistryOperatorTerritory {
   @ApiProperty() codiceFiscale!: string;
   @ApiProperty({ description: 'Holds BACKOFFICE somewhere' }) operatore!: boolean;
   @ApiProperty({ description: 'Holds SUPEROPERATORE somewhere' }) superOperatore!: boolean;
   @ApiProperty({ type: [OperatorUnitResponse] }) units!: OperatorUnitResponse[];
 }
 
-export class OperatorAssignmentResponse {
+export class OperatorAssignmentResponse implements RegistryOperatorAssignment {
   @ApiProperty() organizationId!: string;
   @ApiProperty() ragioneSociale!: string;
   @ApiProperty() superOperatore!: boolean;
   @ApiProperty({ type: [OperatorUnitResponse] }) units!: OperatorUnitResponse[];
 }
 
-export class OperatorResponse {
+export class OperatorResponse implements RegistryOperator {
   @ApiProperty() codiceFiscale!: string;
   @ApiProperty({ type: String, nullable: true }) nome!: string | null;
   @ApiProperty({ type: String, nullable: true }) cognome!: string | null;
