@@ -10,15 +10,14 @@
 // the PEC confirmation link mailed and opened) run in the portal's pages and the back office, end to end.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
 import { deflateSync } from 'node:zlib';
-import { generateCodiceFiscale } from '@profila/italian';
-import { DEV_SERVICE_TOKEN } from '@profila/platform';
 import { devSign, type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
 import { PDFDocument } from 'pdf-lib';
 import {
+  citizenApi,
   collectPageErrors,
-  devIdpLogin,
-  type DevIdpSession,
+  createStructure,
   launchBrowser,
+  serviceApi,
   screenshot,
   startTestPlatform,
   until,
@@ -67,65 +66,16 @@ const MISSING = 'La delega non è firmata dal legale rappresentante';
 // ---------------------------------------------------------------------------------------------------------------
 // Set-up through the services' APIs (the registry's structures are entered by its own API as a service).
 
-const SERVICE_HEADERS = {
-  'content-type': 'application/json',
-  'x-profila-service-token': DEV_SERVICE_TOKEN,
-  'x-profila-service': 'e2e',
-};
-
-async function registryAsService(method: string, path: string, body: unknown): Promise<Json> {
-  const res = await fetch(`${platform.serviceUrl('registry')}${path}`, {
-    method,
-    headers: SERVICE_HEADERS,
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const registryAsService = (method: string, path: string, body?: unknown) =>
+  serviceApi(platform, 'registry')(method, path, body);
+let citizens: ReturnType<typeof citizenApi> | undefined; // one dev-IdP session per citizen, for the whole file
+const asApi = (who: TestCitizen, method: string, path: string, body?: unknown) =>
+  (citizens ??= citizenApi(platform))(who, method, path, body);
 
 /** A Provincia / Regione with its legal representative and one CPI serving a province. */
 async function structure(cf: string, ragioneSociale: string, provincia: string, comune: string, cpi: string) {
-  const ente = await registryAsService('POST', '/organizations/enti', {
-    codiceFiscale: cf,
-    ragioneSociale,
-    tipoEnte: 'provincia',
-    provincia,
-    comune,
-    indirizzo: 'Piazza Dante 15',
-    email: 'lavoro@example.org',
-  });
-  const rappresentante = { cognome: 'Neri', nome: 'Anna', dataNascita: '1975-03-03', luogoNascita: 'L378' };
-  await registryAsService('PUT', `/organizations/${ente.id}/legal-representative`, {
-    ...rappresentante,
-    codiceFiscale: generateCodiceFiscale({ ...rappresentante, sesso: 'F', codiceCatastale: 'L378' }),
-  });
-  await registryAsService('POST', `/organizations/${ente.id}/units`, {
-    descrizione: cpi,
-    comune,
-    indirizzo: 'Via Maestra 1',
-    validaDal: '2020-01-01',
-    provinceServite: [provincia],
-  });
-  return ente.id as string;
-}
-
-const sessions = new Map<string, DevIdpSession>();
-async function asApi(who: TestCitizen, method: string, path: string, body?: unknown) {
-  let session = sessions.get(who.id);
-  if (!session) {
-    session = await devIdpLogin(platform.gatewayUrl, { citizen: who.id });
-    sessions.set(who.id, session);
-  }
-  const headers: Record<string, string> = session.headers();
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${platform.gatewayUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  return (await createStructure(platform, { codiceFiscale: cf, ragioneSociale, provincia, comune, unit: cpi }))
+    .organizationId;
 }
 
 function pdf(label: string): Uint8Array {
@@ -175,7 +125,7 @@ async function upload(who: TestCitizen, kind: string, entityId: string, bytes: U
   form.append('entityType', 'admin-verification-request');
   form.append('entityId', entityId);
   form.append('file', new Blob([Buffer.from(bytes)]), name);
-  const headers = sessions.get(who.id)!.headers();
+  const headers = (await (citizens ??= citizenApi(platform)).session(who)).headers();
   const res = await fetch(`${platform.gatewayUrl}/api/document-store/documents`, {
     method: 'POST',
     headers,
@@ -676,15 +626,9 @@ describe('Responsabile unico of a PA (Lavoro Pubblico) in the portal and the bac
     expect(approval.text).toContain(
       `associata al codice fiscale ${SARA.fiscalNumber} è stata abilitata a operare su Profila in qualità di Responsabile unico per conto dell'amministrazione CF: ${COMUNE_TRENTO.codiceFiscale} – Ragione sociale: Comune di Trento.`,
     );
-    await until('the registry grant', async () => {
-      const res = await fetch(
-        `${platform.serviceUrl('registry')}/verifications/responsabili-unici/${SARA.fiscalNumber}`,
-        {
-          headers: SERVICE_HEADERS,
-        },
-      );
-      return res.status === 200 ? true : undefined;
-    });
+    await until('the registry grant', () =>
+      registryAsService('GET', `/verifications/responsabili-unici/${SARA.fiscalNumber}`).then(() => true),
+    );
   });
 
   it('a second PA for the same person is refused with the clear message; after the operator ends the old role it is accepted', async () => {

@@ -6,13 +6,11 @@
 // employment records (the embedded sample data); the lawyer reads the answer and prints it; the mails are those of the
 // manual. A citizen without the RAA profile is told how to get it and refused by the API.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
-import { generateCodiceFiscale } from '@profila/italian';
-import { DEV_SERVICE_TOKEN } from '@profila/platform';
 import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
 import {
+  citizenApi,
   collectPageErrors,
-  devIdpLogin,
-  type DevIdpSession,
+  createStructure,
   launchBrowser,
   screenshot,
   startTestPlatform,
@@ -25,9 +23,6 @@ import type { Browser, Page } from 'playwright-core';
 let platform: EmbeddedPlatform;
 let browser: Browser;
 let baseUrl: string;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 interface CaughtMail {
   to: string[];
@@ -50,69 +45,21 @@ const UNKNOWN_WORKER = 'CNTSRA95E67L378E'; // not in the records
 const RAA_EMAIL = 'alessandro.ferrari@studio.example.org';
 const RAA_PEC = 'alessandro.ferrari@pec.example.org';
 
-const SERVICE_HEADERS = {
-  'content-type': 'application/json',
-  'x-profila-service-token': DEV_SERVICE_TOKEN,
-  'x-profila-service': 'e2e',
-};
-
-async function registryAsService(method: string, path: string, body: unknown): Promise<Json> {
-  const res = await fetch(`${platform.serviceUrl('registry')}${path}`, {
-    method,
-    headers: SERVICE_HEADERS,
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+let citizens: ReturnType<typeof citizenApi> | undefined; // one dev-IdP session per citizen, for the whole file
+const asApi = (who: TestCitizen, method: string, path: string, body?: unknown) =>
+  (citizens ??= citizenApi(platform))(who, method, path, body);
 
 /** A Provincia / Regione with one CPI serving a province, and its operator. */
 async function structure(cf: string, ragioneSociale: string, provincia: string, comune: string, who: TestCitizen) {
-  const ente = await registryAsService('POST', '/organizations/enti', {
+  await createStructure(platform, {
     codiceFiscale: cf,
     ragioneSociale,
-    tipoEnte: 'provincia',
     provincia,
     comune,
+    unit: `CPI ${provincia}`,
     indirizzo: 'Via Borgovico 148',
-    email: 'lavoro@example.org',
+    operator: who,
   });
-  const rappresentante = { cognome: 'Neri', nome: 'Anna', dataNascita: '1975-03-03', luogoNascita: 'L378' };
-  await registryAsService('PUT', `/organizations/${ente.id}/legal-representative`, {
-    ...rappresentante,
-    codiceFiscale: generateCodiceFiscale({ ...rappresentante, sesso: 'F', codiceCatastale: 'L378' }),
-  });
-  const unit = await registryAsService('POST', `/organizations/${ente.id}/units`, {
-    descrizione: `CPI ${provincia}`,
-    comune,
-    indirizzo: 'Via Maestra 1',
-    validaDal: '2020-01-01',
-    provinceServite: [provincia],
-  });
-  await registryAsService('PUT', `/operators/${who.fiscalNumber}/organizations/${ente.id}`, {
-    nome: who.name,
-    cognome: who.familyName,
-    unitIds: [unit.id],
-  });
-}
-
-const sessions = new Map<string, DevIdpSession>();
-async function asApi(who: TestCitizen, method: string, path: string, body?: unknown) {
-  let session = sessions.get(who.id);
-  if (!session) {
-    session = await devIdpLogin(platform.gatewayUrl, { citizen: who.id });
-    sessions.set(who.id, session);
-  }
-  const headers: Record<string, string> = session.headers();
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${platform.gatewayUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
 
 async function mails(): Promise<CaughtMail[]> {

@@ -5,7 +5,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmbeddedPlatform, EmbeddedPlatformOptions, TestCitizen } from '@profila/embedded';
+import { generateCodiceFiscale } from '@profila/italian';
+import { DEV_SERVICE_TOKEN, SERVICE_CALLER_HEADER, SERVICE_TOKEN_HEADER, type ServiceName } from '@profila/platform';
 import type { Locator, Page } from 'playwright-core';
+import { devIdpLogin, type DevIdpSession } from './dev-idp-login.js';
 import { startTestPlatform } from './test-platform.js';
 
 /** How long a browser step waits for what the user should see. */
@@ -92,4 +95,118 @@ export async function loginToBackoffice(page: Page, baseUrl: string, who: TestCi
   await authenticateAtDevIdp(page, who);
   await page.waitForURL(`${baseUrl}/backoffice/`, { timeout: 20_000 });
   await visible(page.locator('.it-header-slim-wrapper').getByText(who.fiscalNumber));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Set-up and checks through the services' own APIs (what a scenario needs before its browser steps).
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- answers are read as the
+   scenario expects them */
+type Json = any;
+
+/** Calls `service` directly as a platform service (the dev service credential); a non-2xx answer throws. */
+export function serviceApi(
+  platform: EmbeddedPlatform,
+  service: ServiceName,
+): (method: string, path: string, body?: unknown) => Promise<Json> {
+  return async (method, path, body) => {
+    const res = await fetch(`${platform.serviceUrl(service)}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        [SERVICE_TOKEN_HEADER]: DEV_SERVICE_TOKEN,
+        [SERVICE_CALLER_HEADER]: 'e2e',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${service} ${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+}
+
+/** Calls the API through the gateway as a test citizen: the answer's status and body, whatever they are. */
+export interface CitizenApi {
+  (who: TestCitizen, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }>;
+  /** The citizen's dev-IdP session (cookie and CSRF headers), logged in on first use and kept for the file. */
+  session(who: TestCitizen): Promise<DevIdpSession>;
+}
+
+/** One dev-IdP session per citizen, kept for the file; JSON bodies with the CSRF header. */
+export function citizenApi(platform: EmbeddedPlatform): CitizenApi {
+  const sessions = new Map<string, Promise<DevIdpSession>>();
+  const session = (who: TestCitizen) => {
+    let pending = sessions.get(who.id);
+    if (!pending) {
+      pending = devIdpLogin(platform.gatewayUrl, { citizen: who.id });
+      sessions.set(who.id, pending);
+    }
+    return pending;
+  };
+  const call = async (who: TestCitizen, method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = (await session(who)).headers();
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  };
+  return Object.assign(call, { session });
+}
+
+export interface TestStructure {
+  codiceFiscale: string;
+  ragioneSociale: string;
+  /** Sigla of the province the structure's CPI serves. */
+  provincia: string;
+  /** Codice catastale of the seat (structure and CPI). */
+  comune: string;
+  /** The CPI's name. */
+  unit: string;
+  indirizzo?: string;
+  /** Made operator (BACKOFFICE) on the CPI. */
+  operator?: TestCitizen;
+}
+
+/**
+ * A Provincia / Regione as the registry holds it, entered through its own API as a service: the ente, its legal
+ * representative, one CPI serving `provincia`, and optionally its operator.
+ */
+export async function createStructure(
+  platform: EmbeddedPlatform,
+  s: TestStructure,
+): Promise<{ organizationId: string; unitId: string }> {
+  const registry = serviceApi(platform, 'registry');
+  const ente = await registry('POST', '/organizations/enti', {
+    codiceFiscale: s.codiceFiscale,
+    ragioneSociale: s.ragioneSociale,
+    tipoEnte: 'provincia',
+    provincia: s.provincia,
+    comune: s.comune,
+    indirizzo: s.indirizzo ?? 'Piazza Dante 15',
+    email: 'lavoro@example.org',
+  });
+  const rappresentante = { cognome: 'Neri', nome: 'Anna', dataNascita: '1975-03-03', luogoNascita: 'L378' };
+  await registry('PUT', `/organizations/${ente.id}/legal-representative`, {
+    ...rappresentante,
+    codiceFiscale: generateCodiceFiscale({ ...rappresentante, sesso: 'F', codiceCatastale: 'L378' }),
+  });
+  const unit = await registry('POST', `/organizations/${ente.id}/units`, {
+    descrizione: s.unit,
+    comune: s.comune,
+    indirizzo: 'Via Maestra 1',
+    validaDal: '2020-01-01',
+    provinceServite: [s.provincia],
+  });
+  if (s.operator) {
+    await registry('PUT', `/operators/${s.operator.fiscalNumber}/organizations/${ente.id}`, {
+      nome: s.operator.name,
+      cognome: s.operator.familyName,
+      unitIds: [unit.id],
+    });
+  }
+  return { organizationId: ente.id as string, unitId: unit.id as string };
 }
