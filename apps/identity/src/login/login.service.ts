@@ -31,6 +31,8 @@ import { IdpLogoutRequestRepository } from './idp-logout-request.repository.js';
 import { isLoginCookieValue } from './login-cookie.js';
 import { LoginException, LoginExceptionCode, loginErrorMessage } from './login.exception.js';
 import { ValidationPool } from './validation-pool.js';
+import { IF_CITIZEN_WRITTEN, LoginWriteRepository } from './login-write.repository.js';
+import { SqlStatement } from '../database/sql-statement.js';
 
 /** What the browser gets: a redirect, or an auto-submitting form (HTTP-POST binding). */
 export type BrowserStep = { redirect: string } | { html: string };
@@ -111,6 +113,7 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly citizens: CitizensService,
     private readonly sessions: SessionsService,
     private readonly spidLog: SpidLogService,
+    private readonly loginWrites: LoginWriteRepository,
     @Inject(SP_CONFIG) private readonly sp: SpConfig,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {
@@ -250,45 +253,60 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
       const idp = this.idps.get(result.idp);
       const kind = pending.idpKind ?? result.idpKind;
       const request = pending;
-      const opened = await this.dataSource.transaction(async (manager) => {
-        await this.citizens.recordLoginIn(manager, result.citizen.fiscalNumber, {
-          ...anagrafica,
-          nome: anagrafica.nome!,
-          cognome: anagrafica.cognome!,
-          source: idp && this.idps.isDevIdp(idp) ? 'dev' : kind,
-        });
-        const created = await this.sessions.create(
-          {
-            codiceFiscale: result.citizen.fiscalNumber,
-            idp: result.idp,
-            idpKind: kind,
-            spidLevel: result.level,
-            nameId: result.nameId,
-            nameQualifier: result.nameQualifier,
-            sessionIndex: result.sessionIndex ?? null,
-          },
-          manager,
-        );
-        await this.spidLog.recordSuccess(
-          {
-            requestId: result.requestId,
-            responseId: result.responseId,
-            requestIssueInstant: request.issuedAt,
-            responseIssueInstant: result.issueInstant,
-            idp: result.idp,
-            codiceFiscale: result.citizen.fiscalNumber,
-            level: result.level,
-            outcome: 'success',
-            requestXml: request.requestXml,
-            responseXml,
-            posted: samlResponse,
-            clientIp: client.ip,
-            exchange: true,
-          },
-          manager,
-        );
-        return created;
+      const codiceFiscale = result.citizen.fiscalNumber;
+      const citizen = {
+        ...anagrafica,
+        nome: anagrafica.nome,
+        cognome: anagrafica.cognome,
+        source: idp && this.idps.isDevIdp(idp) ? ('dev' as const) : kind,
+      };
+      const at = new Date();
+      const opened = this.sessions.prepare(
+        {
+          codiceFiscale,
+          idp: result.idp,
+          idpKind: kind,
+          spidLevel: result.level,
+          nameId: result.nameId,
+          nameQualifier: result.nameQualifier,
+          sessionIndex: result.sessionIndex ?? null,
+        },
+        at,
+      );
+      const register = {
+        requestId: result.requestId,
+        responseId: result.responseId,
+        requestIssueInstant: request.issuedAt,
+        responseIssueInstant: result.issueInstant,
+        idp: result.idp,
+        codiceFiscale,
+        level: result.level,
+        outcome: 'success' as const,
+        requestXml: request.requestXml,
+        responseXml,
+        posted: samlResponse,
+        clientIp: client.ip,
+        exchange: true,
+      };
+      // One statement (citizen + event + session + register row), guarded by the citizen row's version; when the row
+      // changed between the read and the write (a concurrent login or edit), the locking transaction does it all.
+      const read = await this.citizens.readForLogin(codiceFiscale);
+      const plan = this.citizens.planLogin(codiceFiscale, citizen, read?.citizen ?? null, at);
+      const st = new SqlStatement();
+      const parts = this.citizens.loginParts(st, plan, read?.version ?? null, IF_CITIZEN_WRITTEN);
+      const written = await this.loginWrites.commit(st, parts.write, {
+        citizen_event: parts.event,
+        new_session: this.sessions.insertPart(st, opened, IF_CITIZEN_WRITTEN),
+        spid_register: this.spidLog.successPart(st, register, IF_CITIZEN_WRITTEN),
       });
+      if (!written) {
+        this.logger.debug({ requestId: result.requestId }, 'citizen changed during the login: locking write');
+        await this.dataSource.transaction(async (manager) => {
+          await this.citizens.recordLoginIn(manager, codiceFiscale, citizen, at);
+          await this.sessions.insertPrepared(opened, manager);
+          await this.spidLog.recordSuccess(register, manager);
+        });
+      }
       return {
         accepted: true,
         location: portalUrl(this.env.PUBLIC_URL, request.returnTo ?? '/area-riservata'),
