@@ -6,11 +6,13 @@ import { CitizensService } from '../citizens/citizens.service.js';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV, SP_CONFIG } from '../identity.tokens.js';
 import {
-  createAuthnRequest,
+  bindAuthnRequest,
+  buildAuthnRequestXml,
   createLogoutRequest,
   createLogoutResponse,
   type IdpKind,
   type InboundMessage,
+  newRelayState,
   postBindingForm,
   readIdpLogoutRequest,
   readIdpLogoutResponse,
@@ -177,39 +179,39 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
         },
       };
     }
-    if ((await this.requests.countPendingOf(client.ip)) >= this.env.LOGIN_MAX_PENDING_PER_CLIENT) {
-      this.logger.warn({ clientIp: client.ip }, 'too many pending logins from one client');
-      throw new LoginException(LoginExceptionCode.TOO_MANY_LOGINS);
-    }
     // One binding per browser, reused while it lives: two tabs logging in at once both finish.
     const browserBinding = isLoginCookieValue(client.loginCookie) ? client.loginCookie : newOpaqueToken();
     const levelNumber = /^[123]$/.test(query.level ?? '') ? Number(query.level) : this.env.SPID_DEFAULT_LEVEL;
     const level = `L${levelNumber}` as SpidLevel;
     const binding = idp.sso.redirect ? 'HTTP-Redirect' : 'HTTP-POST';
-    const request = createAuthnRequest({
-      sp: this.sp,
-      destination: binding === 'HTTP-Redirect' ? idp.sso.redirect! : idp.sso.post!,
-      level,
-      binding,
-    });
-    await this.requests.save(
-      request.id,
+    const destination = binding === 'HTTP-Redirect' ? idp.sso.redirect! : idp.sso.post!;
+    const built = buildAuthnRequestXml({ sp: this.sp, destination, level });
+    const relayState = newRelayState();
+    // Stored (or refused: too many pending from this client) in one statement, before the signature is paid for.
+    const stored = await this.requests.saveIfFewerPending(
+      built.id,
       {
         idp: idp.entityId,
         level,
-        comparison: request.comparison,
-        issuedAt: request.issuedAt,
+        comparison: built.comparison,
+        issuedAt: built.issuedAt,
         expiresAt: new Date(Date.now() + this.env.AUTHN_REQUEST_TTL_SECONDS * 1000),
-        relayState: request.relayState,
+        relayState,
       },
       {
         idpKind: kind,
         returnTo: safeReturnTo(query.returnTo),
-        requestXml: request.xml,
+        requestXml: built.xml,
         clientIp: client.ip,
         browserBindingSha256: sha256Hex(browserBinding),
       },
+      this.env.LOGIN_MAX_PENDING_PER_CLIENT,
     );
+    if (!stored) {
+      this.logger.warn({ clientIp: client.ip }, 'too many pending logins from one client');
+      throw new LoginException(LoginExceptionCode.TOO_MANY_LOGINS);
+    }
+    const request = bindAuthnRequest(built, { sp: this.sp, destination, binding, relayState });
     const step: BrowserStep = request.redirectUrl
       ? { redirect: request.redirectUrl }
       : { html: postBindingForm(request.post!, { title: "Reindirizzamento al gestore dell'identità digitale" }) };
