@@ -47,9 +47,9 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const CLK_TCK = 100;
 
 /** utime + stime of a process, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
-async function procCpuMs(pid: number): Promise<number> {
+async function procCpuMs(pid: number, file = `/proc/${pid}/stat`): Promise<number> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const stat = await readFile(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
   } catch {
@@ -69,23 +69,33 @@ async function postgresPids(postmaster: number): Promise<number[]> {
   return pids;
 }
 
-/** CPU ms of identity (this process: event loop, validation workers, libuv pool) and of PostgreSQL since `mark`. */
-async function cpuSnapshot(postmaster: number): Promise<{ identityMs: number; postgres: Map<number, number> }> {
+/**
+ * CPU ms of identity (this process: event loop, validation workers, libuv pool), of its main thread alone (the event
+ * loop: one core at most, /proc/<pid>/task/<pid>/stat) and of PostgreSQL since `mark`.
+ */
+async function cpuSnapshot(
+  postmaster: number,
+): Promise<{ identityMs: number; mainThreadMs: number; postgres: Map<number, number> }> {
   const usage = process.cpuUsage();
+  const mainThreadMs = await procCpuMs(process.pid, `/proc/${process.pid}/task/${process.pid}/stat`);
   const postgres = new Map<number, number>();
   for (const pid of await postgresPids(postmaster)) postgres.set(pid, await procCpuMs(pid));
-  return { identityMs: (usage.user + usage.system) / 1000, postgres };
+  return { identityMs: (usage.user + usage.system) / 1000, mainThreadMs, postgres };
 }
 
 async function cpuSince(
   before: Awaited<ReturnType<typeof cpuSnapshot>>,
   postmaster: number,
-): Promise<{ identityMs: number; postgresMs: number }> {
+): Promise<{ identityMs: number; mainThreadMs: number; postgresMs: number }> {
   const after = await cpuSnapshot(postmaster);
   let postgresMs = 0;
   // A backend that exited since the first snapshot is lost (the pool keeps its connections open, so none does).
   for (const [pid, cpu] of after.postgres) postgresMs += cpu - (before.postgres.get(pid) ?? 0);
-  return { identityMs: after.identityMs - before.identityMs, postgresMs };
+  return {
+    identityMs: after.identityMs - before.identityMs,
+    mainThreadMs: after.mainThreadMs - before.mainThreadMs,
+    postgresMs,
+  };
 }
 
 const CLIENT = fileURLToPath(new URL('./login-client.js', import.meta.url));
@@ -250,8 +260,8 @@ const acsStatements = statements - statementsMark;
 const startLatencies = started.latencies.sort((a, b) => a - b);
 const acsLatencies = acs.latencies.sort((a, b) => a - b);
 const perLogin = started.seconds / LOGINS + acs.seconds / LOGINS;
-const cpu = (c: { identityMs: number; postgresMs: number }, sql: number) =>
-  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms, PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms, ${(sql / LOGINS).toFixed(1)} SQL statements`;
+const cpu = (c: { identityMs: number; mainThreadMs: number; postgresMs: number }, sql: number) =>
+  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms (event loop ${(c.mainThreadMs / LOGINS).toFixed(2)}), PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms, ${(sql / LOGINS).toFixed(1)} SQL statements`;
 console.log(
   `AuthnRequest (GET /login): ${(LOGINS / started.seconds).toFixed(0)}/s  p50 ${ms(percentile(startLatencies, 50))}  p99 ${ms(percentile(startLatencies, 99))}  ${cpu(startCpu, startStatements)}`,
 );
@@ -262,6 +272,7 @@ console.log(
   `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s  ${cpu(
     {
       identityMs: startCpu.identityMs + acsCpu.identityMs,
+      mainThreadMs: startCpu.mainThreadMs + acsCpu.mainThreadMs,
       postgresMs: startCpu.postgresMs + acsCpu.postgresMs,
     },
     startStatements + acsStatements,
