@@ -91,7 +91,10 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
   }
 
   async save(id: string, record: AuthnRequestRecord, extra?: AuthnRequestExtra): Promise<void> {
-    await this.dataSource.query(`INSERT INTO authn_request (${COLUMNS}) VALUES (${PLACEHOLDERS})`, row(id, record, extra));
+    await this.dataSource.query(
+      `INSERT INTO authn_request (${COLUMNS}) VALUES (${PLACEHOLDERS})`,
+      row(id, record, extra),
+    );
   }
 
   /**

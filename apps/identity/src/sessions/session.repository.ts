@@ -30,7 +30,12 @@ export class SessionRepository {
 
   /** The INSERT of a session as a part of one statement, only if `onlyIf` holds. */
   insertPart(st: SqlStatement, session: Session, onlyIf?: string): string {
-    return insertSelect(st, this.dataSource.getMetadata(Session), session as unknown as Record<string, unknown>, onlyIf);
+    return insertSelect(
+      st,
+      this.dataSource.getMetadata(Session),
+      session as unknown as Record<string, unknown>,
+      onlyIf,
+    );
   }
 
   findById(id: string): Promise<Session | null> {
