@@ -7,6 +7,7 @@ import type {
   IdpKind,
   StoredAuthnRequest,
 } from '../saml/index.js';
+import { hotQuery } from '../database/sql-statement.js';
 import { AuthnRequestEntity } from './authn-request.entity.js';
 
 /** What the login flow keeps beside the SAML facts of a request. */
@@ -109,7 +110,8 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
     now = new Date(),
   ): Promise<boolean> {
     const values = row(id, record, extra);
-    const rows = await this.dataSource.query<unknown[]>(
+    const rows = await hotQuery(
+      this.dataSource,
       `INSERT INTO authn_request (${COLUMNS}) SELECT ${CASTS}
         WHERE (SELECT count(*) FROM authn_request
                 WHERE client_ip = $${values.length + 1} AND consumed_at IS NULL AND expires_at > $${values.length + 2})
@@ -121,9 +123,10 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
   }
 
   async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult<PendingLogin>> {
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows] = await this.dataSource.query<[Array<Record<string, unknown>>, number]>(
-      'UPDATE authn_request SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL RETURNING *',
+    const rows = await hotQuery(
+      this.dataSource,
+      // The columns named (a prepared `RETURNING *` would fail once a migration adds one).
+      `UPDATE authn_request SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL RETURNING ${COLUMNS}, consumed_at`,
       [now, id],
     );
     const raw = rows[0];
