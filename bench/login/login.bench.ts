@@ -5,7 +5,7 @@
 // the IdP's cost, not ours); login start and ACS are measured separately and end to end. The load client runs in a
 // process of its own: identity's CPU is this process's (event loop, validation workers), PostgreSQL's that of the
 // postmaster and its backends (/proc/<pid>/stat).
-//   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 2]
+//   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 0]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,13 +27,13 @@ const { values } = parseArgs({
     logins: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '8' },
     citizens: { type: 'string', default: '200' },
-    workers: { type: 'string', default: '2' },
+    workers: { type: 'string' },
   },
 });
 const LOGINS = Number(values.logins);
 const CONCURRENCY = Number(values.concurrency);
 const CITIZENS = Number(values.citizens);
-/** SAML validation worker threads in identity (0: on the event loop). */
+/** SAML validation worker threads in identity (0: on the event loop); identity's default when not given. */
 const WORKERS = values.workers;
 
 // Apps compile to dist/apps/<app>/ (no src/): load the built identity app at run time, typed from the sources.
@@ -136,7 +136,7 @@ const env = loadIdentityEnv({
   PUBLIC_URL,
   IDP_METADATA: `spid:${metadataFile}`,
   IDENTITY_DATA_DIR: join(dataDir, 'identity'),
-  SAML_VALIDATION_WORKERS: WORKERS,
+  ...(WORKERS === undefined ? {} : { SAML_VALIDATION_WORKERS: WORKERS }),
   // Every bench login comes from 127.0.0.1: lift the per-client cap on logins started and not finished.
   LOGIN_MAX_PENDING_PER_CLIENT: String(LOGINS + 100),
 });
@@ -171,7 +171,7 @@ async function startLogin(): Promise<{ requestId: string; relayState: string; co
 }
 
 console.log(
-  `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${WORKERS} validation workers, ${availableParallelism()} CPUs`,
+  `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${env.SAML_VALIDATION_WORKERS} validation workers, ${availableParallelism()} CPUs`,
 );
 // Every SQL statement identity sends goes through pg's Client#query: count them (and, for one login, list them).
 let statements = 0;
