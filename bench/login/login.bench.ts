@@ -5,7 +5,7 @@
 // the IdP's cost, not ours); login start and ACS are measured separately and end to end. The load client runs in a
 // process of its own: identity's CPU is this process's (event loop, validation workers), PostgreSQL's that of the
 // postmaster and its backends (/proc/<pid>/stat).
-//   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 2]
+//   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 0]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,13 +27,13 @@ const { values } = parseArgs({
     logins: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '8' },
     citizens: { type: 'string', default: '200' },
-    workers: { type: 'string', default: '2' },
+    workers: { type: 'string' },
   },
 });
 const LOGINS = Number(values.logins);
 const CONCURRENCY = Number(values.concurrency);
 const CITIZENS = Number(values.citizens);
-/** SAML validation worker threads in identity (0: on the event loop). */
+/** SAML validation worker threads in identity (0: on the event loop); identity's default when not given. */
 const WORKERS = values.workers;
 
 // Apps compile to dist/apps/<app>/ (no src/): load the built identity app at run time, typed from the sources.
@@ -47,9 +47,9 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const CLK_TCK = 100;
 
 /** utime + stime of a process, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
-async function procCpuMs(pid: number): Promise<number> {
+async function procCpuMs(pid: number, file = `/proc/${pid}/stat`): Promise<number> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const stat = await readFile(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
   } catch {
@@ -69,23 +69,33 @@ async function postgresPids(postmaster: number): Promise<number[]> {
   return pids;
 }
 
-/** CPU ms of identity (this process: event loop, validation workers, libuv pool) and of PostgreSQL since `mark`. */
-async function cpuSnapshot(postmaster: number): Promise<{ identityMs: number; postgres: Map<number, number> }> {
+/**
+ * CPU ms of identity (this process: event loop, validation workers, libuv pool), of its main thread alone (the event
+ * loop: one core at most, /proc/<pid>/task/<pid>/stat) and of PostgreSQL since `mark`.
+ */
+async function cpuSnapshot(
+  postmaster: number,
+): Promise<{ identityMs: number; mainThreadMs: number; postgres: Map<number, number> }> {
   const usage = process.cpuUsage();
+  const mainThreadMs = await procCpuMs(process.pid, `/proc/${process.pid}/task/${process.pid}/stat`);
   const postgres = new Map<number, number>();
   for (const pid of await postgresPids(postmaster)) postgres.set(pid, await procCpuMs(pid));
-  return { identityMs: (usage.user + usage.system) / 1000, postgres };
+  return { identityMs: (usage.user + usage.system) / 1000, mainThreadMs, postgres };
 }
 
 async function cpuSince(
   before: Awaited<ReturnType<typeof cpuSnapshot>>,
   postmaster: number,
-): Promise<{ identityMs: number; postgresMs: number }> {
+): Promise<{ identityMs: number; mainThreadMs: number; postgresMs: number }> {
   const after = await cpuSnapshot(postmaster);
   let postgresMs = 0;
   // A backend that exited since the first snapshot is lost (the pool keeps its connections open, so none does).
   for (const [pid, cpu] of after.postgres) postgresMs += cpu - (before.postgres.get(pid) ?? 0);
-  return { identityMs: after.identityMs - before.identityMs, postgresMs };
+  return {
+    identityMs: after.identityMs - before.identityMs,
+    mainThreadMs: after.mainThreadMs - before.mainThreadMs,
+    postgresMs,
+  };
 }
 
 const CLIENT = fileURLToPath(new URL('./login-client.js', import.meta.url));
@@ -126,7 +136,7 @@ const env = loadIdentityEnv({
   PUBLIC_URL,
   IDP_METADATA: `spid:${metadataFile}`,
   IDENTITY_DATA_DIR: join(dataDir, 'identity'),
-  SAML_VALIDATION_WORKERS: WORKERS,
+  ...(WORKERS === undefined ? {} : { SAML_VALIDATION_WORKERS: WORKERS }),
   // Every bench login comes from 127.0.0.1: lift the per-client cap on logins started and not finished.
   LOGIN_MAX_PENDING_PER_CLIENT: String(LOGINS + 100),
 });
@@ -161,7 +171,7 @@ async function startLogin(): Promise<{ requestId: string; relayState: string; co
 }
 
 console.log(
-  `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${WORKERS} validation workers, ${availableParallelism()} CPUs`,
+  `login bench: ${LOGINS} logins, concurrency ${CONCURRENCY}, ${CITIZENS} citizens, ${env.SAML_VALIDATION_WORKERS} validation workers, ${availableParallelism()} CPUs`,
 );
 // Every SQL statement identity sends goes through pg's Client#query: count them (and, for one login, list them).
 let statements = 0;
@@ -214,22 +224,27 @@ let statementsMark = statements;
 const started = await runClient<{
   seconds: number;
   latencies: number[];
+  failures: number;
   cpuMs: number;
   starts: Array<{ requestId: string; relayState: string; cookie: string }>;
 }>('start', { count: LOGINS, concurrency: CONCURRENCY, idp: idp.entityId });
 const startCpu = await cpuSince(mark, postmaster);
 const startStatements = statements - statementsMark;
 
-// The IdP answers each (not measured: the IdP's work).
-const responses = started.starts.map((s, i) => ({
-  relayState: s.relayState,
+if (started.failures) throw new Error(`${started.failures} GET /login refused`);
+// The IdP answers each, before the ACS window (the IdP's work, not ours): every Response unique, signed, and the
+// answer to a real AuthnRequest of this run (InResponseTo), posted with the login cookie of the browser that started it.
+const posts = started.starts.map((s, i) => ({
   cookie: s.cookie,
-  SAMLResponse: idp.encodedResponse({
-    inResponseTo: s.requestId,
-    acsUrl: ACS,
-    spEntityId: ENTITY_ID,
-    citizen: population[i % population.length],
-  }),
+  body: new URLSearchParams({
+    SAMLResponse: idp.encodedResponse({
+      inResponseTo: s.requestId,
+      acsUrl: ACS,
+      spEntityId: ENTITY_ID,
+      citizen: population[i % population.length],
+    }),
+    RelayState: s.relayState,
+  }).toString(),
 }));
 
 // 2. ACS: verification → citizen upsert → session → register row, one transaction.
@@ -237,7 +252,7 @@ mark = await cpuSnapshot(postmaster);
 statementsMark = statements;
 const acs = await runClient<{ seconds: number; latencies: number[]; failures: number; cpuMs: number }>('acs', {
   concurrency: CONCURRENCY,
-  responses,
+  posts,
 });
 const acsCpu = await cpuSince(mark, postmaster);
 const acsStatements = statements - statementsMark;
@@ -245,8 +260,8 @@ const acsStatements = statements - statementsMark;
 const startLatencies = started.latencies.sort((a, b) => a - b);
 const acsLatencies = acs.latencies.sort((a, b) => a - b);
 const perLogin = started.seconds / LOGINS + acs.seconds / LOGINS;
-const cpu = (c: { identityMs: number; postgresMs: number }, sql: number) =>
-  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms, PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms, ${(sql / LOGINS).toFixed(1)} SQL statements`;
+const cpu = (c: { identityMs: number; mainThreadMs: number; postgresMs: number }, sql: number) =>
+  `CPU/login identity ${(c.identityMs / LOGINS).toFixed(2)} ms (event loop ${(c.mainThreadMs / LOGINS).toFixed(2)}), PostgreSQL ${(c.postgresMs / LOGINS).toFixed(2)} ms, ${(sql / LOGINS).toFixed(1)} SQL statements`;
 console.log(
   `AuthnRequest (GET /login): ${(LOGINS / started.seconds).toFixed(0)}/s  p50 ${ms(percentile(startLatencies, 50))}  p99 ${ms(percentile(startLatencies, 99))}  ${cpu(startCpu, startStatements)}`,
 );
@@ -257,6 +272,7 @@ console.log(
   `full SP side of a login: ${(1 / perLogin).toFixed(1)} logins/s  ${cpu(
     {
       identityMs: startCpu.identityMs + acsCpu.identityMs,
+      mainThreadMs: startCpu.mainThreadMs + acsCpu.mainThreadMs,
       postgresMs: startCpu.postgresMs + acsCpu.postgresMs,
     },
     startStatements + acsStatements,
@@ -267,7 +283,7 @@ const cores = availableParallelism();
 const ceiling = (identityMs: number, postgresMs: number, clientMs: number) =>
   ((cores * 1000) / ((identityMs + postgresMs + clientMs) / LOGINS)).toFixed(0);
 console.log(
-  `CPU-bound ceiling on ${cores} cores (identity + PostgreSQL + client CPU per login): ACS ${ceiling(acsCpu.identityMs, acsCpu.postgresMs, acs.cpuMs)}/s, full login ${ceiling(startCpu.identityMs + acsCpu.identityMs, startCpu.postgresMs + acsCpu.postgresMs, started.cpuMs + acs.cpuMs)}/s (client ${(acs.cpuMs / LOGINS).toFixed(2)} ms per ACS)`,
+  `CPU-bound ceiling on ${cores} cores (identity + PostgreSQL + client CPU per login): ACS ${ceiling(acsCpu.identityMs, acsCpu.postgresMs, acs.cpuMs)}/s, full login ${ceiling(startCpu.identityMs + acsCpu.identityMs, startCpu.postgresMs + acsCpu.postgresMs, started.cpuMs + acs.cpuMs)}/s (client ${(started.cpuMs / LOGINS).toFixed(2)} ms per GET /login, ${(acs.cpuMs / LOGINS).toFixed(2)} ms per ACS)`,
 );
 console.log(`load average after: ${load()}`);
 

@@ -16,6 +16,7 @@ import { connectEventHandlers, PostgresEventTransport } from '@profila/messaging
 import { AccessTokenIssuer, createServiceApp, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { createTestDatabase, freePort, TestSamlIdp, type TestResponseVariant } from '@profila/testing';
 import { testCitizen, type TestCitizen } from '@profila/embedded';
+import { generateCodiceFiscale } from '@profila/italian';
 import { loadIdentityEnv } from '../src/config/identity.env.js';
 import { IdentityModule } from '../src/identity.module.js';
 import { SamlErrorCode } from '../src/saml/index.js';
@@ -23,6 +24,7 @@ import { LoginService } from '../src/login/login.service.js';
 import { SpidLogService } from '../src/spid-log/spid-log.service.js';
 import { SessionTouches } from '../src/sessions/session-touches.js';
 import { SessionsService } from '../src/sessions/sessions.service.js';
+import { CitizensService } from '../src/citizens/citizens.service.js';
 
 const SERVICE_TOKEN = 'identity-int-test-service-token';
 const PUBLIC_URL = 'https://portale.test.example';
@@ -416,6 +418,84 @@ describe('login through the ACS', () => {
   it('does not send the user off-site after the login (returnTo must be a local path)', async () => {
     const { res } = await login(testCitizen('mario-rossi'), 'kind=spid&returnTo=//evil.example/x');
     expect(res.headers.get('location')).toBe(`${PUBLIC_URL}/area-riservata`);
+  });
+});
+
+describe("the ACS's one-statement write (citizen, event, session, register row)", () => {
+  /** A citizen of its own for each test (no other test logs them in). */
+  function freshCitizen(n: number, overrides: Partial<TestCitizen> = {}): TestCitizen {
+    const cognome = `Scrittura${n}`;
+    return {
+      ...testCitizen('mario-rossi'),
+      id: `write-${n}`,
+      familyName: cognome,
+      fiscalNumber: generateCodiceFiscale({
+        cognome,
+        nome: 'Mario',
+        dataNascita: '1980-01-0' + n,
+        sesso: 'M',
+        codiceCatastale: 'H501',
+      }),
+      ...overrides,
+    };
+  }
+  const eventsOf = async (cf: string) =>
+    (
+      await db.query<{ type: string; data: Json }>(
+        `SELECT envelope->>'type' AS type, envelope->'data' AS data FROM outbox WHERE key = $1 ORDER BY created_at`,
+        [cf],
+      )
+    ).rows;
+  const sessionsOf = async (cf: string) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM session WHERE codice_fiscale = $1', [cf])).rows[0].n;
+
+  it('a change of the citizen between the login read and its write is kept: the login takes the locking path', async () => {
+    const citizen = freshCitizen(1);
+    expect((await login(citizen)).res.status).toBe(303);
+    const citizens = app.get(CitizensService);
+    const read = citizens.readForLogin.bind(citizens);
+    // The citizen saves a phone number while their second login is between its read and its write.
+    citizens.readForLogin = async (cf: string) => {
+      citizens.readForLogin = read;
+      const before = await read(cf);
+      await db.query(`UPDATE citizen SET telefono = '+390611223344' WHERE codice_fiscale = $1`, [cf]);
+      return before;
+    };
+    const second = await login({ ...citizen, email: 'nuova.email@example.it' });
+    expect(citizens.readForLogin).toBe(read);
+    expect(second.res.status).toBe(303);
+    const row = (
+      await db.query('SELECT telefono, email FROM citizen WHERE codice_fiscale = $1', [citizen.fiscalNumber])
+    ).rows[0];
+    // Neither change lost: the concurrent edit and the login's new IdP data.
+    expect(row).toEqual({ telefono: '+390611223344', email: 'nuova.email@example.it' });
+    expect(await sessionsOf(citizen.fiscalNumber)).toBe(2);
+    const register = (await db.query('SELECT outcome FROM spid_log WHERE request_id = $1', [second.requestId])).rows;
+    expect(register).toEqual([{ outcome: 'success' }]);
+    const events = await eventsOf(citizen.fiscalNumber);
+    expect(events.map((e) => e.type)).toEqual(['citizen.registered', 'citizen.updated']);
+    expect(events[1].data).toMatchObject({ telefono: '+390611223344', email: 'nuova.email@example.it' });
+  });
+
+  it('two first logins of one citizen at once: both get a session, one citizen, one citizen.registered', async () => {
+    const citizen = freshCitizen(2);
+    const [a, b] = await Promise.all([login(citizen), login(citizen)]);
+    expect([a.res.status, b.res.status]).toEqual([303, 303]);
+    expect(a.browser.session).not.toBe(b.browser.session);
+    expect(await sessionsOf(citizen.fiscalNumber)).toBe(2);
+    expect((await eventsOf(citizen.fiscalNumber)).map((e) => e.type)).toEqual(['citizen.registered']);
+  });
+
+  it('a login that changes nothing of the citizen records no event; one that changes the data records one', async () => {
+    const citizen = freshCitizen(3);
+    await login(citizen);
+    await login(citizen);
+    expect((await eventsOf(citizen.fiscalNumber)).map((e) => e.type)).toEqual(['citizen.registered']);
+    await login({ ...citizen, mobilePhone: '+393470001122' });
+    const events = await eventsOf(citizen.fiscalNumber);
+    expect(events.map((e) => e.type)).toEqual(['citizen.registered', 'citizen.updated']);
+    expect(events[1].data).toMatchObject({ cellulare: '+393470001122' });
+    expect(await sessionsOf(citizen.fiscalNumber)).toBe(3);
   });
 });
 

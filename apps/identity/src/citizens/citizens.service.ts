@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CitizenV1 } from '@profila/contracts';
-import { OutboxService } from '@profila/messaging';
+import { OutboxService, outboxInsert } from '@profila/messaging';
+import type { SqlStatement } from '../database/sql-statement.js';
 import type { Citizen } from './citizen.entity.js';
-import { CitizenRepository } from './citizen.repository.js';
+import { CitizenRepository, type VersionedCitizen } from './citizen.repository.js';
 import { CitizensException, CitizensExceptionCode } from './citizens.exception.js';
 import type { UpsertCitizenDto } from './dto/upsert-citizen.dto.js';
 
 export interface UpsertOutcome {
   citizen: Citizen;
   created: boolean;
+}
+
+/** A login's effect on a citizen, before it is written (see `CitizensService.planLogin`). */
+export interface LoginPlan extends UpsertOutcome {
+  event?: { type: 'citizen.registered' | 'citizen.updated'; data: CitizenV1 };
 }
 
 /** The fields the citizen may edit (Gestione anagrafica); everything else comes from the identity provider. */
@@ -64,6 +70,19 @@ export class CitizensService {
     at = new Date(),
   ): Promise<UpsertOutcome> {
     const existing = await this.citizens.findForUpdate(manager, codiceFiscale);
+    const plan = this.planLogin(codiceFiscale, input, existing, at);
+    if (plan.created) await this.citizens.insert(manager, plan.citizen);
+    else await this.citizens.updateLocked(manager, plan.citizen);
+    if (plan.event) await this.outbox.add(manager, plan.event.type, codiceFiscale, plan.event.data);
+    return { citizen: plan.citizen, created: plan.created };
+  }
+
+  /**
+   * What a login does to the citizen, decided from the row as read (`existing`, null when there is none): the row to
+   * insert or write back (IdP fields refreshed, values not released this time kept) and the event, if any. Pure: the
+   * caller writes it (in a transaction holding the row lock, or in one statement guarded by the row version).
+   */
+  planLogin(codiceFiscale: string, input: UpsertCitizenDto, existing: Citizen | null, at = new Date()): LoginPlan {
     const isLogin = input.source !== 'migration';
     if (!existing) {
       const citizen = this.citizens.create({
@@ -78,9 +97,7 @@ export class CitizensService {
         titoloStudio: null,
       });
       for (const field of IDP_FIELDS) (citizen as unknown as Record<string, unknown>)[field] = input[field] ?? null;
-      await this.citizens.insert(manager, citizen);
-      await this.outbox.add(manager, 'citizen.registered', codiceFiscale, toEventData(citizen));
-      return { citizen, created: true };
+      return { citizen, created: true, event: { type: 'citizen.registered', data: toEventData(citizen) } };
     }
     const before = JSON.stringify(toEventData(existing));
     const target = existing as unknown as Record<string, unknown>;
@@ -94,11 +111,38 @@ export class CitizensService {
       existing.firstLoginAt ??= at;
       existing.lastLoginAt = at;
     }
-    await this.citizens.updateLocked(manager, existing);
-    if (JSON.stringify(toEventData(existing)) !== before) {
-      await this.outbox.add(manager, 'citizen.updated', codiceFiscale, toEventData(existing));
-    }
-    return { citizen: existing, created: false };
+    const after = toEventData(existing);
+    return {
+      citizen: existing,
+      created: false,
+      event: JSON.stringify(after) !== before ? { type: 'citizen.updated', data: after } : undefined,
+    };
+  }
+
+  /** The citizen and its row version, read without a lock for a login's one-statement write. */
+  readForLogin(codiceFiscale: string): Promise<VersionedCitizen | null> {
+    return this.citizens.findForLogin(codiceFiscale);
+  }
+
+  /**
+   * A planned login as parts of one statement: the citizen write (one row when it happened: see
+   * `CitizenRepository.loginWritePart`) and its event in the outbox, recorded only if `eventOnlyIf` (the caller's
+   * condition that the write happened) holds.
+   */
+  loginParts(
+    st: SqlStatement,
+    plan: LoginPlan,
+    version: string | null,
+    eventOnlyIf: string,
+  ): { write: string; event?: string } {
+    const write = this.citizens.loginWritePart(st, plan.citizen, plan.created ? null : version);
+    if (!plan.event) return { write };
+    const event = outboxInsert(
+      [{ type: plan.event.type, aggregateId: plan.citizen.codiceFiscale, data: plan.event.data }],
+      st.param,
+      eventOnlyIf,
+    );
+    return { write, event: event.sql };
   }
 
   /** The citizen edits the fields that are theirs (cittadinanza, PEC, telefono, fax, titolo di studio). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, LessThan } from 'typeorm';
 import type {
   AuthnRequestConsumeResult,
   AuthnRequestRecord,
@@ -7,6 +7,7 @@ import type {
   IdpKind,
   StoredAuthnRequest,
 } from '../saml/index.js';
+import { hotQuery } from '../database/sql-statement.js';
 import { AuthnRequestEntity } from './authn-request.entity.js';
 
 /** What the login flow keeps beside the SAML facts of a request. */
@@ -22,7 +23,7 @@ export interface AuthnRequestExtra {
 
 export type PendingLogin = StoredAuthnRequest & AuthnRequestExtra;
 
-function toPending(row: AuthnRequestEntity): PendingLogin {
+function toPending(row: Omit<AuthnRequestEntity, 'consumedAt'>): PendingLogin {
   return {
     id: row.id,
     idp: row.idp,
@@ -37,6 +38,42 @@ function toPending(row: AuthnRequestEntity): PendingLogin {
     clientIp: row.clientIp,
     browserBindingSha256: row.browserBindingSha256,
   };
+}
+
+/** The columns an INSERT gives, in `row`'s order. */
+const INSERT_COLUMNS = [
+  ['id', 'text'],
+  ['idp', 'text'],
+  ['idp_kind', 'text'],
+  ['level', 'text'],
+  ['comparison', 'text'],
+  ['relay_state', 'text'],
+  ['return_to', 'text'],
+  ['request_xml', 'text'],
+  ['issued_at', 'timestamptz'],
+  ['expires_at', 'timestamptz'],
+  ['client_ip', 'text'],
+  ['browser_binding_sha256', 'text'],
+] as const;
+const COLUMNS = INSERT_COLUMNS.map(([c]) => c).join(', ');
+const PLACEHOLDERS = INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+const CASTS = INSERT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ');
+
+function row(id: string, record: AuthnRequestRecord, extra?: AuthnRequestExtra): unknown[] {
+  return [
+    id,
+    record.idp,
+    extra?.idpKind ?? 'spid',
+    record.level,
+    record.comparison ?? 'minimum',
+    record.relayState ?? null,
+    extra?.returnTo ?? '/area-riservata',
+    extra?.requestXml ?? '',
+    record.issuedAt,
+    record.expiresAt,
+    extra?.clientIp ?? null,
+    extra?.browserBindingSha256 ?? null,
+  ];
 }
 
 /** Requests expired this long ago cannot matter any more (a replay of their Response is refused as unknown). */
@@ -55,34 +92,46 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
   }
 
   async save(id: string, record: AuthnRequestRecord, extra?: AuthnRequestExtra): Promise<void> {
-    await this.repo().insert({
-      id,
-      idp: record.idp,
-      idpKind: extra?.idpKind ?? 'spid',
-      level: record.level,
-      comparison: record.comparison ?? 'minimum',
-      relayState: record.relayState ?? null,
-      returnTo: extra?.returnTo ?? '/area-riservata',
-      requestXml: extra?.requestXml ?? '',
-      issuedAt: record.issuedAt,
-      expiresAt: record.expiresAt,
-      consumedAt: null,
-      clientIp: extra?.clientIp ?? null,
-      browserBindingSha256: extra?.browserBindingSha256 ?? null,
-    });
+    await this.dataSource.query(
+      `INSERT INTO authn_request (${COLUMNS}) VALUES (${PLACEHOLDERS})`,
+      row(id, record, extra),
+    );
+  }
+
+  /**
+   * Stores the request unless its client already has `maxPending` requests waiting for their Response (one
+   * statement: the count and the insert). False: refused, nothing stored.
+   */
+  async saveIfFewerPending(
+    id: string,
+    record: AuthnRequestRecord,
+    extra: AuthnRequestExtra & { clientIp: string },
+    maxPending: number,
+    now = new Date(),
+  ): Promise<boolean> {
+    const values = row(id, record, extra);
+    const rows = await hotQuery(
+      this.dataSource,
+      `INSERT INTO authn_request (${COLUMNS}) SELECT ${CASTS}
+        WHERE (SELECT count(*) FROM authn_request
+                WHERE client_ip = $${values.length + 1} AND consumed_at IS NULL AND expires_at > $${values.length + 2})
+              < $${values.length + 3}
+       RETURNING 1`,
+      [...values, extra.clientIp, now, maxPending],
+    );
+    return rows.length === 1;
   }
 
   async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult<PendingLogin>> {
-    const result = await this.repo()
-      .createQueryBuilder()
-      .update(AuthnRequestEntity)
-      .set({ consumedAt: now })
-      .where('id = :id AND consumed_at IS NULL', { id })
-      .returning('*')
-      .execute();
-    const raw = (result.raw as Array<Record<string, unknown>>)[0];
+    const rows = await hotQuery(
+      this.dataSource,
+      // The columns named (a prepared `RETURNING *` would fail once a migration adds one).
+      `UPDATE authn_request SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL RETURNING ${COLUMNS}, consumed_at`,
+      [now, id],
+    );
+    const raw = rows[0];
     if (raw) {
-      const request = toPending(this.repo().create(fromRaw(raw)));
+      const request = toPending(fromRaw(raw));
       if (request.expiresAt.getTime() <= now.getTime()) return { status: 'expired', request };
       return { status: 'consumed', request };
     }
@@ -95,11 +144,6 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
     return row ? toPending(row) : undefined;
   }
 
-  /** Requests a client started that are still waiting for their Response. */
-  async countPendingOf(clientIp: string, now = new Date()): Promise<number> {
-    return this.repo().countBy({ clientIp, consumedAt: IsNull(), expiresAt: MoreThan(now) });
-  }
-
   /** Deletes requests expired more than a day ago; returns how many. */
   async purgeExpired(now = new Date()): Promise<number> {
     const result = await this.repo().delete({ expiresAt: LessThan(new Date(now.getTime() - KEEP_AFTER_EXPIRY_MS)) });
@@ -108,7 +152,7 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
 }
 
 /** RETURNING * gives column names; map them to the entity's properties. */
-function fromRaw(raw: Record<string, unknown>): Partial<AuthnRequestEntity> {
+function fromRaw(raw: Record<string, unknown>): AuthnRequestEntity {
   return {
     id: raw.id as string,
     idp: raw.idp as string,

@@ -5,6 +5,7 @@ import { SpidLogModule } from '../spid-log/spid-log.module.js';
 import { AuthnRequestRepository } from './authn-request.repository.js';
 import { IdentityProviders } from './identity-providers.service.js';
 import { IdpLogoutRequestRepository } from './idp-logout-request.repository.js';
+import { LoginWriteRepository } from './login-write.repository.js';
 import { LoginController } from './login.controller.js';
 import { LoginPageFilter } from './login-page.filter.js';
 import { LoginService } from './login.service.js';
@@ -13,7 +14,14 @@ import { SamlController } from './saml.controller.js';
 @Module({
   imports: [CitizensModule, SessionsModule, SpidLogModule],
   controllers: [LoginController, SamlController],
-  providers: [IdentityProviders, AuthnRequestRepository, IdpLogoutRequestRepository, LoginService, LoginPageFilter],
+  providers: [
+    IdentityProviders,
+    AuthnRequestRepository,
+    IdpLogoutRequestRepository,
+    LoginWriteRepository,
+    LoginService,
+    LoginPageFilter,
+  ],
   exports: [IdentityProviders],
 })
 export class LoginModule {}

@@ -6,11 +6,13 @@ import { CitizensService } from '../citizens/citizens.service.js';
 import type { IdentityEnv } from '../config/identity.env.js';
 import { IDENTITY_ENV, SP_CONFIG } from '../identity.tokens.js';
 import {
-  createAuthnRequest,
+  bindAuthnRequest,
+  buildAuthnRequestXml,
   createLogoutRequest,
   createLogoutResponse,
   type IdpKind,
   type InboundMessage,
+  newRelayState,
   postBindingForm,
   readIdpLogoutRequest,
   readIdpLogoutResponse,
@@ -31,6 +33,8 @@ import { IdpLogoutRequestRepository } from './idp-logout-request.repository.js';
 import { isLoginCookieValue } from './login-cookie.js';
 import { LoginException, LoginExceptionCode, loginErrorMessage } from './login.exception.js';
 import { ValidationPool } from './validation-pool.js';
+import { IF_CITIZEN_WRITTEN, LoginWriteRepository } from './login-write.repository.js';
+import { SqlStatement } from '../database/sql-statement.js';
 
 /** What the browser gets: a redirect, or an auto-submitting form (HTTP-POST binding). */
 export type BrowserStep = { redirect: string } | { html: string };
@@ -111,6 +115,7 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly citizens: CitizensService,
     private readonly sessions: SessionsService,
     private readonly spidLog: SpidLogService,
+    private readonly loginWrites: LoginWriteRepository,
     @Inject(SP_CONFIG) private readonly sp: SpConfig,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {
@@ -174,39 +179,39 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
         },
       };
     }
-    if ((await this.requests.countPendingOf(client.ip)) >= this.env.LOGIN_MAX_PENDING_PER_CLIENT) {
-      this.logger.warn({ clientIp: client.ip }, 'too many pending logins from one client');
-      throw new LoginException(LoginExceptionCode.TOO_MANY_LOGINS);
-    }
     // One binding per browser, reused while it lives: two tabs logging in at once both finish.
     const browserBinding = isLoginCookieValue(client.loginCookie) ? client.loginCookie : newOpaqueToken();
     const levelNumber = /^[123]$/.test(query.level ?? '') ? Number(query.level) : this.env.SPID_DEFAULT_LEVEL;
     const level = `L${levelNumber}` as SpidLevel;
     const binding = idp.sso.redirect ? 'HTTP-Redirect' : 'HTTP-POST';
-    const request = createAuthnRequest({
-      sp: this.sp,
-      destination: binding === 'HTTP-Redirect' ? idp.sso.redirect! : idp.sso.post!,
-      level,
-      binding,
-    });
-    await this.requests.save(
-      request.id,
+    const destination = binding === 'HTTP-Redirect' ? idp.sso.redirect! : idp.sso.post!;
+    const built = buildAuthnRequestXml({ sp: this.sp, destination, level });
+    const relayState = newRelayState();
+    // Stored (or refused: too many pending from this client) in one statement, before the signature is paid for.
+    const stored = await this.requests.saveIfFewerPending(
+      built.id,
       {
         idp: idp.entityId,
         level,
-        comparison: request.comparison,
-        issuedAt: request.issuedAt,
+        comparison: built.comparison,
+        issuedAt: built.issuedAt,
         expiresAt: new Date(Date.now() + this.env.AUTHN_REQUEST_TTL_SECONDS * 1000),
-        relayState: request.relayState,
+        relayState,
       },
       {
         idpKind: kind,
         returnTo: safeReturnTo(query.returnTo),
-        requestXml: request.xml,
+        requestXml: built.xml,
         clientIp: client.ip,
         browserBindingSha256: sha256Hex(browserBinding),
       },
+      this.env.LOGIN_MAX_PENDING_PER_CLIENT,
     );
+    if (!stored) {
+      this.logger.warn({ clientIp: client.ip }, 'too many pending logins from one client');
+      throw new LoginException(LoginExceptionCode.TOO_MANY_LOGINS);
+    }
+    const request = bindAuthnRequest(built, { sp: this.sp, destination, binding, relayState });
     const step: BrowserStep = request.redirectUrl
       ? { redirect: request.redirectUrl }
       : { html: postBindingForm(request.post!, { title: "Reindirizzamento al gestore dell'identità digitale" }) };
@@ -250,45 +255,60 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
       const idp = this.idps.get(result.idp);
       const kind = pending.idpKind ?? result.idpKind;
       const request = pending;
-      const opened = await this.dataSource.transaction(async (manager) => {
-        await this.citizens.recordLoginIn(manager, result.citizen.fiscalNumber, {
-          ...anagrafica,
-          nome: anagrafica.nome!,
-          cognome: anagrafica.cognome!,
-          source: idp && this.idps.isDevIdp(idp) ? 'dev' : kind,
-        });
-        const created = await this.sessions.create(
-          {
-            codiceFiscale: result.citizen.fiscalNumber,
-            idp: result.idp,
-            idpKind: kind,
-            spidLevel: result.level,
-            nameId: result.nameId,
-            nameQualifier: result.nameQualifier,
-            sessionIndex: result.sessionIndex ?? null,
-          },
-          manager,
-        );
-        await this.spidLog.recordSuccess(
-          {
-            requestId: result.requestId,
-            responseId: result.responseId,
-            requestIssueInstant: request.issuedAt,
-            responseIssueInstant: result.issueInstant,
-            idp: result.idp,
-            codiceFiscale: result.citizen.fiscalNumber,
-            level: result.level,
-            outcome: 'success',
-            requestXml: request.requestXml,
-            responseXml,
-            posted: samlResponse,
-            clientIp: client.ip,
-            exchange: true,
-          },
-          manager,
-        );
-        return created;
+      const codiceFiscale = result.citizen.fiscalNumber;
+      const citizen = {
+        ...anagrafica,
+        nome: anagrafica.nome,
+        cognome: anagrafica.cognome,
+        source: idp && this.idps.isDevIdp(idp) ? ('dev' as const) : kind,
+      };
+      const at = new Date();
+      const opened = this.sessions.prepare(
+        {
+          codiceFiscale,
+          idp: result.idp,
+          idpKind: kind,
+          spidLevel: result.level,
+          nameId: result.nameId,
+          nameQualifier: result.nameQualifier,
+          sessionIndex: result.sessionIndex ?? null,
+        },
+        at,
+      );
+      const register = {
+        requestId: result.requestId,
+        responseId: result.responseId,
+        requestIssueInstant: request.issuedAt,
+        responseIssueInstant: result.issueInstant,
+        idp: result.idp,
+        codiceFiscale,
+        level: result.level,
+        outcome: 'success' as const,
+        requestXml: request.requestXml,
+        responseXml,
+        posted: samlResponse,
+        clientIp: client.ip,
+        exchange: true,
+      };
+      // One statement (citizen + event + session + register row), guarded by the citizen row's version; when the row
+      // changed between the read and the write (a concurrent login or edit), the locking transaction does it all.
+      const read = await this.citizens.readForLogin(codiceFiscale);
+      const plan = this.citizens.planLogin(codiceFiscale, citizen, read?.citizen ?? null, at);
+      const st = new SqlStatement();
+      const parts = this.citizens.loginParts(st, plan, read?.version ?? null, IF_CITIZEN_WRITTEN);
+      const written = await this.loginWrites.commit(st, parts.write, {
+        citizen_event: parts.event,
+        new_session: this.sessions.insertPart(st, opened, IF_CITIZEN_WRITTEN),
+        spid_register: this.spidLog.successPart(st, register, IF_CITIZEN_WRITTEN),
       });
+      if (!written) {
+        this.logger.debug({ requestId: result.requestId }, 'citizen changed during the login: locking write');
+        await this.dataSource.transaction(async (manager) => {
+          await this.citizens.recordLoginIn(manager, codiceFiscale, citizen, at);
+          await this.sessions.insertPrepared(opened, manager);
+          await this.spidLog.recordSuccess(register, manager);
+        });
+      }
       return {
         accepted: true,
         location: portalUrl(this.env.PUBLIC_URL, request.returnTo ?? '/area-riservata'),

@@ -89,7 +89,18 @@ export interface OutgoingAuthnRequest extends AuthnRequestXml {
 export function createAuthnRequest(
   input: AuthnRequestInput & { binding: SamlBinding; relayState?: string },
 ): OutgoingAuthnRequest {
-  const request = buildAuthnRequestXml(input);
+  return bindAuthnRequest(buildAuthnRequestXml(input), input);
+}
+
+/**
+ * Signs a built AuthnRequest for the chosen binding (the signature covers the message: the XML for HTTP-POST, the
+ * query string for HTTP-Redirect), with an opaque RelayState. Apart from `buildAuthnRequestXml` so that the request
+ * can be stored (or refused) before paying for the signature.
+ */
+export function bindAuthnRequest(
+  request: AuthnRequestXml,
+  input: Pick<AuthnRequestInput, 'sp' | 'destination'> & { binding: SamlBinding; relayState?: string },
+): OutgoingAuthnRequest {
   const relayState = input.relayState ?? newRelayState();
   if (input.binding === 'HTTP-POST') {
     const signed = signAuthnRequest(request, input.sp);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { insertSelect, type SqlStatement } from '../database/sql-statement.js';
 import { Session } from './session.entity.js';
 
 export interface ActingForOrganization {
@@ -17,10 +18,24 @@ export class SessionRepository {
     return (manager ?? this.dataSource.manager).getRepository(Session);
   }
 
+  /** A session entity from its values (not stored). */
+  build(values: Session): Session {
+    return Object.assign(new Session(), values);
+  }
+
   async insert(session: Session, manager?: EntityManager): Promise<Session> {
-    const entity = this.repo(manager).create(session);
-    await this.repo(manager).insert(entity);
-    return entity;
+    await this.repo(manager).insert(session);
+    return session;
+  }
+
+  /** The INSERT of a session as a part of one statement, only if `onlyIf` holds. */
+  insertPart(st: SqlStatement, session: Session, onlyIf?: string): string {
+    return insertSelect(
+      st,
+      this.dataSource.getMetadata(Session),
+      session as unknown as Record<string, unknown>,
+      onlyIf,
+    );
   }
 
   findById(id: string): Promise<Session | null> {

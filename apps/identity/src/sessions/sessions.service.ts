@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IdentityEnv } from '../config/identity.env.js';
+import type { SqlStatement } from '../database/sql-statement.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
 import { ActingAsCheck } from './acting-as.check.js';
 import type { Session } from './session.entity.js';
@@ -47,26 +48,39 @@ export class SessionsService {
 
   /** A new session, with a new CSRF token, at every login (never reuse an id: no fixation). */
   async create(data: NewSession, manager?: EntityManager, at = new Date()): Promise<OpenedSession> {
+    const opened = this.prepare(data, at);
+    await this.insertPrepared(opened, manager);
+    return opened;
+  }
+
+  /** A new session (new id, new CSRF token), not yet stored: `insertPrepared` or `insertPart` writes it. */
+  prepare(data: NewSession, at = new Date()): OpenedSession {
     const csrfToken = newOpaqueToken();
-    const session = await this.sessions.insert(
-      {
-        ...data,
-        id: newOpaqueToken(),
-        sessionIndex: data.sessionIndex ?? null,
-        csrfTokenSha256: sha256Hex(csrfToken),
-        actingFor: null,
-        actingForRagioneSociale: null,
-        actingForCodiceFiscale: null,
-        logoutRequestId: null,
-        logoutRelayState: null,
-        createdAt: at,
-        lastSeenAt: at,
-        endedAt: null,
-        endReason: null,
-      },
-      manager,
-    );
+    const session = this.sessions.build({
+      ...data,
+      id: newOpaqueToken(),
+      sessionIndex: data.sessionIndex ?? null,
+      csrfTokenSha256: sha256Hex(csrfToken),
+      actingFor: null,
+      actingForRagioneSociale: null,
+      actingForCodiceFiscale: null,
+      logoutRequestId: null,
+      logoutRelayState: null,
+      createdAt: at,
+      lastSeenAt: at,
+      endedAt: null,
+      endReason: null,
+    });
     return { session, csrfToken };
+  }
+
+  async insertPrepared(opened: OpenedSession, manager?: EntityManager): Promise<void> {
+    await this.sessions.insert(opened.session, manager);
+  }
+
+  /** The INSERT of a prepared session as a part of one statement (see `SqlStatement`), only if `onlyIf` holds. */
+  insertPart(st: SqlStatement, opened: OpenedSession, onlyIf?: string): string {
+    return this.sessions.insertPart(st, opened.session, onlyIf);
   }
 
   /**

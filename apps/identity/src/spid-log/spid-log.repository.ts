@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { insertSelect, type SqlStatement } from '../database/sql-statement.js';
 import { SpidLogEntry } from './spid-log-entry.entity.js';
 
 export interface ClientUsage {
@@ -14,6 +15,11 @@ export class SpidLogRepository {
 
   async insert(entry: Omit<SpidLogEntry, 'id' | 'createdAt'>, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource.manager).getRepository(SpidLogEntry).insert(entry);
+  }
+
+  /** The INSERT of a row as a part of one statement, only if `onlyIf` holds. */
+  insertPart(st: SqlStatement, entry: Omit<SpidLogEntry, 'id' | 'createdAt'>, onlyIf?: string): string {
+    return insertSelect(st, this.dataSource.getMetadata(SpidLogEntry), entry, onlyIf);
   }
 
   /** Rows and stored bytes of refusals from one client address since `since`. */

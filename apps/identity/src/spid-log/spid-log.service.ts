@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { EntityManager } from 'typeorm';
 import { createLogger } from '@profila/platform';
 import type { IdentityEnv } from '../config/identity.env.js';
+import type { SqlStatement } from '../database/sql-statement.js';
 import { IDENTITY_ENV } from '../identity.tokens.js';
 import type { SpidLogOutcome } from './spid-log-entry.entity.js';
 import { SpidLogRepository } from './spid-log.repository.js';
@@ -66,6 +67,11 @@ export class SpidLogService implements OnApplicationBootstrap, OnModuleDestroy {
   /** A successful login: the whole pair, in the login's transaction. */
   async recordSuccess(entry: SpidLogRecord, manager: EntityManager): Promise<void> {
     await this.register.insert(this.row(entry, true), manager);
+  }
+
+  /** The same row, as a part of the login's one statement (see `SqlStatement`), only if `onlyIf` holds. */
+  successPart(st: SqlStatement, entry: SpidLogRecord, onlyIf?: string): string {
+    return this.register.insertPart(st, this.row(entry, true), onlyIf);
   }
 
   /** A refused or failed message, within the client's budget; returns whether a row was written. */

@@ -41,37 +41,56 @@ export class OutboxService {
       throw new Error('OutboxService.add must be called inside a transaction (manager.transaction(...))');
     }
     if (events.length === 0) return [];
-    const ctx = requestContext.get();
-    const now = new Date().toISOString();
-    const envelopes = events.map((e) => {
-      const def = eventDefinition(e.type);
-      if (!def) throw new Error(`Unknown event type ${e.type}: add it to the contracts catalog`);
-      const envelope: EventEnvelope = {
-        id: randomUUID(),
-        type: e.type,
-        version: def.version,
-        occurredAt: now,
-        aggregateId: e.aggregateId,
-        correlationId: ctx?.correlationId ?? randomUUID(),
-        causationId: ctx?.causationId ?? ctx?.requestId ?? null,
-        actor: e.actor ?? toEventActor(ctx?.actor) ?? SYSTEM_ACTOR,
-        data: e.data,
-      };
-      validateEvent(envelope); // a producer bug must fail the transaction, not a consumer later
-      return { envelope, topic: def.topic };
-    });
-    await manager.query(
-      `INSERT INTO outbox (id, topic, key, lane, envelope)
-       SELECT (r->'e'->>'id')::uuid, r->>'t', r->'e'->>'aggregateId', (r->>'l')::smallint, r->'e'
-       FROM jsonb_array_elements($1::jsonb) AS r`,
-      [
-        JSON.stringify(
-          envelopes.map((e) => ({ t: e.topic, l: partitionOf(e.envelope.aggregateId, OUTBOX_LANES), e: e.envelope })),
-        ),
-      ],
-    );
-    return envelopes.map((e) => e.envelope);
+    const params: unknown[] = [];
+    const insert = outboxInsert(events, (value) => `$${params.push(value)}`);
+    await manager.query(insert.sql, params);
+    return insert.envelopes;
   }
+}
+
+/** The events' envelopes and the one `INSERT INTO outbox … SELECT` that records them. */
+export interface OutboxInsert {
+  /** `INSERT INTO outbox (…) SELECT … [WHERE onlyIf]`: a statement, or the body of a data-modifying WITH query. */
+  sql: string;
+  envelopes: EventEnvelope[];
+}
+
+/**
+ * The outbox rows of `events` as one INSERT, for a caller that writes its state, its events and its audit in a
+ * single SQL statement (data-modifying WITH queries commit together: one statement is one transaction). The
+ * envelopes are built and validated exactly as `OutboxService.add` does. `param` registers a value and returns its
+ * placeholder (`$n`); `onlyIf`, an SQL condition, makes the rows conditional (e.g. `EXISTS (SELECT 1 FROM written)`:
+ * no event when the state change did not happen).
+ */
+export function outboxInsert(events: NewEvent[], param: (value: unknown) => string, onlyIf?: string): OutboxInsert {
+  const ctx = requestContext.get();
+  const now = new Date().toISOString();
+  const envelopes = events.map((e) => {
+    const def = eventDefinition(e.type);
+    if (!def) throw new Error(`Unknown event type ${e.type}: add it to the contracts catalog`);
+    const envelope: EventEnvelope = {
+      id: randomUUID(),
+      type: e.type,
+      version: def.version,
+      occurredAt: now,
+      aggregateId: e.aggregateId,
+      correlationId: ctx?.correlationId ?? randomUUID(),
+      causationId: ctx?.causationId ?? ctx?.requestId ?? null,
+      actor: e.actor ?? toEventActor(ctx?.actor) ?? SYSTEM_ACTOR,
+      data: e.data,
+    };
+    validateEvent(envelope); // a producer bug must fail the transaction, not a consumer later
+    return { envelope, topic: def.topic };
+  });
+  const rows = param(
+    JSON.stringify(
+      envelopes.map((e) => ({ t: e.topic, l: partitionOf(e.envelope.aggregateId, OUTBOX_LANES), e: e.envelope })),
+    ),
+  );
+  const sql = `INSERT INTO outbox (id, topic, key, lane, envelope)
+       SELECT (r->'e'->>'id')::uuid, r->>'t', r->'e'->>'aggregateId', (r->>'l')::smallint, r->'e'
+       FROM jsonb_array_elements(${rows}::jsonb) AS r${onlyIf ? ` WHERE ${onlyIf}` : ''}`;
+  return { sql, envelopes: envelopes.map((e) => e.envelope) };
 }
 
 function toEventActor(actor: EventActor | undefined): EventActor | undefined {
