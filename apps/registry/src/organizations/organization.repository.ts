@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { type EntityManager, In } from 'typeorm';
 import { OrganizationAccreditation } from './accreditation.entity.js';
 import type { TipoSoggettoAbilitato } from '../domain/organization-kind.js';
@@ -19,6 +20,37 @@ export interface OrganizationHit {
 const HIT_COLUMNS =
   'id, kind, ragione_sociale AS "ragioneSociale", codice_fiscale AS "codiceFiscale", ' +
   'codice_identificativo AS "codiceIdentificativo", sede_comune AS "sedeComune", sede_citta AS "sedeCitta"';
+
+const kindName = (foreign: boolean | undefined) => (foreign === undefined ? 'any' : foreign ? 'estere' : 'italiane');
+
+/**
+ * The smallest string after every string that starts with `text`, in C collation (code point order): `text` with its
+ * last code point incremented (surrogates skipped). `[text, prefixEnd(text))` is then exactly the names starting with
+ * `text`, a range a generic plan can scan (a `LIKE $1` pattern is only usable by the index when planned for its value).
+ */
+export function prefixEnd(text: string): string {
+  const points = [...text];
+  const last = points.pop()?.codePointAt(0) ?? 0;
+  if (last >= 0x10ffff) return points.length === 0 ? '\u{10ffff}' : prefixEnd(points.join(''));
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  return points.join('') + String.fromCodePoint(next);
+}
+
+/**
+ * Runs a search statement. Outside a transaction (search always is) straight on the driver's pool, so that a `name`
+ * makes it a prepared statement of each pooled connection (parsed and planned once, not on every search); inside one,
+ * through the manager's query runner.
+ */
+function hits(
+  manager: EntityManager,
+  name: string | undefined,
+  text: string,
+  values: unknown[],
+): Promise<OrganizationHit[]> {
+  if (manager.queryRunner) return manager.query(text, values);
+  const pool = (manager.connection.driver as unknown as { master: Pool }).master;
+  return pool.query<OrganizationHit>({ name, text, values }).then((r) => r.rows);
+}
 
 /** Every query of the organisation aggregate: organization, legal_representative, organization_accreditation. */
 @Injectable()
@@ -59,7 +91,7 @@ export class OrganizationRepository {
 
   /**
    * Exact lookup by codice fiscale (Italian kinds, through their partial unique index), or by a foreign company's
-   * identification code.
+   * identification code. A named statement: prepared once per connection, planned generically (no planning per call).
    */
   searchByCode(
     manager: EntityManager,
@@ -72,7 +104,9 @@ export class OrganizationRepository {
     const abroad = `SELECT ${HIT_COLUMNS}, ragione_sociale_norm FROM organization
         WHERE codice_identificativo = $1 AND kind = 'azienda-estera'`;
     const parts = foreign === undefined ? [italian, abroad] : foreign ? [abroad] : [italian];
-    return manager.query(
+    return hits(
+      manager,
+      `registry.search-code.${kindName(foreign)}`,
       `SELECT id, kind, "ragioneSociale", "codiceFiscale", "codiceIdentificativo", "sedeComune", "sedeCitta"
          FROM (${parts.join(' UNION ALL ')}) hits
         ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $2`,
@@ -81,12 +115,13 @@ export class OrganizationRepository {
   }
 
   /**
-   * Ragione sociale search on the normalised name, in one statement: names starting with the text first (btree in C
-   * collation, read in index order), then names containing it (trigram index). The Limit above the Append stops
-   * pulling as soon as it has `limit` rows, so the trigram scan runs only when the prefix scan found fewer.
-   * `text` is already normalised (upper case, no diacritics).
+   * Ragione sociale search on the normalised name: names starting with the text first, in C-collation order (a range
+   * scan of the C-collation btree that stops at `limit`; a named statement, planned once per connection), then, when
+   * those are fewer than `limit`, names containing it elsewhere (trigram index, in no particular order; planned for
+   * the text at hand, since the best plan depends on how common the text is: a sequential scan that stops early for
+   * common text, the trigram index for rare text). `text` is already normalised (upper case, no diacritics).
    */
-  searchByName(
+  async searchByName(
     manager: EntityManager,
     text: string,
     foreign: boolean | undefined,
@@ -94,18 +129,25 @@ export class OrganizationRepository {
   ): Promise<OrganizationHit[]> {
     const kindFilter =
       foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
-    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    return manager.query(
-      `(SELECT ${HIT_COLUMNS} FROM organization
-         WHERE ragione_sociale_norm COLLATE "C" LIKE $1 ${kindFilter}
-         ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $3)
-       UNION ALL
-       (SELECT ${HIT_COLUMNS} FROM organization
-         WHERE ragione_sociale_norm LIKE $2 AND ragione_sociale_norm NOT LIKE $1 ${kindFilter}
-         LIMIT $3)
-       LIMIT $3`,
-      [`${escaped}%`, `%${escaped}%`, limit],
+    const starting = await hits(
+      manager,
+      `registry.search-prefix.${kindName(foreign)}`,
+      `SELECT ${HIT_COLUMNS} FROM organization
+        WHERE ragione_sociale_norm COLLATE "C" >= $1 AND ragione_sociale_norm COLLATE "C" < $2 ${kindFilter}
+        ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $3`,
+      [text, prefixEnd(text), limit],
     );
+    if (starting.length >= limit) return starting;
+    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const containing = await hits(
+      manager,
+      undefined,
+      `SELECT ${HIT_COLUMNS} FROM organization
+        WHERE ragione_sociale_norm LIKE $1 AND ragione_sociale_norm NOT LIKE $2 ${kindFilter}
+        LIMIT $3`,
+      [`%${escaped}%`, `${escaped}%`, limit - starting.length],
+    );
+    return [...starting, ...containing];
   }
 
   findLegalRepresentative(manager: EntityManager, organizationId: string): Promise<LegalRepresentative | null> {
