@@ -10,6 +10,7 @@ import pg from 'pg';
 import { AccessTokenIssuer, type Actor } from '@profila/platform';
 import { createTestDatabase } from '@profila/testing';
 import { loadRegistryEnv } from '../src/config/registry.env.js';
+import { NameIndexFeed } from '../src/organizations/name-index.feed.js';
 import { prefixEnd } from '../src/organizations/organization.repository.js';
 import { fold } from '../src/reference-data/italian-places.js';
 import { createRegistryApp } from '../src/registry.app.js';
@@ -32,6 +33,19 @@ async function search(query: string): Promise<{ status: number; json: Json }> {
 }
 const names = async (query: string): Promise<string[]> =>
   ((await search(query)).json.items as Json[]).map((h) => h.ragioneSociale);
+
+/**
+ * Waits until a search answers as expected: a row written straight into the table (by another replica, the legacy
+ * import) reaches this replica's name index through its notification, a moment after the commit.
+ */
+async function eventually(query: string, expected: (found: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = await names(query);
+    if (expected(found) || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /** Organisations straight into the table, as a bulk import writes them (the search reads only the table). */
 async function insert(...ragioniSociali: string[]): Promise<void> {
@@ -78,6 +92,9 @@ beforeAll(async () => {
        now(), now())`,
     [randomUUID()],
   );
+  // The last row written, found by a substring: every earlier notification has been applied too (commit order).
+  expect(await eventually('q=bau%20gmbh', (found) => found.length === 1)).toEqual(['Alfa Bau GmbH']);
+  expect(registry.get(NameIndexFeed).ready?.size).toBe(8);
 }, 60_000);
 
 afterAll(async () => {
@@ -113,6 +130,7 @@ describe('search order and filters', () => {
   it('answers 20 at most: the names starting with the text fill the page before any containing it', async () => {
     await insert(...Array.from({ length: 17 }, (_, i) => `Zeta ${String(i).padStart(2, '0')} Srl`));
     await insert('Alfa Zeta Srl', 'Beta Zeta Srl', 'Gamma Zeta Srl', 'Delta Zeta Srl', 'Omega Zeta Srl');
+    await eventually('q=mega%20zeta', (found) => found.length === 1);
     const found = await names('q=zeta');
     expect(found).toHaveLength(20);
     expect(found.slice(0, 17)).toEqual(Array.from({ length: 17 }, (_, i) => `Zeta ${String(i).padStart(2, '0')} Srl`));
@@ -131,6 +149,64 @@ describe('search order and filters', () => {
       expect((await search('q=00000001001')).json.items.map((h: Json) => h.ragioneSociale)).toEqual(byCf);
     }
     expect(byCf).toEqual(['Alfieri Spa']);
+  });
+});
+
+describe('names written by any writer', () => {
+  it('finds a name written straight into the table by its substring, and follows a rename and a delete', async () => {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO organization (id, kind, codice_fiscale, ragione_sociale, ragione_sociale_norm, sede_comune,
+         sede_provincia, sede_indirizzo, created_at, updated_at)
+       VALUES ($1, 'azienda-italiana', '09999999999', 'Officine Quadrifoglio Srl', 'OFFICINE QUADRIFOGLIO SRL',
+         'L378', 'TN', 'Via Roma 1', now(), now())`,
+      [id],
+    );
+    expect(await eventually('q=quadrifo', (f) => f.length === 1)).toEqual(['Officine Quadrifoglio Srl']);
+    await db.query(
+      `UPDATE organization SET ragione_sociale = 'Officine Trifoglio Srl', ragione_sociale_norm = 'OFFICINE TRIFOGLIO SRL'
+        WHERE id = $1`,
+      [id],
+    );
+    expect(await eventually('q=trifoglio', (f) => f.length === 1)).toEqual(['Officine Trifoglio Srl']);
+    expect(await names('q=quadrifo')).toEqual([]);
+    await db.query(`DELETE FROM organization WHERE id = $1`, [id]);
+    expect(await eventually('q=trifoglio', (f) => f.length === 0)).toEqual([]);
+  });
+
+  it('finds a company registered through the API by its substring at once (the writing replica applies it itself)', async () => {
+    const res = await fetch(`${baseUrl}/organizations/estere`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await issuer.issue(CITIZEN)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        codiceIdentificativo: 'FR 123 456 789',
+        ragioneSociale: 'Société Générale de Montage',
+        statoEstero: 'Z110',
+        citta: 'Lyon',
+        indirizzo: 'Rue de la République 1',
+        email: 'contact@sgm.example',
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(await names('q=generale%20de%20mont&tipo=estere')).toEqual(['Société Générale de Montage']);
+  });
+});
+
+describe('name index lost', () => {
+  it('answers from PostgreSQL while the name index is rebuilt, then from the new index, with the same results', async () => {
+    const feed = registry.get(NameIndexFeed);
+    const before = (await names('q=zeta%20srl')).sort();
+    await db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'profila-registry-name-index'`,
+    );
+    const deadline = Date.now() + 5_000;
+    while (feed.ready && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(feed.ready).toBeUndefined();
+    await insert('Epsilon Zeta Srl');
+    expect((await names('q=zeta%20srl')).sort()).toEqual([...before, 'Epsilon Zeta Srl'].sort().slice(0, 20));
+    while (!feed.ready && Date.now() < deadline + 10_000) await new Promise((r) => setTimeout(r, 20));
+    expect(feed.ready).toBeDefined();
+    expect((await names('q=psilon%20zeta')).sort()).toEqual(['Epsilon Zeta Srl']);
   });
 });
 

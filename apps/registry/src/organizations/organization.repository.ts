@@ -21,6 +21,9 @@ const HIT_COLUMNS =
   'id, kind, ragione_sociale AS "ragioneSociale", codice_fiscale AS "codiceFiscale", ' +
   'codice_identificativo AS "codiceIdentificativo", sede_comune AS "sedeComune", sede_citta AS "sedeCitta"';
 
+const kindFilter = (foreign: boolean | undefined) =>
+  foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const kindName = (foreign: boolean | undefined) => (foreign === undefined ? 'any' : foreign ? 'estere' : 'italiane');
 
 /**
@@ -115,11 +118,8 @@ export class OrganizationRepository {
   }
 
   /**
-   * Ragione sociale search on the normalised name: names starting with the text first, in C-collation order (a range
-   * scan of the C-collation btree that stops at `limit`; a named statement, planned once per connection), then, when
-   * those are fewer than `limit`, names containing it elsewhere (trigram index, in no particular order; planned for
-   * the text at hand, since the best plan depends on how common the text is: a sequential scan that stops early for
-   * common text, the trigram index for rare text). `text` is already normalised (upper case, no diacritics).
+   * Ragione sociale search on the normalised name, PostgreSQL alone: `searchStarting`, then, when those are fewer than
+   * `limit`, `searchContaining`. `text` is already normalised (upper case, no diacritics).
    */
   async searchByName(
     manager: EntityManager,
@@ -127,27 +127,72 @@ export class OrganizationRepository {
     foreign: boolean | undefined,
     limit: number,
   ): Promise<OrganizationHit[]> {
-    const kindFilter =
-      foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
-    const starting = await hits(
+    const starting = await this.searchStarting(manager, text, foreign, limit);
+    if (starting.length >= limit) return starting;
+    return [...starting, ...(await this.searchContaining(manager, text, foreign, limit - starting.length))];
+  }
+
+  /**
+   * Names starting with the text, in C-collation order: a range scan of the covering C-collation btree (index only)
+   * that stops at `limit`; a named statement, parsed once per connection.
+   */
+  searchStarting(
+    manager: EntityManager,
+    text: string,
+    foreign: boolean | undefined,
+    limit: number,
+  ): Promise<OrganizationHit[]> {
+    return hits(
       manager,
       `registry.search-prefix.${kindName(foreign)}`,
       `SELECT ${HIT_COLUMNS} FROM organization
-        WHERE ragione_sociale_norm COLLATE "C" >= $1 AND ragione_sociale_norm COLLATE "C" < $2 ${kindFilter}
+        WHERE ragione_sociale_norm COLLATE "C" >= $1 AND ragione_sociale_norm COLLATE "C" < $2 ${kindFilter(foreign)}
         ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $3`,
       [text, prefixEnd(text), limit],
     );
-    if (starting.length >= limit) return starting;
-    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const containing = await hits(
+  }
+
+  /**
+   * Names containing the text but not starting with it, in no particular order, through the trigram index: planned
+   * for the text at hand (a sequential scan that stops early for common text, the trigram index for rare text).
+   */
+  searchContaining(
+    manager: EntityManager,
+    text: string,
+    foreign: boolean | undefined,
+    limit: number,
+  ): Promise<OrganizationHit[]> {
+    const escaped = escapeLike(text);
+    return hits(
       manager,
       undefined,
       `SELECT ${HIT_COLUMNS} FROM organization
-        WHERE ragione_sociale_norm LIKE $1 AND ragione_sociale_norm NOT LIKE $2 ${kindFilter}
+        WHERE ragione_sociale_norm LIKE $1 AND ragione_sociale_norm NOT LIKE $2 ${kindFilter(foreign)}
         LIMIT $3`,
-      [`%${escaped}%`, `${escaped}%`, limit - starting.length],
+      [`%${escaped}%`, `${escaped}%`, limit],
     );
-    return [...starting, ...containing];
+  }
+
+  /**
+   * The organisations among `ids` (candidates of the in-memory name index) whose current name contains the text but
+   * does not start with it: the same predicate as `searchContaining`, checked again on the table, which is the truth.
+   */
+  containingAmong(
+    manager: EntityManager,
+    ids: string[],
+    text: string,
+    foreign: boolean | undefined,
+  ): Promise<OrganizationHit[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const escaped = escapeLike(text);
+    return hits(
+      manager,
+      `registry.search-among.${kindName(foreign)}`,
+      `SELECT ${HIT_COLUMNS} FROM organization
+        WHERE id = ANY($1::uuid[]) AND ragione_sociale_norm LIKE $2 AND ragione_sociale_norm NOT LIKE $3
+          ${kindFilter(foreign)}`,
+      [ids, `%${escaped}%`, `${escaped}%`],
+    );
   }
 
   findLegalRepresentative(manager: EntityManager, organizationId: string): Promise<LegalRepresentative | null> {
