@@ -58,7 +58,7 @@ export class NameIndexFeed implements OnApplicationBootstrap, OnApplicationShutd
   private async start(): Promise<void> {
     if (this.stopped) return;
     const options = (this.dataSource.driver as unknown as { master: pg.Pool }).master.options;
-    const client = new pg.Client({ ...options, application_name: 'profila-registry-name-index' } as pg.ClientConfig);
+    const client = new pg.Client({ ...options, application_name: 'profila-registry-name-index' });
     this.client = client;
     let pending: Change[] | undefined = [];
     let index: NameIndex | undefined;
