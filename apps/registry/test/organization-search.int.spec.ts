@@ -140,7 +140,7 @@ describe('search order and filters', () => {
     expect(more).toEqual(Array.from({ length: 20 }, (_, i) => `Zeta ${String(i).padStart(2, '0')} Srl`));
   });
 
-  it('answers the same on every search (prepared statements, planned once per connection)', async () => {
+  it('answers the same on every search (prepared statements, parsed once per connection)', async () => {
     const first = await names('q=gamma');
     expect(first).toEqual(['Gamma 50% Srl', 'Gamma 500 Srl', 'Gamma Zeta Srl']);
     for (let i = 0; i < 12; i++) expect(await names('q=gamma')).toEqual(first);

@@ -30,6 +30,7 @@ const kindName = (foreign: boolean | undefined) => (foreign === undefined ? 'any
  * The smallest string after every string that starts with `text`, in C collation (code point order): `text` with its
  * last code point incremented (surrogates skipped). `[text, prefixEnd(text))` is then exactly the names starting with
  * `text`, a range a generic plan can scan (a `LIKE $1` pattern is only usable by the index when planned for its value).
+ * (A text made only of U+10FFFF, which no name has, gets an empty range.)
  */
 export function prefixEnd(text: string): string {
   const points = [...text];
@@ -41,8 +42,8 @@ export function prefixEnd(text: string): string {
 
 /**
  * Runs a search statement. Outside a transaction (search always is) straight on the driver's pool, so that a `name`
- * makes it a prepared statement of each pooled connection (parsed and planned once, not on every search); inside one,
- * through the manager's query runner.
+ * makes it a prepared statement of each pooled connection (parsed and analysed once, not on every search; TypeORM's
+ * `manager.query` cannot name one); inside a transaction, through the manager's query runner.
  */
 function hits(
   manager: EntityManager,
