@@ -174,6 +174,22 @@ describe('names written by any writer', () => {
     expect(await eventually('q=trifoglio', (f) => f.length === 0)).toEqual([]);
   });
 
+  it('finds a name too long for a notification (the index starts over from the table)', async () => {
+    const name = `${'Q'.repeat(9000)} Coda Lunghissima Srl`;
+    await db.query(
+      `INSERT INTO organization (id, kind, codice_fiscale, ragione_sociale, ragione_sociale_norm, sede_comune,
+         sede_provincia, sede_indirizzo, created_at, updated_at)
+       VALUES ($1, 'azienda-italiana', '09999999998', $2, $3, 'L378', 'TN', 'Via Roma 1', now(), now())`,
+      [randomUUID(), name, fold(name)],
+    );
+    expect(await eventually('q=coda%20lunghissima', (f) => f.length === 1)).toEqual([name]);
+    const feed = registry.get(NameIndexFeed);
+    for (const deadline = Date.now() + 10_000; !feed.ready && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await names('q=coda%20lunghissima')).toEqual([name]);
+  });
+
   it('finds a company registered through the API by its substring at once (the writing replica applies it itself)', async () => {
     const res = await fetch(`${baseUrl}/organizations/estere`, {
       method: 'POST',

@@ -12,13 +12,13 @@ interface Change {
   id: string;
   f: boolean;
   n: string | null;
-  /** The table was truncated: start over. */
-  truncated?: true;
+  /** The table was truncated, or a name was too long for a notification: start over from the table. */
+  resync?: true;
 }
 
 /**
  * Keeps this replica's NameIndex equal to the organization table (ADR 0015). A trigger on the table NOTIFYs every
- * committed insert, rename, change of kind or delete, whoever wrote it (any replica, the legacy import, psql), in
+ * committed insert, rename, change of kind, delete or truncate, whoever wrote it (any replica, the legacy import, psql), in
  * commit order, to every listening connection. The feed LISTENs first, then reads the whole table (so a change
  * committed during the read is both read or not and then applied from its notification: the end state is the
  * latest), then applies what it received meanwhile, and only then serves. If its connection drops it stops serving
@@ -76,7 +76,7 @@ export class NameIndexFeed implements OnApplicationBootstrap, OnApplicationShutd
     client.on('notification', (message) => {
       if (message.channel !== NAME_CHANNEL || !message.payload) return;
       const change = JSON.parse(message.payload) as Change;
-      if (change.truncated) fail(new Error('organization truncated'));
+      if (change.resync) fail(new Error('resync asked (truncate or oversized name)'));
       else if (pending) pending.push(change);
       else index?.apply(change.id, change.f, change.n);
     });

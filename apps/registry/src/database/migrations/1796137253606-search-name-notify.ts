@@ -10,20 +10,26 @@ export class SearchNameNotify1796137253606 implements MigrationInterface {
   name = 'SearchNameNotify1796137253606';
 
   async up(q: QueryRunner): Promise<void> {
+    // A payload over NOTIFY's 8000 bytes (a name of several kilobytes, which no real company has) would fail the
+    // write: the listeners are told to start over from the table instead.
     await q.query(`
       CREATE FUNCTION organization_name_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        payload text;
       BEGIN
         IF TG_OP = 'DELETE' THEN
-          PERFORM pg_notify('registry_organization_name',
-            json_build_object('id', OLD.id, 'f', OLD.kind = 'azienda-estera', 'n', NULL)::text);
-          RETURN OLD;
+          payload := json_build_object('id', OLD.id, 'f', OLD.kind = 'azienda-estera', 'n', NULL)::text;
+        ELSIF TG_OP = 'INSERT' OR NEW.ragione_sociale_norm IS DISTINCT FROM OLD.ragione_sociale_norm
+              OR NEW.kind IS DISTINCT FROM OLD.kind THEN
+          payload := json_build_object('id', NEW.id, 'f', NEW.kind = 'azienda-estera', 'n', NEW.ragione_sociale_norm)::text;
         END IF;
-        IF TG_OP = 'INSERT' OR NEW.ragione_sociale_norm IS DISTINCT FROM OLD.ragione_sociale_norm
-           OR NEW.kind IS DISTINCT FROM OLD.kind THEN
-          PERFORM pg_notify('registry_organization_name',
-            json_build_object('id', NEW.id, 'f', NEW.kind = 'azienda-estera', 'n', NEW.ragione_sociale_norm)::text);
+        IF payload IS NOT NULL THEN
+          IF octet_length(payload) > 7900 THEN
+            payload := '{"resync":true}';
+          END IF;
+          PERFORM pg_notify('registry_organization_name', payload);
         END IF;
-        RETURN NEW;
+        RETURN NULL;
       END
       $$`);
     await q.query(`
@@ -33,7 +39,7 @@ export class SearchNameNotify1796137253606 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION organization_truncate_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('registry_organization_name', '{"truncated":true}');
+        PERFORM pg_notify('registry_organization_name', '{"resync":true}');
         RETURN NULL;
       END
       $$`);
