@@ -39,6 +39,10 @@ describe('NameIndex', () => {
     index.apply('e', true, null);
     expect(index.containing('ALFA', true, 20)).toEqual(['d']);
     expect(index.size).toBe(5);
+    index.applyIfAbsent('f', false, 'GAMMA VECCHIO SPA'); // a newer notification came first: kept
+    expect(index.containing('ALFA SPA', undefined, 20)).toEqual(['f']);
+    index.applyIfAbsent('g', false, 'NUOVA ALFA SPA');
+    expect(index.containing('ALFA SPA', undefined, 20).sort()).toEqual(['f', 'g']);
     const empty = NameIndex.build([]);
     empty.apply('x', false, 'DELTA SRL');
     expect(empty.containing('LTA', undefined, 20)).toEqual(['x']);

@@ -50,9 +50,14 @@ export class NameIndexFeed implements OnApplicationBootstrap, OnApplicationShutd
     await this.client?.end().catch(() => undefined);
   }
 
-  /** A change this replica has just committed, applied before its notification arrives (read your own writes). */
-  committed(id: string, foreign: boolean, name: string): void {
-    this.index?.apply(id, foreign, name);
+  /**
+   * An organisation this replica has just registered (committed), recorded before its notification arrives, so that
+   * the citizen who registered it finds it at once. Only when the index does not know it yet: a notification about it
+   * that came first is at least as new. (Renames wait for their notification: recording one here could overwrite a
+   * later rename by someone else.)
+   */
+  registered(id: string, foreign: boolean, name: string): void {
+    this.index?.applyIfAbsent(id, foreign, name);
   }
 
   private async start(): Promise<void> {

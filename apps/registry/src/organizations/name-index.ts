@@ -44,6 +44,14 @@ export class NameIndex {
   }
 
   /**
+   * Records an organisation unknown to the index; does nothing if the index already has it (its notification, or a
+   * later one, came first and is at least as new).
+   */
+  applyIfAbsent(id: string, foreign: boolean, name: string): void {
+    if (!this.slotOf.has(id)) this.append(id, foreign, name);
+  }
+
+  /**
    * Ids of up to `limit` organisations whose name contains `text` but does not start with it (the prefix part of the
    * search has those), of the given Tipo profilo. `text` is normalised and at least 3 characters long.
    */

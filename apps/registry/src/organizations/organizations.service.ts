@@ -198,8 +198,7 @@ export class OrganizationsService {
 
   /** Dati azienda (and Tipologia azienda for the declared types). */
   async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<OrganizationResponse> {
-    let renamed: Organization | undefined;
-    const response = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const { organization: o } = await this.access.edit(manager, actor, id, [], true);
       const foreign = o.kind === 'azienda-estera';
       const fields: Record<string, string> = {};
@@ -254,11 +253,8 @@ export class OrganizationsService {
         organizationPayload(this.reference.places, o, accreditations),
       );
       const representative = await this.organizations.findLegalRepresentative(manager, id);
-      renamed = o;
       return this.toResponse(o, accreditations, representative, true);
     });
-    if (renamed) this.names.committed(renamed.id, renamed.kind === 'azienda-estera', renamed.ragioneSocialeNorm);
-    return response;
   }
 
   /** Rappresentante legale: birth date and place must be the ones the codice fiscale encodes. */
@@ -379,7 +375,7 @@ export class OrganizationsService {
         );
         return organization;
       });
-      this.names.committed(registered.id, registered.kind === 'azienda-estera', registered.ragioneSocialeNorm);
+      this.names.registered(registered.id, registered.kind === 'azienda-estera', registered.ragioneSocialeNorm);
       return registered;
     } catch (error) {
       // Two registrations of the same code at once: the unique index lets one through.
