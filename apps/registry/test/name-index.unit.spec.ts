@@ -11,8 +11,8 @@ const rows = [
 ];
 
 describe('NameIndex', () => {
-  it('proposes names containing the text but not starting with it, of the kind asked, up to the limit', () => {
-    const index = NameIndex.build(rows);
+  it('proposes names containing the text but not starting with it, of the kind asked, up to the limit', async () => {
+    const index = await NameIndex.build(rows, 2);
     expect(index.size).toBe(5);
     expect(index.containing('ALFA', undefined, 20).sort()).toEqual(['b', 'd', 'e']);
     expect(index.containing('ALFA', false, 20).sort()).toEqual(['b', 'd']);
@@ -26,8 +26,8 @@ describe('NameIndex', () => {
     expect(index.containing('AFA SRL', undefined, 20)).toEqual([]);
   });
 
-  it('follows inserts, renames, changes of kind and deletes, and ignores a change applied twice', () => {
-    const index = NameIndex.build(rows);
+  it('follows inserts, renames, changes of kind and deletes, and ignores a change applied twice', async () => {
+    const index = await NameIndex.build(rows, 2);
     index.apply('f', false, 'GAMMA ALFA SPA');
     expect(index.containing('ALFA SPA', undefined, 20)).toEqual(['f']);
     index.apply('b', false, 'BETA GAMMA SRL');
@@ -43,7 +43,7 @@ describe('NameIndex', () => {
     expect(index.containing('ALFA SPA', undefined, 20)).toEqual(['f']);
     index.applyIfAbsent('g', false, 'NUOVA ALFA SPA');
     expect(index.containing('ALFA SPA', undefined, 20).sort()).toEqual(['f', 'g']);
-    const empty = NameIndex.build([]);
+    const empty = await NameIndex.build([]);
     empty.apply('x', false, 'DELTA SRL');
     expect(empty.containing('LTA', undefined, 20)).toEqual(['x']);
   });

@@ -100,7 +100,7 @@ export class NameIndexFeed implements OnApplicationBootstrap, OnApplicationShutd
         if (page.rows.length < PAGE) break;
         after = page.rows[page.rows.length - 1].id;
       }
-      index = NameIndex.build(rows);
+      index = await NameIndex.build(rows);
       for (const change of pending) index.apply(change.id, change.f, change.n);
       pending = undefined;
       if (this.client !== client) return;

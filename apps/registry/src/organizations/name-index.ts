@@ -16,15 +16,26 @@ export class NameIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<number, { slots: Int32Array; length: number }>();
 
-  /** Builds the index of many names at once, each posting list allocated to its exact size. */
-  static build(rows: Array<{ id: string; foreign: boolean; name: string }>): NameIndex {
+  /**
+   * Builds the index of many names at once, each posting list allocated to its exact size; it yields to the event
+   * loop every `chunk` names, so that a replica rebuilding its index keeps answering meanwhile.
+   */
+  static async build(rows: Array<{ id: string; foreign: boolean; name: string }>, chunk = 10_000): Promise<NameIndex> {
     const index = new NameIndex();
     const counts = new Map<number, number>();
-    for (let slot = 0; slot < rows.length; slot++) {
-      forEachTrigram(rows[slot].name, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+    for (let from = 0; from < rows.length; from += chunk) {
+      for (let slot = from; slot < Math.min(rows.length, from + chunk); slot++) {
+        forEachTrigram(rows[slot].name, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+      }
+      await new Promise((r) => setImmediate(r));
     }
     for (const [key, count] of counts) index.postings.set(key, { slots: new Int32Array(count), length: 0 });
-    for (const row of rows) index.append(row.id, row.foreign, row.name);
+    for (let from = 0; from < rows.length; from += chunk) {
+      for (let slot = from; slot < Math.min(rows.length, from + chunk); slot++) {
+        index.append(rows[slot].id, rows[slot].foreign, rows[slot].name);
+      }
+      await new Promise((r) => setImmediate(r));
+    }
     return index;
   }
 
