@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { type EntityManager, In } from 'typeorm';
 import { OrganizationAccreditation } from './accreditation.entity.js';
 import type { TipoSoggettoAbilitato } from '../domain/organization-kind.js';
@@ -19,6 +20,41 @@ export interface OrganizationHit {
 const HIT_COLUMNS =
   'id, kind, ragione_sociale AS "ragioneSociale", codice_fiscale AS "codiceFiscale", ' +
   'codice_identificativo AS "codiceIdentificativo", sede_comune AS "sedeComune", sede_citta AS "sedeCitta"';
+
+const kindFilter = (foreign: boolean | undefined) =>
+  foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const kindName = (foreign: boolean | undefined) => (foreign === undefined ? 'any' : foreign ? 'estere' : 'italiane');
+
+/**
+ * The smallest string after every string that starts with `text`, in C collation (code point order): `text` with its
+ * last code point incremented (surrogates skipped). `[text, prefixEnd(text))` is then exactly the names starting with
+ * `text`, a range a generic plan can scan (a `LIKE $1` pattern is only usable by the index when planned for its value).
+ * (A text made only of U+10FFFF, which no name has, gets an empty range.)
+ */
+export function prefixEnd(text: string): string {
+  const points = [...text];
+  const last = points.pop()?.codePointAt(0) ?? 0;
+  if (last >= 0x10ffff) return points.length === 0 ? '\u{10ffff}' : prefixEnd(points.join(''));
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+  return points.join('') + String.fromCodePoint(next);
+}
+
+/**
+ * Runs a search statement. Outside a transaction (search always is) straight on the driver's pool, so that a `name`
+ * makes it a prepared statement of each pooled connection (parsed and analysed once, not on every search; TypeORM's
+ * `manager.query` cannot name one); inside a transaction, through the manager's query runner.
+ */
+function hits(
+  manager: EntityManager,
+  name: string | undefined,
+  text: string,
+  values: unknown[],
+): Promise<OrganizationHit[]> {
+  if (manager.queryRunner) return manager.query(text, values);
+  const pool = (manager.connection.driver as unknown as { master: Pool }).master;
+  return pool.query<OrganizationHit>({ name, text, values }).then((r) => r.rows);
+}
 
 /** Every query of the organisation aggregate: organization, legal_representative, organization_accreditation. */
 @Injectable()
@@ -59,7 +95,7 @@ export class OrganizationRepository {
 
   /**
    * Exact lookup by codice fiscale (Italian kinds, through their partial unique index), or by a foreign company's
-   * identification code.
+   * identification code. A named statement: prepared once per connection, planned generically (no planning per call).
    */
   searchByCode(
     manager: EntityManager,
@@ -72,7 +108,9 @@ export class OrganizationRepository {
     const abroad = `SELECT ${HIT_COLUMNS}, ragione_sociale_norm FROM organization
         WHERE codice_identificativo = $1 AND kind = 'azienda-estera'`;
     const parts = foreign === undefined ? [italian, abroad] : foreign ? [abroad] : [italian];
-    return manager.query(
+    return hits(
+      manager,
+      `registry.search-code.${kindName(foreign)}`,
       `SELECT id, kind, "ragioneSociale", "codiceFiscale", "codiceIdentificativo", "sedeComune", "sedeCitta"
          FROM (${parts.join(' UNION ALL ')}) hits
         ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $2`,
@@ -81,30 +119,80 @@ export class OrganizationRepository {
   }
 
   /**
-   * Ragione sociale search on the normalised name, in one statement: names starting with the text first (btree in C
-   * collation, read in index order), then names containing it (trigram index). The Limit above the Append stops
-   * pulling as soon as it has `limit` rows, so the trigram scan runs only when the prefix scan found fewer.
-   * `text` is already normalised (upper case, no diacritics).
+   * Ragione sociale search on the normalised name, PostgreSQL alone: `searchStarting`, then, when those are fewer than
+   * `limit`, `searchContaining`. `text` is already normalised (upper case, no diacritics).
    */
-  searchByName(
+  async searchByName(
     manager: EntityManager,
     text: string,
     foreign: boolean | undefined,
     limit: number,
   ): Promise<OrganizationHit[]> {
-    const kindFilter =
-      foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
-    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    return manager.query(
-      `(SELECT ${HIT_COLUMNS} FROM organization
-         WHERE ragione_sociale_norm COLLATE "C" LIKE $1 ${kindFilter}
-         ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $3)
-       UNION ALL
-       (SELECT ${HIT_COLUMNS} FROM organization
-         WHERE ragione_sociale_norm LIKE $2 AND ragione_sociale_norm NOT LIKE $1 ${kindFilter}
-         LIMIT $3)
-       LIMIT $3`,
-      [`${escaped}%`, `%${escaped}%`, limit],
+    const starting = await this.searchStarting(manager, text, foreign, limit);
+    if (starting.length >= limit) return starting;
+    return [...starting, ...(await this.searchContaining(manager, text, foreign, limit - starting.length))];
+  }
+
+  /**
+   * Names starting with the text, in C-collation order: a range scan of the covering C-collation btree (index only)
+   * that stops at `limit`; a named statement, parsed once per connection.
+   */
+  searchStarting(
+    manager: EntityManager,
+    text: string,
+    foreign: boolean | undefined,
+    limit: number,
+  ): Promise<OrganizationHit[]> {
+    return hits(
+      manager,
+      `registry.search-prefix.${kindName(foreign)}`,
+      `SELECT ${HIT_COLUMNS} FROM organization
+        WHERE ragione_sociale_norm COLLATE "C" >= $1 AND ragione_sociale_norm COLLATE "C" < $2 ${kindFilter(foreign)}
+        ORDER BY ragione_sociale_norm COLLATE "C", id LIMIT $3`,
+      [text, prefixEnd(text), limit],
+    );
+  }
+
+  /**
+   * Names containing the text but not starting with it, in no particular order, through the trigram index: planned
+   * for the text at hand (a sequential scan that stops early for common text, the trigram index for rare text).
+   */
+  searchContaining(
+    manager: EntityManager,
+    text: string,
+    foreign: boolean | undefined,
+    limit: number,
+  ): Promise<OrganizationHit[]> {
+    const escaped = escapeLike(text);
+    return hits(
+      manager,
+      undefined,
+      `SELECT ${HIT_COLUMNS} FROM organization
+        WHERE ragione_sociale_norm LIKE $1 AND ragione_sociale_norm NOT LIKE $2 ${kindFilter(foreign)}
+        LIMIT $3`,
+      [`%${escaped}%`, `${escaped}%`, limit],
+    );
+  }
+
+  /**
+   * The organisations among `ids` (candidates of the in-memory name index) whose current name contains the text but
+   * does not start with it: the same predicate as `searchContaining`, checked again on the table, which is the truth.
+   */
+  containingAmong(
+    manager: EntityManager,
+    ids: string[],
+    text: string,
+    foreign: boolean | undefined,
+  ): Promise<OrganizationHit[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const escaped = escapeLike(text);
+    return hits(
+      manager,
+      `registry.search-among.${kindName(foreign)}`,
+      `SELECT ${HIT_COLUMNS} FROM organization
+        WHERE id = ANY($1::uuid[]) AND ragione_sociale_norm LIKE $2 AND ragione_sociale_norm NOT LIKE $3
+          ${kindFilter(foreign)}`,
+      [ids, `%${escaped}%`, `${escaped}%`],
     );
   }
 

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { type Actor, AllowActors, CurrentActor } from '@profila/platform';
@@ -23,7 +25,11 @@ import {
   RegisterItalianCompanyDto,
   RegisterPublicAdministrationDto,
 } from './dto/register-organization.dto.js';
-import { SearchOrganizationsQuery } from './dto/search.query.js';
+import {
+  SEARCH_TEXT_MESSAGE,
+  type SearchOrganizationsQuery,
+  SearchOrganizationsQueryPipe,
+} from './dto/search.query.js';
 import { UpdateOrganizationDto } from './dto/update-organization.dto.js';
 import type { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -42,8 +48,13 @@ export class OrganizationsController {
     summary: 'Ricerca profili associabili',
     description: 'Per ragione sociale (almeno 3 caratteri) o codice fiscale: solo ragione sociale, CF e comune.',
   })
+  @ApiQuery({ name: 'q', required: true, description: SEARCH_TEXT_MESSAGE, example: 'PROVA' })
+  @ApiQuery({ name: 'tipo', required: false, enum: ['italiane', 'estere'], description: 'Aziende italiane / estere' })
   @ApiOkResponse({ type: OrganizationSearchResponse })
-  async search(@Query() query: SearchOrganizationsQuery): Promise<OrganizationSearchResponse> {
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: testo troppo corto o lungo, tipo non previsto' })
+  async search(
+    @Query(new SearchOrganizationsQueryPipe()) query: SearchOrganizationsQuery,
+  ): Promise<OrganizationSearchResponse> {
     return { items: await this.organizations.search(query.q, query.tipo) };
   }
 

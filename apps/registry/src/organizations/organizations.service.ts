@@ -32,6 +32,7 @@ import type {
 } from './dto/register-organization.dto.js';
 import type { UpdateOrganizationDto } from './dto/update-organization.dto.js';
 import type { LegalRepresentative } from './legal-representative.entity.js';
+import { NameIndexFeed } from './name-index.feed.js';
 import { organizationPayload } from './organization-payload.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationRepository } from './organization.repository.js';
@@ -50,6 +51,7 @@ export class OrganizationsService {
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxService,
     private readonly reference: ReferenceDataService,
+    private readonly names: NameIndexFeed,
   ) {}
 
   /** Associa profilo: any citizen, minimal fields. A codice fiscale (or foreign code) is looked up exactly. */
@@ -60,7 +62,7 @@ export class OrganizationsService {
     const hits =
       isValidCodiceFiscale(code) || /^\d{11}$/.test(code)
         ? await this.organizations.searchByCode(manager, code, foreign, SEARCH_LIMIT)
-        : await this.organizations.searchByName(manager, fold(q), foreign, SEARCH_LIMIT);
+        : await this.searchByName(manager, fold(q), foreign);
     const places = this.reference.places;
     return hits.map((h) => ({
       id: h.id,
@@ -69,6 +71,22 @@ export class OrganizationsService {
       codiceFiscale: h.codiceFiscale ?? h.codiceIdentificativo ?? '',
       comune: h.sedeComune ? (places.comune(h.sedeComune)?.nome ?? h.sedeComune) : h.sedeCitta,
     }));
+  }
+
+  /**
+   * Names starting with the text (PostgreSQL, C-collation order), then names containing it: candidates from this
+   * replica's in-memory name index checked again on the table, or the trigram index while the name index is not
+   * ready (ADR 0015).
+   */
+  private async searchByName(manager: EntityManager, text: string, foreign: boolean | undefined) {
+    const starting = await this.organizations.searchStarting(manager, text, foreign, SEARCH_LIMIT);
+    if (starting.length >= SEARCH_LIMIT) return starting;
+    const wanted = SEARCH_LIMIT - starting.length;
+    const index = this.names.ready;
+    const containing = index
+      ? await this.organizations.containingAmong(manager, index.containing(text, foreign, wanted), text, foreign)
+      : await this.organizations.searchContaining(manager, text, foreign, wanted);
+    return [...starting, ...containing];
   }
 
   registerItalian(dto: RegisterItalianCompanyDto): Promise<Organization> {
@@ -338,7 +356,7 @@ export class OrganizationsService {
 
   private async register(organization: Organization, tipi: TipoSoggettoAbilitato[]): Promise<Organization> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const registered = await this.dataSource.transaction(async (manager) => {
         const existing = await this.existing(manager, organization);
         if (existing) throw OrganizationsException.alreadyRegistered(existing.id);
         await this.organizations.insert(manager, organization);
@@ -357,6 +375,8 @@ export class OrganizationsService {
         );
         return organization;
       });
+      this.names.registered(registered.id, registered.kind === 'azienda-estera', registered.ragioneSocialeNorm);
+      return registered;
     } catch (error) {
       // Two registrations of the same code at once: the unique index lets one through.
       if (isUniqueViolation(error)) {

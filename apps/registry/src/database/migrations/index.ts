@@ -3,6 +3,8 @@ import { MessagingTables1763900000000 } from '@profila/messaging';
 import { RegistryTables1763900002000 } from './1763900002000-registry-tables.js';
 import { RaaProfiles1763900002100 } from './1763900002100-raa-profiles.js';
 import { LegacyImport1763900002200 } from './1763900002200-legacy-import.js';
+import { SearchCoveringIndex1796136312412 } from './1796136312412-search-covering-index.js';
+import { SearchNameNotify1796137253606 } from './1796137253606-search-name-notify.js';
 
 /** Every migration of the registry database, in order. */
 export const REGISTRY_MIGRATIONS = [
@@ -11,4 +13,6 @@ export const REGISTRY_MIGRATIONS = [
   RegistryTables1763900002000,
   RaaProfiles1763900002100,
   LegacyImport1763900002200,
+  SearchCoveringIndex1796136312412,
+  SearchNameNotify1796137253606,
 ];
