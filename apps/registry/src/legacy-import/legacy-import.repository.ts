@@ -189,7 +189,10 @@ const comuneJson = (code: string): JsonObject => ({
 
 // The events are built from the touched tables, which hold the rows as the upserts returned them: each statement
 // costs in proportion to the batch, not to the size of the registry (joining organization / operating_unit made every
-// batch scan the whole table). Look-ups that remain are per row by primary key (LATERAL, so always an index probe).
+// batch scan the whole table). Look-ups that remain are per row by primary key: LATERAL … LIMIT 1 (the LIMIT keeps
+// the planner from turning the look-up into a hash join over the whole table, which grows with every batch).
+// Event ids are UUID v7 (time-ordered): the outbox's unique index on id grows at its right edge instead of taking
+// random inserts all over a million-entry btree.
 const ORG_EVENTS = `
   INSERT INTO outbox (id, topic, key, lane, envelope)
   SELECT x.event_id, 'registry.organization.v1', x.id::text, x.lane, ${envelope(
@@ -219,11 +222,16 @@ const ORG_EVENTS = `
       telefono: 'x.telefono',
     },
   )}
-  FROM (SELECT gen_random_uuid() AS event_id, t.*, c.nome AS comune_nome, c.provincia AS comune_provincia, acc.tipi
+  FROM (SELECT uuidv7() AS event_id, t.*, c.nome AS comune_nome, c.provincia AS comune_provincia,
+          CASE WHEN t.inserted THEN coalesce(staged.tipi, '{}') ELSE acc.tipi END AS tipi
         FROM legacy_touched_org t
         LEFT JOIN legacy_stage_comune c ON c.code = t.sede_comune
-        CROSS JOIN LATERAL (SELECT coalesce(array_agg(a.tipo ORDER BY a.tipo), '{}') AS tipi
-                            FROM organization_accreditation a WHERE a.organization_id = t.id) acc
+        -- A new organisation has exactly the accreditations this batch staged for it; another one is read.
+        LEFT JOIN (SELECT organization_id, array_agg(DISTINCT tipo ORDER BY tipo) AS tipi
+                   FROM legacy_stage_accreditation GROUP BY organization_id) staged ON staged.organization_id = t.id
+        LEFT JOIN LATERAL (SELECT coalesce(array_agg(a.tipo ORDER BY a.tipo), '{}') AS tipi
+                           FROM organization_accreditation a WHERE NOT t.inserted AND a.organization_id = t.id) acc
+          ON true
         ORDER BY t.id) x`;
 
 const UNIT_EVENTS = `
@@ -243,10 +251,10 @@ const UNIT_EVENTS = `
       provinceServite: 'x.province_servite',
     },
   )}
-  FROM (SELECT gen_random_uuid() AS event_id, t.*, o.codice_fiscale AS organization_cf, c.nome AS comune_nome,
+  FROM (SELECT uuidv7() AS event_id, t.*, o.codice_fiscale AS organization_cf, c.nome AS comune_nome,
           c.provincia AS comune_provincia
         FROM legacy_touched_unit t
-        CROSS JOIN LATERAL (SELECT codice_fiscale FROM organization o WHERE o.id = t.organization_id) o
+        CROSS JOIN LATERAL (SELECT codice_fiscale FROM organization o WHERE o.id = t.organization_id LIMIT 1) o
         LEFT JOIN legacy_stage_comune c ON c.code = t.comune
         ORDER BY t.organization_id, t.id) x`;
 
@@ -412,7 +420,7 @@ export class LegacyImportRepository {
       FROM (SELECT DISTINCT added.organization_id, s.lane FROM added
             JOIN legacy_stage_accreditation s ON s.organization_id = added.organization_id
             WHERE NOT EXISTS (SELECT 1 FROM legacy_touched_org t WHERE t.id = added.organization_id)) a
-      CROSS JOIN LATERAL (SELECT * FROM organization o WHERE o.id = a.organization_id) o
+      CROSS JOIN LATERAL (SELECT * FROM organization o WHERE o.id = a.organization_id LIMIT 1) o
       ON CONFLICT (id) DO NOTHING`);
 
     const units = await client.query<{ inserted: boolean }>(`
