@@ -159,7 +159,7 @@ function jsonText(object: JsonObject): string {
     } else if ('json' in value && typeof value.json === 'string') {
       literal += value.json;
     } else {
-      parts.push(`'${literal}'`, jsonText(value as JsonObject));
+      parts.push(`'${literal}'`, jsonText(value));
       literal = '';
     }
   });
