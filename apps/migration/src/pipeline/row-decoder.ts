@@ -95,7 +95,7 @@ class RowError extends Error {
 function digest(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0; // a signed 32-bit value stays a small integer in the maps, not a boxed number
 }
 
 /**
