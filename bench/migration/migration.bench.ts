@@ -3,9 +3,11 @@
 // staging tables → set-based upserts → outbox events → checkpoint, one transaction per batch). For scale, the raw
 // COPY of the same file into one table of text columns, in the same run. Peak RSS of this process (the generator
 // runs in a child process, so its memory is not counted).
-//   npm run bench:migration [-- --rows 1000000 --batch-size 10000]
+// CPU time is printed too (this process, and the PostgreSQL backend that ran the import, read from /proc): on a
+// shared machine it is the steadier figure.
+//   npm run bench:migration [-- --rows 1000000 --batch-size 50000]
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,21 +24,31 @@ import { migrateRegistryDatabase } from '#registry/legacy-import';
 import type * as ModuleFile from '../../apps/migration/src/migration.module.js';
 import type * as ServiceFile from '../../apps/migration/src/pipeline/legacy-import.service.js';
 import type * as FormatFile from '../../apps/migration/src/format/legacy-format.js';
+import type * as EnvFile from '../../apps/migration/src/config/migration.env.js';
 
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
-    'batch-size': { type: 'string', default: '10000' },
+    'batch-size': { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
-const BATCH = Number(values['batch-size']);
 
 // apps/migration compiled beside this bench (dist/apps/migration), loaded at run time like the other benches.
 const app = (path: string) => new URL(`../../apps/migration/${path}`, import.meta.url).href;
 const { MigrationModule } = (await import(app('migration.module.js'))) as typeof ModuleFile;
 const { LegacyImportService } = (await import(app('pipeline/legacy-import.service.js'))) as typeof ServiceFile;
 const { LEGACY_COLUMNS, splitLine } = (await import(app('format/legacy-format.js'))) as typeof FormatFile;
+const { MigrationEnv } = (await import(app('config/migration.env.js'))) as typeof EnvFile;
+const BATCH = Number(values['batch-size'] ?? new MigrationEnv().MIGRATION_BATCH_SIZE);
+
+/** User + system CPU seconds of a local process (the embedded PostgreSQL's backends run on this machine). */
+async function cpuSecondsOf(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
 
 const work = await mkdtemp(join(tmpdir(), 'profila-bench-migration-'));
 await chmod(work, 0o755);
@@ -94,11 +106,22 @@ try {
     MigrationModule.register({ REGISTRY_DATABASE_URL: url, MIGRATION_BATCH_SIZE: BATCH }),
     { logger: ['error'] },
   );
+  const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const result = await context
     .get(LegacyImportService)
     .run({ source, reportDir: join(work, 'report'), progress: true, batchSize: BATCH });
   const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  // The import's connection is still in the pool (idle): its backend's CPU is the database's share of the work.
+  const observer = new pg.Client({ connectionString: url });
+  await observer.connect();
+  const backends = await observer.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE application_name = 'profila-migration'`,
+  );
+  await observer.end();
+  let pgCpu = 0;
+  for (const { pid } of backends.rows) pgCpu += (await cpuSecondsOf(pid)) ?? 0;
   await context.close();
 
   const rate = result.rows / seconds;
@@ -117,7 +140,9 @@ try {
         `${fmt(t.events)} outbox events`,
       `end to end:  ${seconds.toFixed(1)} s  ${fmt(rate)} rows/s  (batch ${fmt(BATCH)})`,
       `raw COPY:    ${copySeconds.toFixed(1)} s  ${fmt(copyRate)} rows/s  (same file's ${fmt(rawRows)} well-formed rows, one table, no index)`,
-      `ratio:       ${((rate / copyRate) * 100).toFixed(0)}% of raw COPY`,
+      `ratio:       ${((rate / copyRate) * 100).toFixed(1)}% of raw COPY`,
+      `CPU:         import process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL backend ${pgCpu.toFixed(1)} s ` +
+        `(${(((cpu.user + cpu.system) / 1e6 / result.rows) * 1e6).toFixed(0)} + ${((pgCpu / result.rows) * 1e6).toFixed(0)} µs per row)`,
       `peak RSS:    ${rssMb.toFixed(0)} MB (this process; PostgreSQL not included)`,
       '',
     ].join('\n'),

