@@ -14,7 +14,9 @@ import {
   collectPageErrors,
   launchBrowser,
   loginToPortal,
+  SEEN_WITHIN_MS,
   startPlatformWithDevIdp,
+  until,
   visible,
   withPage,
 } from '@profila/testing';
@@ -169,8 +171,13 @@ describe('citizen portal: Gestione profili', () => {
       await visible(page.getByRole('heading', { level: 1, name: 'Associa profilo' }));
       await visible(page.getByText(`Azienda registrata: ${FIRST.name}. Procedi con l'associazione del profilo.`));
       await visible(page.getByRole('heading', { name: `Associazione del profilo ${FIRST.name} (${FIRST.cf})` }));
-      // The declarant's data come from the identity provider.
-      expect(await page.getByLabel('Nome *', { exact: true }).inputValue()).toBe(mario.name);
+      // The declarant's data come from the identity provider (filled in when identity's answer arrives).
+      const nome = page.getByLabel('Nome *', { exact: true });
+      await until(
+        'the declarant filled in from the identity provider',
+        async () => ((await nome.inputValue()) === mario.name ? true : undefined),
+        SEEN_WITHIN_MS,
+      ).catch(async () => expect(await nome.inputValue()).toBe(mario.name));
 
       // Embedded mode (the dev IdP is there): Passo 2 says how to sign without a smart card.
       await visible(page.getByText('npm run dev:sign -- <file.pdf> <codice fiscale> [--cades]'));
