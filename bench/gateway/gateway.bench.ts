@@ -4,7 +4,8 @@
 //   3. identity's GET /me (access token verified, session and citizen read from PostgreSQL) directly with a token,
 //      then GET /api/identity/me through the gateway with the session cookie only (the real browser call).
 // Throughput: autocannon at --connections; latency: p50/p99 of autocannon (1 ms resolution, under load) and of a
-// sequential probe (one keep-alive connection, µs resolution: the added latency of a hop without queueing).
+// sequential probe (one keep-alive connection, µs resolution: the added latency of a hop without queueing), then
+// every path probed again in interleaved rounds beside a bare proxy on the same hop (the floor of any proxy here).
 // CPU per request of the gateway and identity from /proc (utime + stime). Real PostgreSQL (embedded), a real SPID
 // login (TestSamlIdp's signed Response through identity's ACS).
 //   npm run bench:gateway [-- --duration 5 --connections 10 --probe 2000 --warmup 3]
@@ -152,7 +153,13 @@ await chmod(dataDir, 0o755);
 const pg = new EmbeddedPostgresServer({ dataDir: join(dataDir, 'pg'), port: await freePort(), persistent: false });
 try {
   await pg.start();
-  const [helloPort, identityPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const [helloPort, identityPort, gatewayPort, bareProxyPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const bareProxyUrl = `http://127.0.0.1:${bareProxyPort}`;
   const identityUrl = `http://127.0.0.1:${identityPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const { issuer, privateJwk } = await AccessTokenIssuer.generate();
@@ -161,6 +168,10 @@ try {
   await writeFile(metadataFile, idp.metadata());
 
   start('hello', fromRoot('dist/bench/gateway/hello.server.js'), { PORT: String(helloPort) });
+  start('bare proxy', fromRoot('dist/bench/gateway/bare-proxy.server.js'), {
+    PORT: String(bareProxyPort),
+    UPSTREAM: identityUrl,
+  });
   const identity = start('identity', fromRoot('dist/apps/identity/main.js'), {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
@@ -192,6 +203,7 @@ try {
     waitFor(`http://127.0.0.1:${helloPort}/`),
     waitFor(`${identityUrl}/health/live`),
     waitFor(`${gatewayUrl}/health/live`),
+    waitFor(`${bareProxyUrl}/health/live`),
   ]);
 
   // A real SPID login at identity's ACS: the session cookie a browser would hold.
@@ -290,18 +302,41 @@ try {
     const meDirect = await run(targets.meDirect, watched);
     const meGw = await run(targets.meGw, watched);
 
+    // The added latency of a hop, without queueing: sequential probes of every path, interleaved in rounds (so no path
+    // is probed right after its own load run), the median of the rounds' p50s; beside the gateway, a bare proxy
+    // (bare-proxy.server.ts) on the same hop: the floor of any proxy on this machine.
+    const probes = {
+      liveDirect: targets.liveDirect,
+      liveBare: { name: 'bare proxy /health/live', url: `${bareProxyUrl}/health/live` },
+      liveGwSession: targets.liveGwSession,
+      meDirect: targets.meDirect,
+      meBare: { name: 'bare proxy /me', url: `${bareProxyUrl}/me`, headers: targets.meDirect.headers },
+      meGw: targets.meGw,
+    } satisfies Record<string, Target>;
+    const rounds: Array<Record<keyof typeof probes, number>> = [];
+    for (let round = 0; round < 3; round++) {
+      const p50s = {} as Record<keyof typeof probes, number>;
+      for (const [key, target] of Object.entries(probes) as Array<[keyof typeof probes, Target]>) {
+        p50s[key] = (await probe(target, PROBE)).p50;
+      }
+      rounds.push(p50s);
+    }
+    const median = (key: keyof typeof probes) => rounds.map((r) => r[key]).sort((a, b) => a - b)[1];
+    const plus = (a: keyof typeof probes, b: keyof typeof probes) => `+${(median(a) - median(b)).toFixed(3)} ms`;
     const pct = (a: Figures, b: Figures) => `${((100 * a.rps) / b.rps).toFixed(0)}%`;
-    const added = (a: Figures, b: Figures) => `${(a.probeP50 - b.probeP50).toFixed(3)} ms`;
-    console.log('ratios (req/s) and added p50 per hop (probe):');
+    console.log('ratios (req/s):');
     console.log(`  identity /health/live direct / bare Fastify        ${pct(liveDirect, bare)}`);
+    console.log(`  gateway, no session / direct   /health/live       ${pct(liveGw, liveDirect)}`);
+    console.log(`  gateway, session / direct      /health/live       ${pct(liveGwSession, liveDirect)}`);
+    console.log(`  gateway, session / direct      /me (target ≥ 40%)  ${pct(meGw, meDirect)}`);
+    console.log(`added p50 per hop (${PROBE} sequential requests per path, 3 interleaved rounds, median):`);
     console.log(
-      `  gateway, no session / direct   /health/live       ${pct(liveGw, liveDirect)}  +${added(liveGw, liveDirect)}`,
+      `  /health/live  direct ${median('liveDirect').toFixed(3)} ms   bare proxy ${plus('liveBare', 'liveDirect')}` +
+        `   gateway with a session ${plus('liveGwSession', 'liveDirect')} (over the bare proxy ${plus('liveGwSession', 'liveBare')})`,
     );
     console.log(
-      `  gateway, session / direct      /health/live       ${pct(liveGwSession, liveDirect)}  +${added(liveGwSession, liveDirect)}`,
-    );
-    console.log(
-      `  gateway, session / direct      /me (target ≥ 40%, ≤ 0.3 ms)  ${pct(meGw, meDirect)}  +${added(meGw, meDirect)}`,
+      `  /me           direct ${median('meDirect').toFixed(3)} ms   bare proxy ${plus('meBare', 'meDirect')}` +
+        `   gateway with a session ${plus('meGw', 'meDirect')} (target ≤ 0.3 ms; over the bare proxy ${plus('meGw', 'meBare')})`,
     );
     if (rows.some(([, f]) => f.errors)) process.exitCode = 1;
   }
