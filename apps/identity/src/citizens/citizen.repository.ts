@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hotQuery, type SqlStatement } from '../database/sql-statement.js';
+import { poolQuery } from '@profila/persistence';
+import type { SqlStatement } from '../database/sql-statement.js';
 import { Citizen } from './citizen.entity.js';
 
 /** A citizen as read for a login, with its row version (`xmin`) for the write that follows. */
@@ -46,9 +47,12 @@ export class CitizenRepository {
 
   /** The citizen and its row version, without a lock (the write is guarded by the version instead). */
   async findForLogin(codiceFiscale: string): Promise<VersionedCitizen | null> {
-    const rows = await hotQuery(this.dataSource, `SELECT ${this.loginSelect} FROM citizen WHERE codice_fiscale = $1`, [
-      codiceFiscale,
-    ]);
+    const rows = await poolQuery(
+      this.dataSource,
+      `SELECT ${this.loginSelect} FROM citizen WHERE codice_fiscale = $1`,
+      [codiceFiscale],
+      true,
+    );
     if (rows.length === 0) return null;
     const { __version: version, ...columns } = rows[0];
     return { citizen: Object.assign(new Citizen(), columns), version: version as string };

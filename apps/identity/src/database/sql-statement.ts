@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource, EntityMetadata } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { EntityMetadata } from 'typeorm';
 
 /**
  * One SQL statement assembled from parts that several repositories contribute (data-modifying WITH queries: one
@@ -39,26 +36,4 @@ export function insertSelect(
   return `INSERT INTO "${metadata.tableName}" (${columns.join(', ')}) SELECT ${selects.join(', ')}${
     onlyIf ? ` WHERE ${onlyIf}` : ''
   }`;
-}
-
-const statementNames = new Map<string, string>();
-
-/**
- * Runs one statement of a hot path straight on the connection pool TypeORM opened (no query runner per call) as a
- * named prepared statement: each connection parses and plans the text once, later executions only bind the values.
- * The texts must be few and fixed (a name per distinct text); values always travel as parameters.
- */
-export async function hotQuery<T = Record<string, unknown>>(
-  dataSource: DataSource,
-  text: string,
-  values: unknown[],
-): Promise<T[]> {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `identity_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const result = await pool.query<T & QueryResultRow>({ name, text, values });
-  return result.rows;
 }

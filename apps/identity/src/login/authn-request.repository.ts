@@ -7,7 +7,7 @@ import type {
   IdpKind,
   StoredAuthnRequest,
 } from '../saml/index.js';
-import { hotQuery } from '../database/sql-statement.js';
+import { poolQuery } from '@profila/persistence';
 import { AuthnRequestEntity } from './authn-request.entity.js';
 
 /** What the login flow keeps beside the SAML facts of a request. */
@@ -110,7 +110,7 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
     now = new Date(),
   ): Promise<boolean> {
     const values = row(id, record, extra);
-    const rows = await hotQuery(
+    const rows = await poolQuery(
       this.dataSource,
       `INSERT INTO authn_request (${COLUMNS}) SELECT ${CASTS}
         WHERE (SELECT count(*) FROM authn_request
@@ -118,16 +118,18 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
               < $${values.length + 3}
        RETURNING 1`,
       [...values, extra.clientIp, now, maxPending],
+      true,
     );
     return rows.length === 1;
   }
 
   async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult<PendingLogin>> {
-    const rows = await hotQuery(
+    const rows = await poolQuery(
       this.dataSource,
       // The columns named (a prepared `RETURNING *` would fail once a migration adds one).
       `UPDATE authn_request SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL RETURNING ${COLUMNS}, consumed_at`,
       [now, id],
+      true,
     );
     const raw = rows[0];
     if (raw) {

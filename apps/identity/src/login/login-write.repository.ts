@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hotQuery, type SqlStatement } from '../database/sql-statement.js';
+import { poolQuery } from '@profila/persistence';
+import type { SqlStatement } from '../database/sql-statement.js';
 
 /** The guard of a login's one statement: the citizen write's CTE, one row when it happened. */
 export const CITIZEN_WRITTEN = 'citizen_written';
@@ -20,10 +21,11 @@ export class LoginWriteRepository {
   async commit(st: SqlStatement, citizenWrite: string, parts: Record<string, string | undefined>): Promise<boolean> {
     const ctes = [`${CITIZEN_WRITTEN} AS (${citizenWrite})`];
     for (const [name, sql] of Object.entries(parts)) if (sql) ctes.push(`${name} AS (${sql})`);
-    const rows = await hotQuery<{ written: number }>(
+    const rows = await poolQuery<{ written: number }>(
       this.dataSource,
       `WITH ${ctes.join(',\n')}\nSELECT (SELECT count(*) FROM ${CITIZEN_WRITTEN})::int AS written`,
       st.params,
+      true,
     );
     return rows[0]?.written === 1;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { type EntityManager, In } from 'typeorm';
+import { poolQuery } from '@profila/persistence';
 import { OrganizationAccreditation } from './accreditation.entity.js';
 import type { TipoSoggettoAbilitato } from '../domain/organization-kind.js';
 import { LegalRepresentative } from './legal-representative.entity.js';
@@ -52,8 +52,7 @@ function hits(
   values: unknown[],
 ): Promise<OrganizationHit[]> {
   if (manager.queryRunner) return manager.query(text, values);
-  const pool = (manager.connection.driver as unknown as { master: Pool }).master;
-  return pool.query<OrganizationHit>({ name, text, values }).then((r) => r.rows);
+  return poolQuery<OrganizationHit>(manager.connection, text, values, name);
 }
 
 /** Every query of the organisation aggregate: organization, legal_representative, organization_accreditation. */
