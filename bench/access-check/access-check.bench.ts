@@ -10,7 +10,6 @@
 //   npm run bench:access-check [-- --seconds 5 --concurrency 8 --revocations 20]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
@@ -24,6 +23,7 @@ import { testCitizen } from '@profila/embedded';
 import { PostgresEventTransport } from '@profila/messaging';
 import { DEV_SERVICE_TOKEN, EVENTS_DATABASE, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { devIdpLogin, type DevIdpSession, freePort, startTestPlatform } from '@profila/testing';
+import { processCpuMs } from '../common/process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,13 +46,6 @@ interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
-}
-
-const CLOCK_TICK_US = 1e6 / 100; // Linux USER_HZ
-/** CPU time (µs, user + system) a process has used so far. */
-function cpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
 }
 
 /**
@@ -81,10 +74,10 @@ async function load(
   let errors = await sample();
   await run(1); // warm-up: JIT, pools, caches
   const pids = Object.entries(watched).filter((e): e is [string, number] => e[1] !== undefined);
-  const before = pids.map(([, pid]) => cpuUs(pid));
+  const before = pids.map(([, pid]) => processCpuMs(pid) * 1000);
   const result = await run(SECONDS);
   const cpu = pids.map(
-    ([name, pid], i) => `${name} ${Math.round((cpuUs(pid) - before[i]) / result.requests.total)} µs`,
+    ([name, pid], i) => `${name} ${Math.round((processCpuMs(pid) * 1000 - before[i]) / result.requests.total)} µs`,
   );
   errors += (await sample()) + result.errors + result.timeouts + result.non2xx;
   const out = {

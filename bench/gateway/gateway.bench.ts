@@ -10,7 +10,6 @@
 // login (TestSamlIdp's signed Response through identity's ACS).
 //   npm run bench:gateway [-- --duration 5 --connections 10 --probe 2000 --warmup 3]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -23,6 +22,7 @@ import { SESSION_COOKIE } from '@profila/contracts';
 import { EmbeddedPostgresServer } from '@profila/embedded';
 import { AccessTokenIssuer } from '@profila/platform';
 import { freePort, TestSamlIdp } from '@profila/testing';
+import { processCpuMs } from '../common/process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +40,6 @@ const PROBE = Number(values.probe);
 /** Seconds of load on every path before any is measured. */
 const WARMUP = Number(values.warmup);
 const SERVICE_TOKEN = 'bench-gateway-service-token';
-const CLOCK_TICK_US = 1e6 / 100; // Linux USER_HZ
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const children: ChildProcess[] = [];
@@ -75,12 +74,6 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${url} never answered`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-/** CPU time (µs) a process has used so far. */
-function cpuUs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
 }
 
 interface Target {
@@ -130,10 +123,13 @@ async function measure(target: Target, watched: Record<string, ChildProcess>): P
   const load = (duration: number) =>
     autocannon({ url: target.url, headers: target.headers, connections: CONNECTIONS, duration });
   await load(1); // warm-up: JIT, pools, caches
-  const before = Object.fromEntries(Object.entries(watched).map(([k, c]) => [k, cpuUs(c)]));
+  const before = Object.fromEntries(Object.entries(watched).map(([k, c]) => [k, processCpuMs(c.pid!) * 1000]));
   const result = await load(DURATION);
   const cpu = Object.fromEntries(
-    Object.entries(watched).map(([k, c]) => [k, (cpuUs(c) - before[k]) / Math.max(1, result.requests.total)]),
+    Object.entries(watched).map(([k, c]) => [
+      k,
+      (processCpuMs(c.pid!) * 1000 - before[k]) / Math.max(1, result.requests.total),
+    ]),
   );
   const latency = await probe(target, PROBE);
   return {

@@ -8,7 +8,7 @@
 //   npm run bench:login [-- --logins 1000 --concurrency 8 --citizens 200 --workers 0]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { generateCodiceFiscale } from '@profila/italian';
 import { EmbeddedPostgresServer, type TestCitizen, testCitizens } from '@profila/embedded';
 import { AccessTokenIssuer, createServiceApp } from '@profila/platform';
 import { freePort, TestSamlIdp } from '@profila/testing';
+import { postgresCpuMs, processCpuMs } from '../common/process-cpu.js';
 import type * as IdentityEnvModule from '../../apps/identity/src/config/identity.env.js';
 import type * as IdentityModuleModule from '../../apps/identity/src/identity.module.js';
 
@@ -44,57 +45,26 @@ const { IdentityModule } = (await import(appModule('identity.module.js'))) as ty
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const CLK_TCK = 100;
-
-/** utime + stime of a process, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks). */
-async function procCpuMs(pid: number, file = `/proc/${pid}/stat`): Promise<number> {
-  try {
-    const stat = await readFile(file, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-  } catch {
-    return 0; // the process ended
-  }
-}
-
-/** The postmaster and every backend it forked (other PostgreSQL servers on the machine are not ours). */
-async function postgresPids(postmaster: number): Promise<number[]> {
-  const pids = [postmaster];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid === postmaster) pids.push(Number(entry));
-  }
-  return pids;
-}
 
 /**
  * CPU ms of identity (this process: event loop, validation workers, libuv pool), of its main thread alone (the event
  * loop: one core at most, /proc/<pid>/task/<pid>/stat) and of PostgreSQL since `mark`.
  */
-async function cpuSnapshot(
-  postmaster: number,
-): Promise<{ identityMs: number; mainThreadMs: number; postgres: Map<number, number> }> {
+function cpuSnapshot(postmaster: number): { identityMs: number; mainThreadMs: number; postgresMs: number } {
   const usage = process.cpuUsage();
-  const mainThreadMs = await procCpuMs(process.pid, `/proc/${process.pid}/task/${process.pid}/stat`);
-  const postgres = new Map<number, number>();
-  for (const pid of await postgresPids(postmaster)) postgres.set(pid, await procCpuMs(pid));
-  return { identityMs: (usage.user + usage.system) / 1000, mainThreadMs, postgres };
+  const mainThreadMs = processCpuMs(process.pid, `/proc/${process.pid}/task/${process.pid}/stat`);
+  return { identityMs: (usage.user + usage.system) / 1000, mainThreadMs, postgresMs: postgresCpuMs(postmaster) };
 }
 
-async function cpuSince(
-  before: Awaited<ReturnType<typeof cpuSnapshot>>,
+function cpuSince(
+  before: ReturnType<typeof cpuSnapshot>,
   postmaster: number,
-): Promise<{ identityMs: number; mainThreadMs: number; postgresMs: number }> {
-  const after = await cpuSnapshot(postmaster);
-  let postgresMs = 0;
-  // A backend that exited since the first snapshot is lost (the pool keeps its connections open, so none does).
-  for (const [pid, cpu] of after.postgres) postgresMs += cpu - (before.postgres.get(pid) ?? 0);
+): { identityMs: number; mainThreadMs: number; postgresMs: number } {
+  const after = cpuSnapshot(postmaster);
   return {
     identityMs: after.identityMs - before.identityMs,
     mainThreadMs: after.mainThreadMs - before.mainThreadMs,
-    postgresMs,
+    postgresMs: after.postgresMs - before.postgresMs,
   };
 }
 
@@ -219,7 +189,7 @@ const load = () =>
 console.log(`load average before: ${load()}`);
 
 // 1. AuthnRequests (signed, stored), from the client process.
-let mark = await cpuSnapshot(postmaster);
+let mark = cpuSnapshot(postmaster);
 let statementsMark = statements;
 const started = await runClient<{
   seconds: number;
@@ -228,7 +198,7 @@ const started = await runClient<{
   cpuMs: number;
   starts: Array<{ requestId: string; relayState: string; cookie: string }>;
 }>('start', { count: LOGINS, concurrency: CONCURRENCY, idp: idp.entityId });
-const startCpu = await cpuSince(mark, postmaster);
+const startCpu = cpuSince(mark, postmaster);
 const startStatements = statements - statementsMark;
 
 if (started.failures) throw new Error(`${started.failures} GET /login refused`);
@@ -248,13 +218,13 @@ const posts = started.starts.map((s, i) => ({
 }));
 
 // 2. ACS: verification → citizen upsert → session → register row, one transaction.
-mark = await cpuSnapshot(postmaster);
+mark = cpuSnapshot(postmaster);
 statementsMark = statements;
 const acs = await runClient<{ seconds: number; latencies: number[]; failures: number; cpuMs: number }>('acs', {
   concurrency: CONCURRENCY,
   posts,
 });
-const acsCpu = await cpuSince(mark, postmaster);
+const acsCpu = cpuSince(mark, postmaster);
 const acsStatements = statements - statementsMark;
 
 const startLatencies = started.latencies.sort((a, b) => a - b);

@@ -7,7 +7,7 @@
 // shared machine it is the steadier figure.
 //   npm run bench:migration [-- --rows 1000000 --batch-size 50000]
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { EmbeddedPostgresServer } from '@profila/embedded';
 import { freePort } from '@profila/testing';
+import { processCpuMs } from '../common/process-cpu.js';
 import { migrateRegistryDatabase } from '#registry/legacy-import';
 import type * as ModuleFile from '../../apps/migration/src/migration.module.js';
 import type * as ServiceFile from '../../apps/migration/src/pipeline/legacy-import.service.js';
@@ -41,14 +42,6 @@ const { LegacyImportService } = (await import(app('pipeline/legacy-import.servic
 const { LEGACY_COLUMNS, splitLine } = (await import(app('format/legacy-format.js'))) as typeof FormatFile;
 const { MigrationEnv } = (await import(app('config/migration.env.js'))) as typeof EnvFile;
 const BATCH = Number(values['batch-size'] ?? new MigrationEnv().MIGRATION_BATCH_SIZE);
-
-/** User + system CPU seconds of a local process (the embedded PostgreSQL's backends run on this machine). */
-async function cpuSecondsOf(pid: number): Promise<number | null> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  if (!stat) return null;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
 
 const work = await mkdtemp(join(tmpdir(), 'profila-bench-migration-'));
 await chmod(work, 0o755);
@@ -121,7 +114,7 @@ try {
   );
   await observer.end();
   let pgCpu = 0;
-  for (const { pid } of backends.rows) pgCpu += (await cpuSecondsOf(pid)) ?? 0;
+  for (const { pid } of backends.rows) pgCpu += processCpuMs(pid) / 1000;
   await context.close();
 
   const rate = result.rows / seconds;

@@ -12,7 +12,7 @@
 //   npm run bench:registry-search [-- --organizations 1000000 --searches 3000 --concurrency 8 --plans]
 //   --data-dir DIR keeps the cluster in DIR and reuses its organisations on the next run (when the count matches).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { Pool } from 'undici';
 import { EmbeddedPostgresServer } from '@profila/embedded';
 import { AccessTokenIssuer } from '@profila/platform';
 import { freePort } from '@profila/testing';
+import { postgresCpuMs, processCpuMs } from '../common/process-cpu.js';
 import type * as RepositoryModule from '../../apps/registry/src/organizations/organization.repository.js';
 import type * as PlacesModule from '../../apps/registry/src/reference-data/italian-places.js';
 
@@ -208,9 +209,9 @@ if (Number(countRows[0].n) === ORGANIZATIONS) {
 // The service builds its in-memory name index at boot and follows the load through its notifications (ADR 0015):
 // measure once it is idle again.
 const settleStart = performance.now();
-for (let idle = 0, last = cpuMs(service.pid!); idle < 4;) {
+for (let idle = 0, last = processCpuMs(service.pid!); idle < 4;) {
   await new Promise((r) => setTimeout(r, 500));
-  const now = cpuMs(service.pid!);
+  const now = processCpuMs(service.pid!);
   idle = now - last < 50 ? idle + 1 : 0;
   last = now;
   if (performance.now() - settleStart > 600_000) throw new Error('registry still busy after 10 minutes');
@@ -295,34 +296,7 @@ async function explain(kind: Kind, text: string): Promise<string[]> {
   return lines;
 }
 
-/** utime + stime in ms of a process (Linux /proc, clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
 const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-/**
- * CPU ms of PostgreSQL: the postmaster's live children (backends, walwriter, …) and, through the postmaster's cutime /
- * cstime, the children that have ended (a pooled connection closed when idle).
- */
-function postgresCpuMs(): number {
-  const own = readFileSync(`/proc/${postmaster}/stat`, 'utf8').split(') ')[1].split(' ');
-  let total = (Number(own[13]) + Number(own[14])) * 10;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || !existsSync(`/proc/${entry}/stat`)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
 
 interface Timing {
   perSecond: number;
@@ -345,8 +319,8 @@ async function timed(call: (i: number) => Promise<number>, cpu = false): Promise
     }),
   );
   let next = 0;
-  const serviceBefore = cpuMs(service.pid!);
-  const postgresBefore = postgresCpuMs();
+  const serviceBefore = processCpuMs(service.pid!);
+  const postgresBefore = postgresCpuMs(postmaster);
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -368,8 +342,8 @@ async function timed(call: (i: number) => Promise<number>, cpu = false): Promise
     results: results / SEARCHES,
     ...(cpu
       ? {
-          serviceCpu: (cpuMs(service.pid!) - serviceBefore) / SEARCHES,
-          postgresCpu: (postgresCpuMs() - postgresBefore) / SEARCHES,
+          serviceCpu: (processCpuMs(service.pid!) - serviceBefore) / SEARCHES,
+          postgresCpu: (postgresCpuMs(postmaster) - postgresBefore) / SEARCHES,
         }
       : {}),
   };
