@@ -51,7 +51,11 @@ interface RunningService {
   child?: ChildProcess;
   log: WriteStream;
   expectedExit: boolean;
+  /** The last few KiB the process wrote, shown when it dies during start-up (CI keeps no log files). */
+  tail: string;
 }
+
+const TAIL_BYTES = 4096;
 
 /**
  * The whole platform on one machine, no Docker: embedded PostgreSQL (one database per service plus the event log),
@@ -176,7 +180,7 @@ export class EmbeddedPlatform {
     // All at once: the gateway needs the services only to answer, not to boot.
     const all: ServiceName[] = [...BACKEND_SERVICES, ...(this.withDevIdp ? (['dev-idp'] as const) : []), 'gateway'];
     await Promise.all(all.map((s) => this.startService(s)));
-    await waitForHealth(`${this.gatewayUrl}/health`, undefined, 30_000, 'platform');
+    await waitForHealth(`${this.gatewayUrl}/health`, { name: 'platform' }, 30_000);
   }
 
   /** Environment of a service process: every URL it may need, its own port and database. */
@@ -224,7 +228,7 @@ export class EmbeddedPlatform {
     const existing = this.services.get(service);
     const log =
       existing?.log ?? createWriteStream(join(this.options.dataDir, 'logs', `${service}.log`), { flags: 'a' });
-    const running: RunningService = { name: service, log, expectedExit: false };
+    const running: RunningService = { name: service, log, expectedExit: false, tail: '' };
     this.services.set(service, running);
     const child = spawn(process.execPath, [...nodeArgsFor(service), this.entryOf(service)], {
       cwd: this.options.rootDir,
@@ -234,6 +238,11 @@ export class EmbeddedPlatform {
     running.child = child;
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
+    const keepTail = (chunk: Buffer) => {
+      running.tail = (running.tail + chunk.toString('utf8')).slice(-TAIL_BYTES);
+    };
+    child.stdout.on('data', keepTail);
+    child.stderr.on('data', keepTail);
     child.on('exit', (code, signal) => {
       if (running.expectedExit || this.stopping) return;
       this.options.onStatus?.(
@@ -247,7 +256,7 @@ export class EmbeddedPlatform {
     });
     // The gateway's /health waits for every service: here only its own liveness.
     const healthPath = service === 'dev-idp' || service === 'gateway' ? '/health/live' : '/health';
-    await waitForHealth(`${this.serviceUrl(service)}${healthPath}`, child, 60_000, service);
+    await waitForHealth(`${this.serviceUrl(service)}${healthPath}`, running, 60_000);
     this.options.onStatus?.(`${service.padEnd(13)} ${this.serviceUrl(service)}  ✓`);
   }
 
@@ -291,14 +300,20 @@ export class EmbeddedPlatform {
 
 async function waitForHealth(
   url: string,
-  child: ChildProcess | undefined,
+  running: { name: string; child?: ChildProcess; tail?: string },
   timeoutMs: number,
-  name: string,
 ): Promise<void> {
+  const { child, name } = running;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
-      throw new Error(`${name} exited during start-up (${child.signalCode ?? child.exitCode}); see its log`);
+      // Let the last output arrive, then name the cause here: a log file is gone with a CI machine.
+      await new Promise((r) => setTimeout(r, 100));
+      const last = (running.tail ?? '').trim().split('\n').slice(-15).join('\n');
+      throw new Error(
+        `${name} exited during start-up (${child.signalCode ?? child.exitCode}); see its log` +
+          (last ? `. Its last output:\n${last}` : ''),
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
