@@ -23,7 +23,7 @@ import { testCitizen } from '@profila/embedded';
 import { PostgresEventTransport } from '@profila/messaging';
 import { DEV_SERVICE_TOKEN, EVENTS_DATABASE, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { devIdpLogin, type DevIdpSession, freePort, startTestPlatform } from '@profila/testing';
-import { processCpuMs } from '../common/process-cpu.js';
+import { machineCpuMs, processCpuMs } from '../common/process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -75,10 +75,19 @@ async function load(
   await run(1); // warm-up: JIT, pools, caches
   const pids = Object.entries(watched).filter((e): e is [string, number] => e[1] !== undefined);
   const before = pids.map(([, pid]) => processCpuMs(pid) * 1000);
+  const machineBefore = machineCpuMs();
   const result = await run(SECONDS);
   const cpu = pids.map(
     ([name, pid], i) => `${name} ${Math.round((processCpuMs(pid) * 1000 - before[i]) / result.requests.total)} µs`,
   );
+  const machineAfter = machineCpuMs();
+  if (pids.length) {
+    const busy = machineAfter.busy - machineBefore.busy;
+    const idle = machineAfter.idle - machineBefore.idle;
+    cpu.push(
+      `machine ${Math.round((busy * 1000) / result.requests.total)} µs (${Math.round((100 * busy) / (busy + idle))}% busy)`,
+    );
+  }
   errors += (await sample()) + result.errors + result.timeouts + result.non2xx;
   const out = {
     label,
@@ -186,7 +195,12 @@ try {
   console.log(`\n${SECONDS} s per target, ${CONCURRENCY} requests in flight\n`);
   const bare = await load('fastify hello world', `http://127.0.0.1:${helloPort}`, '/', {}, (b) => b.includes('world'));
   // The same Nest service answering a route that does nothing (its framework cost, without the check's work).
-  const servers = { delegation: platform.pidOf('delegation'), gateway: platform.pidOf('gateway') };
+  // The load generator's own share (autocannon, in this process) is printed too: on 2 cores it is part of the budget.
+  const servers = {
+    delegation: platform.pidOf('delegation'),
+    gateway: platform.pidOf('gateway'),
+    client: process.pid,
+  };
   await load(
     'delegation /health/live (Nest floor)',
     delegationUrl,

@@ -37,3 +37,12 @@ export function postgresCpuMs(postmaster: number): number {
   }
   return total;
 }
+
+/** The whole machine's CPU so far from /proc/stat (ms summed over cores): busy and idle (idle + iowait). */
+export function machineCpuMs(): { busy: number; idle: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = fields.slice(0, 8).map(Number); // user nice system idle iowait irq softirq steal
+  const idle = ticks[3] + ticks[4];
+  const busy = ticks.reduce((a, b) => a + b, 0) - idle;
+  return { busy: (busy * 1000) / CLOCK_TICKS, idle: (idle * 1000) / CLOCK_TICKS };
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { poolQuery } from '@profila/persistence';
-import type { SqlStatement } from '../database/sql-statement.js';
+import { entitySelectList, type SqlStatement } from '../database/sql-statement.js';
 import { Citizen } from './citizen.entity.js';
 
 /** A citizen as read for a login, with its row version (`xmin`) for the write that follows. */
@@ -13,16 +13,14 @@ export interface VersionedCitizen {
 /** Every query of the `citizen` table. */
 @Injectable()
 export class CitizenRepository {
-  /** The columns as properties, dates as text (as TypeORM gives them), and the row version. */
-  private readonly loginSelect: string;
+  /** The columns as properties, dates as text (as TypeORM gives them). */
+  private readonly select: string;
   private readonly writableColumns: Array<{ column: string; property: string }>;
 
   constructor(private readonly dataSource: DataSource) {
-    const columns = dataSource.getMetadata(Citizen).columns;
-    this.loginSelect = columns
-      .map((c) => `"${c.databaseName}"${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
-      .concat('xmin::text AS "__version"')
-      .join(', ');
+    const metadata = dataSource.getMetadata(Citizen);
+    const columns = metadata.columns;
+    this.select = entitySelectList(metadata);
     this.writableColumns = columns
       .filter((c) => !c.isPrimary && !c.isCreateDate && !c.isUpdateDate)
       .map((c) => ({ column: c.databaseName, property: c.propertyName }));
@@ -36,8 +34,15 @@ export class CitizenRepository {
     return this.repo().create(data);
   }
 
-  findByCodiceFiscale(codiceFiscale: string): Promise<Citizen | null> {
-    return this.repo().findOneBy({ codiceFiscale });
+  /** Read on every "Chi sono" of the portal: a named prepared statement. */
+  async findByCodiceFiscale(codiceFiscale: string): Promise<Citizen | null> {
+    const rows = await poolQuery(
+      this.dataSource,
+      `SELECT ${this.select} FROM citizen WHERE codice_fiscale = $1`,
+      [codiceFiscale],
+      true,
+    );
+    return rows.length === 0 ? null : Object.assign(new Citizen(), rows[0]);
   }
 
   /** The citizen row locked until the transaction ends (concurrent logins of one citizen serialise here). */
@@ -49,7 +54,7 @@ export class CitizenRepository {
   async findForLogin(codiceFiscale: string): Promise<VersionedCitizen | null> {
     const rows = await poolQuery(
       this.dataSource,
-      `SELECT ${this.loginSelect} FROM citizen WHERE codice_fiscale = $1`,
+      `SELECT ${this.select}, xmin::text AS "__version" FROM citizen WHERE codice_fiscale = $1`,
       [codiceFiscale],
       true,
     );

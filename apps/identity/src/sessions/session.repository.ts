@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { insertSelect, type SqlStatement } from '../database/sql-statement.js';
+import { poolQuery } from '@profila/persistence';
+import { entitySelectList, insertSelect, type SqlStatement } from '../database/sql-statement.js';
 import { Session } from './session.entity.js';
 
 export interface ActingForOrganization {
@@ -12,7 +13,11 @@ export interface ActingForOrganization {
 /** Every query of the `session` table. */
 @Injectable()
 export class SessionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byId: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byId = `SELECT ${entitySelectList(dataSource.getMetadata(Session))} FROM session WHERE id = $1`;
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(Session);
@@ -38,8 +43,10 @@ export class SessionRepository {
     );
   }
 
-  findById(id: string): Promise<Session | null> {
-    return this.repo().findOneBy({ id });
+  /** Read on every request that carries the session (its resolution, /me…): a named prepared statement. */
+  async findById(id: string): Promise<Session | null> {
+    const rows = await poolQuery(this.dataSource, this.byId, [id], true);
+    return rows.length === 0 ? null : Object.assign(new Session(), rows[0]);
   }
 
   findByLogoutRelayState(relayState: string): Promise<Session | null> {
