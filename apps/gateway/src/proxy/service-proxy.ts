@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pool, type Dispatcher } from 'undici';
-import { CommonErrorCode, CommonException, createLogger, SERVICE_TOKEN_HEADER } from '@profila/platform';
+import {
+  CommonErrorCode,
+  CommonException,
+  createLogger,
+  SERVICE_CALLER_HEADER,
+  SERVICE_TOKEN_HEADER,
+} from '@profila/platform';
 import { GatewayException, GatewayExceptionCode } from '../http/gateway.exception.js';
 import { sendError } from '../http/send-error.js';
 
@@ -11,8 +17,8 @@ import { sendError } from '../http/send-error.js';
  */
 const INTERNAL_HEADERS = new Set([
   SERVICE_TOKEN_HEADER,
-  'x-profila-service',
-  'x-profila-actor',
+  SERVICE_CALLER_HEADER,
+  'x-profila-actor', // no service reads it today: refused anyway, the prefix is the platform's
   'authorization',
   'forwarded',
   'x-forwarded-for',
