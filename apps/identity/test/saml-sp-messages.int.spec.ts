@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import * as xpath from 'xpath';
-import { createAuthnRequest } from '../src/saml/authn-request.js';
+import { bindAuthnRequest, buildAuthnRequestXml, createAuthnRequest } from '../src/saml/authn-request.js';
 import { buildSpMetadata } from '../src/saml/sp-metadata.js';
 import type { SpConfig } from '../src/saml/sp-config.js';
 import { ACS_URL, SLO_URL, SP_ENTITY_ID, spConfig } from './saml-fixtures.js';
@@ -281,27 +281,45 @@ describe('AuthnRequest', () => {
     expect(signatureVerifies(xml.replace('SpidL2', 'SpidL1'), sp.credentials.certificate)).toBe(false);
   });
 
-  test('Redirect binding: deflated request without XML signature, SigAlg + Signature over the query string', () => {
-    const request = createAuthnRequest({ sp, destination: IDP_SSO, level: 'L3', binding: 'HTTP-Redirect' });
-    const url = new URL(request.redirectUrl!);
-    expect(`${url.origin}${url.pathname}`).toBe(IDP_SSO);
-    expect([...url.searchParams.keys()]).toEqual(['SAMLRequest', 'RelayState', 'SigAlg', 'Signature']);
-    expect(url.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
-    expect(url.searchParams.get('RelayState')).toBe(request.relayState);
+  // createAuthnRequest signs on the event loop; bindAuthnRequest (the login's path) on the thread pool.
+  test.each([
+    [
+      'createAuthnRequest',
+      () => createAuthnRequest({ sp, destination: IDP_SSO, level: 'L3', binding: 'HTTP-Redirect' }),
+    ],
+    [
+      'bindAuthnRequest',
+      () =>
+        bindAuthnRequest(buildAuthnRequestXml({ sp, destination: IDP_SSO, level: 'L3' }), {
+          sp,
+          destination: IDP_SSO,
+          binding: 'HTTP-Redirect',
+        }),
+    ],
+  ])(
+    'Redirect binding (%s): deflated request without XML signature, SigAlg + Signature over the query string',
+    async (_name, make) => {
+      const request = await make();
+      const url = new URL(request.redirectUrl!);
+      expect(`${url.origin}${url.pathname}`).toBe(IDP_SSO);
+      expect([...url.searchParams.keys()]).toEqual(['SAMLRequest', 'RelayState', 'SigAlg', 'Signature']);
+      expect(url.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+      expect(url.searchParams.get('RelayState')).toBe(request.relayState);
 
-    const xml = inflateRawSync(Buffer.from(url.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
-    const doc = parse(xml);
-    expect(value('/samlp:AuthnRequest/@ID', doc)).toBe(request.id);
-    expect(value('/samlp:AuthnRequest/@ForceAuthn', doc)).toBe('true');
-    expect(nodes('//ds:Signature', doc)).toHaveLength(0);
+      const xml = inflateRawSync(Buffer.from(url.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+      const doc = parse(xml);
+      expect(value('/samlp:AuthnRequest/@ID', doc)).toBe(request.id);
+      expect(value('/samlp:AuthnRequest/@ForceAuthn', doc)).toBe('true');
+      expect(nodes('//ds:Signature', doc)).toHaveLength(0);
 
-    const query = request.redirectUrl!.split('?')[1];
-    const signedPart = query.slice(0, query.indexOf('&Signature='));
-    const key = new X509Certificate(sp.credentials.certificate).publicKey;
-    const signature = Buffer.from(url.searchParams.get('Signature')!, 'base64');
-    expect(createVerify('sha256').update(signedPart).verify(key, signature)).toBe(true);
-    expect(
-      createVerify('sha256').update(signedPart.replace('RelayState=', 'RelayState=x')).verify(key, signature),
-    ).toBe(false);
-  });
+      const query = request.redirectUrl!.split('?')[1];
+      const signedPart = query.slice(0, query.indexOf('&Signature='));
+      const key = new X509Certificate(sp.credentials.certificate).publicKey;
+      const signature = Buffer.from(url.searchParams.get('Signature')!, 'base64');
+      expect(createVerify('sha256').update(signedPart).verify(key, signature)).toBe(true);
+      expect(
+        createVerify('sha256').update(signedPart.replace('RelayState=', 'RelayState=x')).verify(key, signature),
+      ).toBe(false);
+    },
+  );
 });

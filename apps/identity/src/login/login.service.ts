@@ -211,7 +211,7 @@ export class LoginService implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn({ clientIp: client.ip }, 'too many pending logins from one client');
       throw new LoginException(LoginExceptionCode.TOO_MANY_LOGINS);
     }
-    const request = bindAuthnRequest(built, { sp: this.sp, destination, binding, relayState });
+    const request = await bindAuthnRequest(built, { sp: this.sp, destination, binding, relayState });
     const step: BrowserStep = request.redirectUrl
       ? { redirect: request.redirectUrl }
       : { html: postBindingForm(request.post!, { title: "Reindirizzamento al gestore dell'identità digitale" }) };

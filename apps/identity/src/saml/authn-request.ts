@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { postBinding, redirectBindingUrl, type PostBindingMessage } from './bindings.js';
+import { postBinding, redirectBindingUrl, redirectBindingUrlOffLoop, type PostBindingMessage } from './bindings.js';
 import { NAMEID_FORMAT, NS, SAML_VERSION, type SamlBinding } from './saml-constants.js';
 import type { SpConfig } from './sp-config.js';
 import { SPID_LEVEL_CLASS_REF, type AuthnComparison, type SpidLevel } from './spid-level.js';
@@ -85,36 +85,52 @@ export interface OutgoingAuthnRequest extends AuthnRequestXml {
   redirectUrl?: string;
 }
 
-/** Builds and signs an AuthnRequest for the chosen binding, with an opaque RelayState. */
+/** Builds and signs an AuthnRequest for the chosen binding, with an opaque RelayState (signed on the event loop). */
 export function createAuthnRequest(
   input: AuthnRequestInput & { binding: SamlBinding; relayState?: string },
 ): OutgoingAuthnRequest {
-  return bindAuthnRequest(buildAuthnRequestXml(input), input);
+  const request = buildAuthnRequestXml(input);
+  const relayState = input.relayState ?? newRelayState();
+  if (input.binding === 'HTTP-POST') return postAuthnRequest(request, input, relayState);
+  const { destination, sp } = input;
+  const redirectUrl = redirectBindingUrl('SAMLRequest', request.xml, destination, sp.credentials, relayState);
+  return { ...request, binding: 'HTTP-Redirect', relayState, redirectUrl };
 }
 
 /**
  * Signs a built AuthnRequest for the chosen binding (the signature covers the message: the XML for HTTP-POST, the
  * query string for HTTP-Redirect), with an opaque RelayState. Apart from `buildAuthnRequestXml` so that the request
- * can be stored (or refused) before paying for the signature.
+ * can be stored (or refused) before paying for the signature. The Redirect binding's RSA signature (the binding the
+ * login uses with every IdP that offers it) is computed on the thread pool, off the event loop.
  */
-export function bindAuthnRequest(
+export async function bindAuthnRequest(
   request: AuthnRequestXml,
   input: Pick<AuthnRequestInput, 'sp' | 'destination'> & { binding: SamlBinding; relayState?: string },
-): OutgoingAuthnRequest {
+): Promise<OutgoingAuthnRequest> {
   const relayState = input.relayState ?? newRelayState();
-  if (input.binding === 'HTTP-POST') {
-    const signed = signAuthnRequest(request, input.sp);
-    return {
-      ...request,
-      binding: 'HTTP-POST',
-      relayState,
-      post: postBinding('SAMLRequest', signed, input.destination, relayState),
-    };
-  }
+  if (input.binding === 'HTTP-POST') return postAuthnRequest(request, input, relayState);
+  const { destination, sp } = input;
+  const redirectUrl = await redirectBindingUrlOffLoop(
+    'SAMLRequest',
+    request.xml,
+    destination,
+    sp.credentials,
+    relayState,
+  );
+  return { ...request, binding: 'HTTP-Redirect', relayState, redirectUrl };
+}
+
+/** HTTP-POST: the enveloped XML signature, in the form the browser submits. */
+function postAuthnRequest(
+  request: AuthnRequestXml,
+  input: Pick<AuthnRequestInput, 'sp' | 'destination'>,
+  relayState: string,
+): OutgoingAuthnRequest {
+  const signed = signAuthnRequest(request, input.sp);
   return {
     ...request,
-    binding: 'HTTP-Redirect',
+    binding: 'HTTP-POST',
     relayState,
-    redirectUrl: redirectBindingUrl('SAMLRequest', request.xml, input.destination, input.sp.credentials, relayState),
+    post: postBinding('SAMLRequest', signed, input.destination, relayState),
   };
 }

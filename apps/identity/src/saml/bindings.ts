@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ALG } from './saml-constants.js';
-import { signRedirectQuery, type SigningCredentials } from './xml-signature.js';
+import { signRedirectQuery, signRedirectQueryOffLoop, type SigningCredentials } from './xml-signature.js';
 import { escapeXml, MAX_SAML_MESSAGE_BYTES } from './xml.js';
 
 /** Form parameter that carries the message: requests travel as SAMLRequest, responses as SAMLResponse. */
@@ -57,11 +57,36 @@ export function redirectBindingUrl(
   relayState?: string,
   sigAlg: string = ALG.rsaSha256,
 ): string {
+  const signedPart = redirectSignedPart(param, xml, relayState, sigAlg);
+  return redirectUrlOf(destination, signedPart, signRedirectQuery(signedPart, credentials.privateKey, sigAlg));
+}
+
+/** `redirectBindingUrl` with the signature computed off the event loop (the login start, a hot path). */
+export async function redirectBindingUrlOffLoop(
+  param: SamlMessageParam,
+  xml: string,
+  destination: string,
+  credentials: SigningCredentials,
+  relayState?: string,
+  sigAlg: string = ALG.rsaSha256,
+): Promise<string> {
+  const signedPart = redirectSignedPart(param, xml, relayState, sigAlg);
+  return redirectUrlOf(
+    destination,
+    signedPart,
+    await signRedirectQueryOffLoop(signedPart, credentials.privateKey, sigAlg),
+  );
+}
+
+/** What a Redirect-binding signature covers: the encoded message, RelayState and SigAlg, in this order. */
+function redirectSignedPart(param: SamlMessageParam, xml: string, relayState: string | undefined, sigAlg: string) {
   const encoded = deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64');
   let signedPart = `${param}=${encodeURIComponent(encoded)}`;
   if (relayState !== undefined) signedPart += `&RelayState=${encodeURIComponent(relayState)}`;
-  signedPart += `&SigAlg=${encodeURIComponent(sigAlg)}`;
-  const signature = signRedirectQuery(signedPart, credentials.privateKey, sigAlg);
+  return `${signedPart}&SigAlg=${encodeURIComponent(sigAlg)}`;
+}
+
+function redirectUrlOf(destination: string, signedPart: string, signature: string): string {
   return `${destination}${destination.includes('?') ? '&' : '?'}${signedPart}&Signature=${encodeURIComponent(signature)}`;
 }
 

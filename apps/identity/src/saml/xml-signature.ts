@@ -1,4 +1,4 @@
-import { createPrivateKey, createSign, createVerify, type KeyObject, X509Certificate } from 'node:crypto';
+import { createPrivateKey, createSign, createVerify, type KeyObject, sign, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import {
   ALG,
@@ -200,6 +200,24 @@ export function signRedirectQuery(signedPart: string, privateKey: string, sigAlg
   const hash = REDIRECT_SIG_ALGS[sigAlg];
   if (!hash) throw new SignatureError(`signature algorithm not allowed: ${sigAlg}`);
   return createSign(hash).update(signedPart, 'utf8').sign(privateKeyOf(privateKey), 'base64');
+}
+
+/**
+ * The same signature computed on libuv's thread pool (`crypto.sign` with a callback): the RSA operation, most of a
+ * login start's CPU, leaves the event loop, which meanwhile serves other requests (the ACS of other logins).
+ */
+export function signRedirectQueryOffLoop(
+  signedPart: string,
+  privateKey: string,
+  sigAlg: string = ALG.rsaSha256,
+): Promise<string> {
+  const hash = REDIRECT_SIG_ALGS[sigAlg];
+  if (!hash) return Promise.reject(new SignatureError(`signature algorithm not allowed: ${sigAlg}`));
+  return new Promise((resolve, reject) =>
+    sign(hash, Buffer.from(signedPart, 'utf8'), privateKeyOf(privateKey), (error, signature) =>
+      error ? reject(error) : resolve(signature.toString('base64')),
+    ),
+  );
 }
 
 /** Verifies a Redirect-binding signature with trusted certificates; the key in the message is never used. */
