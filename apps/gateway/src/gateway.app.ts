@@ -1,5 +1,4 @@
 import { Transform } from 'node:stream';
-import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CommonErrorCode, CommonException, createServiceApp, DEFAULT_BODY_LIMIT, toErrorBody } from '@profila/platform';
@@ -8,6 +7,7 @@ import { AccessTokenCache } from './auth/access-token-cache.js';
 import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
 import { GatewayModule } from './gateway.module.js';
 import { isApiRoute, looksLikeApi } from './http/api-route.js';
+import { ClientRateLimiter, registerRateLimit } from './http/rate-limit.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { sendError } from './http/send-error.js';
 import { registerProxies } from './proxy/register-proxies.js';
@@ -60,19 +60,13 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
   refuseApiLookalikes(fastify);
   limitApiBodies(fastify);
   noStoreByDefault(fastify);
-  await fastify.register(rateLimit, {
-    global: true,
-    max: env.RATE_LIMIT_MAX,
-    timeWindow: '1 minute',
-    // Keyed by req.ip: the socket's address, or the client named by a TRUSTED_PROXIES proxy, never a header as sent.
-    // Decided on the routed path: the API (however its URL is spelled) and the platform health check.
-    allowList: (req) => !(isApiRoute(req) || req.routeOptions.url === '/health'),
-    errorResponseBuilder: (_req, ctx) =>
-      new CommonException(
-        CommonErrorCode.TOO_MANY_REQUESTS,
-        `Troppe richieste: riprova tra ${Math.ceil(ctx.ttl / 1000)} secondi`,
-      ),
-  });
+  // Keyed by req.ip: the socket's address, or the client named by a TRUSTED_PROXIES proxy, never a header as sent.
+  // Decided on the routed path: the API (however its URL is spelled) and the platform health check.
+  registerRateLimit(
+    fastify,
+    new ClientRateLimiter(env.RATE_LIMIT_MAX),
+    (req) => isApiRoute(req) || req.routeOptions.url === '/health',
+  );
   registerSessionHandling(
     fastify,
     new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN, env.SESSION_CACHE_TTL_MS),

@@ -106,6 +106,7 @@ describe('gateway', () => {
     }
     expect(limited?.status).toBe(429);
     expect(limited?.headers.get('cache-control')).toBe('no-store');
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0); // seconds until the window ends
     expect(await limited?.json()).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       message: expect.stringMatching(/Troppe richieste/),
