@@ -7,7 +7,9 @@ import { ImportedPeopleService } from './imported-people.service.js';
 
 @ApiTags('organigram')
 @Controller('organizations/:id/members/imported')
-@AllowActors('citizen', 'service')
+// Citizens only: no service needs the legacy people (the organigram's readers read memberships), so their personal
+// data stay with who manages the organigram.
+@AllowActors('citizen')
 export class ImportedPeopleController {
   constructor(private readonly people: ImportedPeopleService) {}
 

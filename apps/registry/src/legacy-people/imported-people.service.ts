@@ -28,7 +28,7 @@ export class ImportedPeopleService {
   async list(actor: Actor, organizationId: string, q: ListImportedPeopleQuery): Promise<ImportedPeoplePageResponse> {
     const manager = this.dataSource.manager;
     // The same gate as "Aggiungi un utente" on the whole organisation: the amministratore, or an ANAGRAFICA
-    // collaborator of the whole organisation (403); strangers, other organisations' callers and operators get 404.
+    // collaborator of the whole organisation (others 403); strangers and other organisations' callers get 404.
     await this.access.edit(manager, actor, organizationId);
     const pagina = q.pagina ?? 1;
     const elementi = q.elementi ?? 10;
