@@ -3,12 +3,16 @@
 // with its message under the field), the same codice fiscale refused, Associa profilo with declarations signed by the
 // development CA of the installation (someone else's signature and a modified PDF refused, then PAdES; CAdES for a
 // second company), "Azienda già assegnata" for a second citizen, the rappresentante legale gate, a unit, a
-// collaborator scoped to it, and the revocation.
+// collaborator scoped to it, and the revocation; a legacy referent imported (by the migration CLI's code) for an
+// organisation the citizen administers, promoted from "Utenti importati dal sistema precedente" into the organigram.
 // Needs the built back end and UI: `node scripts/build.mjs && npm run build:ui`.
 import { randomInt } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { devSign, type EmbeddedPlatform, type TestCitizen, testCitizen } from '@profila/embedded';
+import { databaseNameOf } from '@profila/platform';
 import {
   appendPageText,
   collectPageErrors,
@@ -21,6 +25,10 @@ import {
   withPage,
 } from '@profila/testing';
 import type { Browser, Page } from 'playwright-core';
+import { joinLine, LEGACY_COLUMNS } from '../../apps/migration/src/format/legacy-format.js';
+import { MigrationModule } from '../../apps/migration/src/migration.module.js';
+import { LegacyImportService } from '../../apps/migration/src/pipeline/legacy-import.service.js';
+import { legacyHash } from '../../apps/migration/src/sample/sample-generator.js';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
@@ -29,6 +37,7 @@ let baseUrl: string;
 const mario = testCitizen('mario-rossi');
 const giulia = testCitizen('giulia-bianchi');
 const sara = testCitizen('sara-conti');
+const francesca = testCitizen('francesca-romano');
 
 /** A valid 11-digit codice fiscale (partita IVA check digit), random so that reruns never collide. */
 function companyCf(): string {
@@ -332,4 +341,110 @@ describe('citizen portal: Gestione profili', () => {
       await row.waitFor({ state: 'detached' });
     });
   }, 120_000);
+
+  it("a legacy referent imported for the amministratore's company is promoted from «Utenti importati dal sistema precedente» with the roles chosen", async () => {
+    // The legacy export names Francesca as the referent of a login of Giulia's company (same CF): the migration CLI's
+    // code adds the login as a unit and links her, granting nothing.
+    const work = await mkdtemp(join(tmpdir(), 'profila-legacy-people-'));
+    try {
+      const row: Record<string, string> = {
+        username: `Legacy${SECOND.cf}`,
+        password_hash: legacyHash('bcrypt', 'Vecchia-Password-2019', 'f00dcafe'),
+        password_scheme: 'bcrypt',
+        data_registrazione: '17/11/2022',
+        codice_fiscale_azienda: SECOND.cf,
+        ragione_sociale: SECOND.name,
+        email: 'info@logistica.example.it',
+        pec: '',
+        sede_comune: 'H612',
+        sede_provincia: 'TN',
+        sede_indirizzo: 'Via del Lavoro 12',
+        sede_cap: '38068',
+        tipo_accreditamento_sare: '',
+        referente_codice_fiscale: francesca.fiscalNumber,
+        referente_cognome: francesca.familyName,
+        referente_nome: francesca.name,
+        referente_data_nascita: francesca.dateOfBirth.split('-').reverse().join('/'),
+        referente_comune_nascita: 'L219',
+        referente_email: 'francesca.romano@logistica.example.it',
+      };
+      await writeFile(
+        join(work, 'aziende.csv'),
+        [joinLine(LEGACY_COLUMNS.aziende), joinLine(LEGACY_COLUMNS.aziende.map((c) => row[c]))].join('\n') + '\n',
+      );
+      const registryUrl = await platform.postgres.ensureDatabase(databaseNameOf('registry'));
+      const cli = await NestFactory.createApplicationContext(
+        MigrationModule.register({ REGISTRY_DATABASE_URL: registryUrl, MIGRATION_BATCH_SIZE: 100 }),
+        { logger: false },
+      );
+      try {
+        const result = await cli
+          .get(LegacyImportService)
+          .run({ source: work, progress: false, reportDir: join(work, 'report') });
+        expect(result.totals).toMatchObject({ organizationsCreated: 0, unitsCreated: 1, accountsCreated: 1 });
+      } finally {
+        await cli.close();
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+
+    await as(giulia, async (page) => {
+      await openTab(page, 'Ricerca profili associati');
+      const row = page.getByRole('row', { name: new RegExp(`${SECOND.name} \\(${SECOND.cf}\\)`) });
+      await row.getByRole('link', { name: 'Dettaglio' }).click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Dati Azienda' }));
+      await page.getByLabel('Codice fiscale *').fill(giulia.fiscalNumber);
+      await page.getByLabel('Nome *', { exact: true }).fill(giulia.name);
+      await page.getByLabel('Cognome *', { exact: true }).fill(giulia.familyName);
+      await page.getByLabel('Data di nascita *').fill(giulia.dateOfBirth);
+      await pick(page, 'Comune o stato di nascita', 'Milano', 'Milano (MI)');
+      await page.getByRole('button', { name: 'Salva' }).click();
+      await visible(page.getByText('Dati azienda salvati.'));
+      await sections(page).getByRole('link', { name: 'Utenti' }).click();
+
+      const importedTable = page.getByRole('table', { name: 'Utenti importati dal sistema precedente' });
+      const importedRow = importedTable.getByRole('row', { name: new RegExp(francesca.fiscalNumber) });
+      await visible(importedRow);
+      expect((await importedRow.getByRole('cell').allTextContents()).slice(0, 5)).toEqual([
+        `${francesca.familyName} ${francesca.name}`,
+        francesca.fiscalNumber,
+        'francesca.romano@logistica.example.it',
+        "Referente dell'azienda",
+        'Intera organizzazione',
+      ]);
+      // Not in the organigram yet: only Giulia, the amministratore.
+      const organigram = page.getByRole('table', { name: 'Utenti', exact: true });
+      expect(await organigram.getByRole('row', { name: new RegExp(francesca.fiscalNumber) }).count()).toBe(0);
+
+      await importedRow.getByRole('button', { name: `Aggiungi all'organigramma ${francesca.fiscalNumber}` }).click();
+      // The add form, pre-filled from the legacy person; the roles are the amministratore's choice.
+      expect(await page.getByLabel('Codice fiscale *').inputValue()).toBe(francesca.fiscalNumber);
+      expect(await page.getByLabel('Nome *', { exact: true }).inputValue()).toBe(francesca.name);
+      expect(await page.getByLabel('Cognome *', { exact: true }).inputValue()).toBe(francesca.familyName);
+      expect(await page.getByLabel('Data di nascita *').inputValue()).toBe(francesca.dateOfBirth);
+      expect(await page.getByRole('combobox', { name: 'Comune o stato di nascita' }).inputValue()).toBe('Torino (TO)');
+      expect(await page.getByLabel('Intera organizzazione').isChecked()).toBe(true);
+      expect(await page.getByLabel('COB - Comunicazioni obbligatorie').isChecked()).toBe(false);
+      // Saving without a role: refused under the field, nothing granted.
+      await page.getByRole('button', { name: 'Salva' }).click();
+      expect(await messageUnder(page, 'utente-ruoli')).toBe('Selezionare almeno un ruolo');
+      await setChecked(page, 'COB - Comunicazioni obbligatorie');
+      await setChecked(page, /^SARE$/);
+      await page.getByRole('button', { name: 'Salva' }).click();
+      await visible(page.getByText('Utente aggiunto.'));
+
+      const member = organigram.getByRole('row', { name: new RegExp(francesca.fiscalNumber) });
+      await visible(member);
+      expect((await member.getByRole('cell').allTextContents()).slice(0, 5)).toEqual([
+        `${francesca.familyName} ${francesca.name}`,
+        francesca.fiscalNumber,
+        'Collaboratore',
+        'COB, SARE',
+        'Intera organizzazione',
+      ]);
+      await importedRow.waitFor({ state: 'detached', timeout: 20_000 });
+      await visible(importedTable.getByText("Nessun utente importato da aggiungere all'organigramma."));
+    });
+  }, 180_000);
 });

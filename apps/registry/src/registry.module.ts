@@ -9,6 +9,7 @@ import { REGISTRY_ENV } from './config/registry.tokens.js';
 import { REGISTRY_ENTITIES } from './database/entities.js';
 import { REGISTRY_MIGRATIONS } from './database/migrations/index.js';
 import { LegacyAccountsModule } from './legacy-accounts/legacy-accounts.module.js';
+import { ImportedPeopleModule } from './legacy-people/imported-people.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { OperatorsModule } from './operators/operators.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -44,6 +45,7 @@ export class RegistryModule {
         OperatorsModule,
         VerificationsModule,
         LegacyAccountsModule,
+        ImportedPeopleModule,
         SampleDataModule,
       ],
     };

@@ -1,10 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { FieldErrors } from '@profila/ui';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, DataTable, type FieldErrors, type PageState } from '@profila/ui';
 import { EMPTY_PERSON, personBody, PersonFields, type PersonForm } from './fields';
 import { ROLE_LABELS } from './labels';
 import { useOrganization } from './organization-layout';
 import {
   fieldsOf,
+  type ImportedPeoplePage,
+  type ImportedPerson,
   type Member,
   type MemberGrant,
   messageOf,
@@ -26,6 +28,40 @@ function grantBody(g: GrantForm): MemberGrant {
   return { ruoli: g.ruoli, ambito: g.ambito, ...(g.ambito === 'unita' ? { unitaIds: g.unitaIds } : {}) };
 }
 
+const LEGACY_ROLE_LABELS: Record<ImportedPerson['ruolo'], string> = {
+  referente: "Referente dell'azienda",
+  personale: 'Personale della sede',
+};
+
+/**
+ * "Aggiungi all'organigramma": the add form pre-filled from what the legacy system said (codice fiscale, name, birth
+ * date and place, the linked unit as scope). The roles stay empty: the amministratore chooses them.
+ */
+function prefillFrom(p: ImportedPerson, units: Unit[]): { person: PersonForm; grant: GrantForm } {
+  const place = p.luogoNascita;
+  const person: PersonForm = {
+    codiceFiscale: p.codiceFiscale,
+    nome: p.nome,
+    cognome: p.cognome,
+    dataNascita: p.dataNascita ?? '',
+    luogoNascita: p.luogoNascitaCodice
+      ? {
+          code: p.luogoNascitaCodice,
+          label: place ? `${place.nome}${place.provincia ? ` (${place.provincia})` : ''}` : p.luogoNascitaCodice,
+        }
+      : null,
+  };
+  const unit = p.unitaId && units.some((u) => u.id === p.unitaId) ? p.unitaId : null;
+  const grant: GrantForm = unit
+    ? { ruoli: [], ambito: 'unita', unitaIds: [unit] }
+    : { ruoli: [], ambito: 'organizzazione', unitaIds: [] };
+  return { person, grant };
+}
+
+function italianDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' });
+}
+
 /** "Utenti": the organigram. Add a collaborator by codice fiscale, roles per service and scope; edit; remove. */
 export function OrganizationUsersPage() {
   const { organization } = useOrganization();
@@ -33,10 +69,44 @@ export function OrganizationUsersPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [adding, setAdding] = useState<{ person: PersonForm; grant: GrantForm } | null>(null);
+  const [adding, setAdding] = useState<{ person: PersonForm; grant: GrantForm; imported?: boolean } | null>(null);
   const [editing, setEditing] = useState<{ member: Member; grant: GrantForm } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [importedPage, setImportedPage] = useState<PageState>({ cerca: '', pagina: 1, elementi: 10 });
+  const [imported, setImported] = useState<ImportedPeoplePage | null>(null);
+  const [importedHidden, setImportedHidden] = useState(false);
+  const [importedLoading, setImportedLoading] = useState(true);
+  const [importedVersion, setImportedVersion] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const editable = organization.modificabile;
+
+  useEffect(() => {
+    if (!editable) return;
+    let active = true;
+    setImportedLoading(true);
+    registryApi.importedMembers(organization.id, importedPage).then(
+      (page) => {
+        if (!active) return;
+        setImported(page);
+        setImportedLoading(false);
+      },
+      (e: unknown) => {
+        if (!active) return;
+        setImportedLoading(false);
+        // Reserved to who manages the whole organigram: a collaborator of some units only does not see it.
+        if (e instanceof ApiError && (e.status === 403 || e.status === 404)) setImportedHidden(true);
+        else setError(messageOf(e));
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [organization.id, importedPage, importedVersion, editable]);
+
+  useEffect(() => {
+    if (adding) formRef.current?.scrollIntoView({ block: 'start' });
+  }, [adding]);
 
   const load = useCallback(() => {
     registryApi.members(organization.id).then(
@@ -60,6 +130,7 @@ export function OrganizationUsersPage() {
       setEditing(null);
       setRemoving(null);
       load();
+      setImportedVersion((v) => v + 1);
     } catch (e) {
       setErrors(fieldsOf(e));
       setError(messageOf(e));
@@ -84,7 +155,6 @@ export function OrganizationUsersPage() {
   };
 
   const unitName = (id: string) => units.find((u) => u.id === id)?.descrizione ?? id;
-  const editable = organization.modificabile;
 
   return (
     <section aria-labelledby="utenti">
@@ -119,10 +189,17 @@ export function OrganizationUsersPage() {
         </button>
       )}
       {adding && (
-        <form onSubmit={submitAdd} noValidate className="anagrafica-panel">
+        <form ref={formRef} onSubmit={submitAdd} noValidate className="anagrafica-panel">
           <h3 className="h5">Dettaglio utente</h3>
+          {adding.imported && (
+            <p>
+              Dati dal sistema precedente: verificali e scegli i ruoli con cui la persona opererà per
+              l&apos;organizzazione.
+            </p>
+          )}
           <PersonFields
             prefix="utente"
+            lockCodiceFiscale={adding.imported}
             person={adding.person}
             onChange={(person) => setAdding({ ...adding, person })}
             errors={errors}
@@ -235,6 +312,56 @@ export function OrganizationUsersPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {editable && !importedHidden && (
+        <section aria-labelledby="utenti-importati" className="mt-4">
+          <h3 id="utenti-importati" className="h5">
+            Utenti importati dal sistema precedente
+          </h3>
+          <p>
+            Le persone che il sistema precedente indicava per l&apos;organizzazione (referenti, personale delle sedi).
+            Non hanno alcun ruolo finché non le aggiungi all&apos;organigramma scegliendo ruoli e ambito.
+          </p>
+          <DataTable<ImportedPerson>
+            caption="Utenti importati dal sistema precedente"
+            columns={[
+              { header: 'Cognome e nome', cell: (p) => `${p.cognome} ${p.nome}` },
+              { header: 'Codice fiscale', cell: (p) => p.codiceFiscale },
+              { header: 'Email', cell: (p) => p.email ?? '—' },
+              { header: 'Ruolo nel sistema precedente', cell: (p) => LEGACY_ROLE_LABELS[p.ruolo] },
+              {
+                header: 'Unità operativa',
+                cell: (p) => (p.unitaId ? (p.unitaDescrizione ?? unitName(p.unitaId)) : 'Intera organizzazione'),
+              },
+              { header: 'Importato il', cell: (p) => italianDate(p.importatoIl) },
+              {
+                header: 'Azioni',
+                cell: (p) => (
+                  <button
+                    type="button"
+                    className="btn btn-outline-primary btn-xs"
+                    aria-label={`Aggiungi all'organigramma ${p.codiceFiscale}`}
+                    disabled={adding !== null || editing !== null}
+                    onClick={() => {
+                      setSaved(null);
+                      setErrors({});
+                      setAdding({ ...prefillFrom(p, units), imported: true });
+                    }}
+                  >
+                    Aggiungi all&apos;organigramma
+                  </button>
+                ),
+              },
+            ]}
+            rows={imported?.items ?? []}
+            total={imported?.totale ?? 0}
+            page={importedPage}
+            onPage={setImportedPage}
+            rowKey={(p) => p.id}
+            loading={importedLoading}
+            empty="Nessun utente importato da aggiungere all'organigramma."
+          />
+        </section>
       )}
     </section>
   );

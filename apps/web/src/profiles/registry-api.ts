@@ -150,6 +150,29 @@ export interface MemberGrant {
   validaAl?: string;
 }
 
+/** "Utenti importati dal sistema precedente": a person the legacy system named, not in the organigram. */
+export interface ImportedPerson {
+  id: string;
+  codiceFiscale: string;
+  cognome: string;
+  nome: string;
+  email: string | null;
+  dataNascita: string | null;
+  luogoNascitaCodice: string | null;
+  luogoNascita: Place | null;
+  ruolo: 'referente' | 'personale';
+  unitaId: string | null;
+  unitaDescrizione: string | null;
+  importatoIl: string;
+}
+
+export interface ImportedPeoplePage {
+  items: ImportedPerson[];
+  totale: number;
+  pagina: number;
+  elementi: number;
+}
+
 export interface HistoryEntry {
   occurredAt: string;
   action: string;
@@ -217,6 +240,11 @@ export const registryApi = {
   updateUnit: (id: string, unitId: string, body: UnitInput) =>
     apiRequest<Unit>('PUT', `${org(id)}/units/${q(unitId)}`, body),
   members: (id: string) => apiRequest<{ items: Member[] }>('GET', `${org(id)}/members`),
+  importedMembers: (id: string, page: { cerca: string; pagina: number; elementi: number }) => {
+    const query = new URLSearchParams({ pagina: String(page.pagina), elementi: String(page.elementi) });
+    if (page.cerca) query.set('cerca', page.cerca);
+    return apiRequest<ImportedPeoplePage>('GET', `${org(id)}/members/imported?${query.toString()}`);
+  },
   addMember: (id: string, body: Person & MemberGrant) => apiRequest<Member>('POST', `${org(id)}/members`, body),
   updateMember: (id: string, memberId: string, body: MemberGrant) =>
     apiRequest<Member>('PUT', `${org(id)}/members/${q(memberId)}`, body),
