@@ -1,7 +1,14 @@
 import { Transform } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CommonErrorCode, CommonException, createServiceApp, DEFAULT_BODY_LIMIT, toErrorBody } from '@profila/platform';
+import {
+  CommonErrorCode,
+  CommonException,
+  createLogger,
+  createServiceApp,
+  DEFAULT_BODY_LIMIT,
+  toErrorBody,
+} from '@profila/platform';
 import { type GatewayEnv, serviceUrl } from './config/gateway.env.js';
 import { AccessTokenCache } from './auth/access-token-cache.js';
 import { loadAccessTokenIssuer } from './auth/access-token.provider.js';
@@ -25,6 +32,8 @@ declare module 'fastify' {
   }
 }
 
+const log = createLogger('gateway');
+
 /** Builds the gateway application (used by main.ts and by the tests). */
 export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyApplication> {
   const issuer = await loadAccessTokenIssuer(env);
@@ -33,11 +42,13 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     logLevel: env.LOG_LEVEL,
     bodyLimit: UPLOAD_BODY_LIMIT,
     trustedProxies: env.TRUSTED_PROXIES,
+    // Nothing here reads the request context (ids travel in headers, log lines name them): no AsyncLocalStorage.
+    requestContext: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   // Errors of the proxy and static routes (registered before Nest's own handler): the platform's error shape.
   fastify.setErrorHandler((error, req, reply) => {
-    if (toErrorBody(error).statusCode >= 500) req.log.error(error);
+    if (toErrorBody(error).statusCode >= 500) log.error({ err: error, requestId: req.id }, 'request failed');
     return sendError(req, reply, error);
   });
   // Helmet's headers on every answer, the gateway's own refusals included (computed once, see security-headers.ts).

@@ -80,7 +80,7 @@ export function registerSessionHandling(
     try {
       session = await resolver.resolve(sessionId);
     } catch (error) {
-      log.error({ err: error }, 'identity could not resolve a session');
+      log.error({ err: error, requestId: req.id }, 'identity could not resolve a session');
       return sendError(
         req,
         reply,
