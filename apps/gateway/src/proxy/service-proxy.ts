@@ -84,6 +84,8 @@ export function upstreamPath(rawUrl: string): string {
   const afterApi = path.indexOf('/', 1);
   const afterService = afterApi === -1 ? -1 : path.indexOf('/', afterApi + 1);
   const rest = afterService === -1 ? '/' : path.slice(afterService);
+  // Nearly every path: no escapes, dots, backslashes or control characters, so nothing to decode or climb with.
+  if (PLAIN_PATH.test(rest)) return query === -1 ? rest : rest + rawUrl.slice(query);
   const normalized = rest.replace(/[\t\n\r\0]/g, '').replaceAll('\\', '/');
   let decoded: string;
   try {
@@ -95,6 +97,9 @@ export function upstreamPath(rawUrl: string): string {
   return query === -1 ? rest : rest + rawUrl.slice(query);
 }
 
+/** A path of plain segments: it cannot start with `//` or hold a `..` segment, encoded or not. */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9_~-]*)*\/?$/;
+
 function invalidPath(): GatewayException {
   return new GatewayException(GatewayExceptionCode.BAD_REQUEST, 'Richiesta non valida');
 }
@@ -102,6 +107,8 @@ function invalidPath(): GatewayException {
 /** Header names a `Connection` header lists: hop-by-hop for this request only. */
 function connectionListed(value: string | string[] | undefined): Set<string> | undefined {
   if (typeof value !== 'string' || value.length === 0) return undefined;
+  // What browsers and clients send: it names only headers dropped anyway.
+  if (value === 'keep-alive' || value === 'close' || value === 'Keep-Alive') return undefined;
   return new Set(value.split(',').map((name) => name.trim().toLowerCase()));
 }
 
