@@ -127,7 +127,7 @@ try {
       `machine: ${cpus().length} cores, load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}${loadavg()[0] > cpus().length ? ' (busy: more runnable processes than cores)' : ''}`,
-      `rows: ${fmt(result.rows)} (${fmt(result.accepted)} imported, ${fmt(result.rejects.length)} rejected)`,
+      `rows: ${fmt(result.rows)} (${fmt(result.accepted)} imported, ${fmt(result.rejected)} rejected)`,
       `created: ${fmt(t.organizationsCreated)} organisations, ${fmt(t.unitsCreated)} units, ` +
         `${fmt(t.accountsCreated)} legacy logins, ${fmt(t.peopleCreated)} people, ${fmt(t.linksCreated)} links, ` +
         `${fmt(t.events)} outbox events`,
