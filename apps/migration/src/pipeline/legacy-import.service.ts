@@ -36,6 +36,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Show the progress line on stderr (default true). */
   progress?: boolean;
+  /** Called after each batch is applied (committed, or in a dry run written in its transaction): monitoring. */
+  onBatch?: (batchNo: number) => void;
 }
 
 export interface SourceFile {
@@ -79,6 +81,13 @@ interface PendingBatch {
   /** Non-blank lines of the batch (valid or not): the checkpoint's row count. */
   lines: number;
 }
+
+/**
+ * The read buffer: 64 KB of text per chunk. The records of a batch are slices of their lines, and the lines of their
+ * chunk, so the chunks a batch spans stay alive until it is applied; 64 KB strings are ordinary heap objects (1 MB
+ * ones go to V8's large-object space) and pin little more than the batch's own text.
+ */
+const READ_CHUNK = 1 << 16;
 
 /** Rejects of the committed batches read back per page on --resume. */
 const REJECT_PAGE = 5000;
@@ -206,11 +215,12 @@ export class LegacyImportService {
         }
         add(totals, { ...counts, ...stagedCounts });
         await rejects.add(file, batchRejects);
+        options.onBatch?.(no);
       };
 
       for (const file of files) {
         const lines = createInterface({
-          input: createReadStream(file.path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+          input: createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK }),
           crlfDelay: Infinity,
         });
         let lineNo = 0;
