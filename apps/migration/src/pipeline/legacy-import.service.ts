@@ -233,7 +233,10 @@ export class LegacyImportService {
           const full = batch;
           batch = { records: [], rejects: [], lines: 0 };
           if (committed) {
-            if (no === checkpoint!.batchNo && (checkpoint!.sourceFile !== file.name || checkpoint!.lastLine !== lineNo)) {
+            if (
+              no === checkpoint!.batchNo &&
+              (checkpoint!.sourceFile !== file.name || checkpoint!.lastLine !== lineNo)
+            ) {
               throw new Error(
                 `Il punto di ripresa (lotto ${no}: ${checkpoint!.sourceFile} riga ${checkpoint!.lastLine}) non ` +
                   `corrisponde ai file: riprendere con la stessa dimensione dei lotti (MIGRATION_BATCH_SIZE).`,

@@ -67,4 +67,3 @@ export function rejectLine(fields: string[]): string {
   const [file, line, username, reason, message, field] = fields;
   return `  ${file}:${line} ${username} ${reason} ${message}${field ? ` (${field})` : ''}`;
 }
-

@@ -666,26 +666,36 @@ export class LegacyImportRepository {
   /**
    * Marks the run finished and drops its first occurrences and rejects (the report has them): a later run of the
    * same files starts from an empty scope, as a first run does. When no other run has rows (the usual case) the
-   * tables are truncated, which costs nothing whatever their size; the lock makes sure no other run's rows are
-   * being written meanwhile.
+   * tables are truncated, which costs nothing whatever their size; the lock makes sure no other run is writing rows
+   * meanwhile. If another run holds the tables (a dry run's open transaction), its own rows are deleted instead of
+   * waiting for it.
    */
   async finishRun(client: PoolClient, run: ImportRun): Promise<void> {
+    const own = async () => {
+      await client.query(`DELETE FROM legacy_import_first WHERE run_no = $1`, [run.runNo]);
+      await client.query(`DELETE FROM legacy_import_reject WHERE run_no = $1`, [run.runNo]);
+    };
     await client.query('BEGIN');
     try {
       await client.query(`UPDATE legacy_import_run SET finished_at = now() WHERE run_id = $1`, [run.runId]);
-      await client.query(`LOCK TABLE legacy_import_first, legacy_import_reject IN ACCESS EXCLUSIVE MODE`);
-      // min / max read the two ends of the primary keys' indexes: no scan of the run's rows.
-      const { rows } = await client.query<{ others: boolean }>(
-        `SELECT coalesce(least(f.lo, r.lo) <> $1 OR greatest(f.hi, r.hi) <> $1, false) AS others
-         FROM (SELECT min(run_no) AS lo, max(run_no) AS hi FROM legacy_import_first) f,
-              (SELECT min(run_no) AS lo, max(run_no) AS hi FROM legacy_import_reject) r`,
-        [run.runNo],
-      );
-      if (rows[0].others) {
-        await client.query(`DELETE FROM legacy_import_first WHERE run_no = $1`, [run.runNo]);
-        await client.query(`DELETE FROM legacy_import_reject WHERE run_no = $1`, [run.runNo]);
-      } else {
-        await client.query(`TRUNCATE legacy_import_first, legacy_import_reject`);
+      await client.query('SAVEPOINT truncate_first');
+      try {
+        await client.query(`SET LOCAL lock_timeout = '1s'`);
+        await client.query(`LOCK TABLE legacy_import_first, legacy_import_reject IN ACCESS EXCLUSIVE MODE`);
+        // min / max read the two ends of the primary keys' indexes: no scan of the run's rows.
+        const { rows } = await client.query<{ others: boolean }>(
+          `SELECT coalesce(least(f.lo, r.lo) <> $1 OR greatest(f.hi, r.hi) <> $1, false) AS others
+           FROM (SELECT min(run_no) AS lo, max(run_no) AS hi FROM legacy_import_first) f,
+                (SELECT min(run_no) AS lo, max(run_no) AS hi FROM legacy_import_reject) r`,
+          [run.runNo],
+        );
+        if (rows[0].others) await own();
+        else await client.query(`TRUNCATE legacy_import_first, legacy_import_reject`);
+        await client.query('RELEASE SAVEPOINT truncate_first');
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+        await client.query('ROLLBACK TO SAVEPOINT truncate_first');
+        await own();
       }
       await client.query('COMMIT');
     } catch (error) {
