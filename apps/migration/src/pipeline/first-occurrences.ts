@@ -118,6 +118,8 @@ export function decideBatch(records: LegacyRecord[], known: FirstOccurrence[]): 
     }
     out.accepted.push(r);
   }
+  // In index order: the inserts walk the primary key's btree left to right instead of all over it.
+  out.firsts.sort((a, b) => a.kind - b.kind || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return out;
 }
 
