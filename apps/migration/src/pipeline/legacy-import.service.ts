@@ -273,6 +273,12 @@ export class LegacyImportService {
         if (batch.lines > 0) await flush();
       }
       await pending;
+      if (checkpoint && batchNo < checkpoint.batchNo) {
+        throw new Error(
+          `Il punto di ripresa (lotto ${checkpoint.batchNo}) è oltre la fine dei file (${batchNo} lotti): ` +
+            `riprendere con la stessa dimensione dei lotti (MIGRATION_BATCH_SIZE).`,
+        );
+      }
       progress?.done(rows, bytes);
 
       let checksums: Record<string, TableChecksum> | null = null;
