@@ -3,6 +3,8 @@
 // staging tables → set-based upserts → outbox events → checkpoint, one transaction per batch). For scale, the raw
 // COPY of the same file into one table of text columns, in the same run. Peak RSS of this process (the generator
 // runs in a child process, so its memory is not counted).
+// The live heap (after a full GC at a quarter, half, three quarters and the end of the batches) shows whether the
+// import keeps state that grows with the file; peak RSS is that plus the garbage V8 lets pile up between full GCs.
 // CPU time is printed too (this process, and the PostgreSQL backend that ran the import, read from /proc): on a
 // shared machine it is the steadier figure.
 //   npm run bench:migration [-- --rows 1000000 --batch-size 50000]
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -99,11 +103,24 @@ try {
     MigrationModule.register({ REGISTRY_DATABASE_URL: url, MIGRATION_BATCH_SIZE: BATCH }),
     { logger: ['error'] },
   );
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const batches = Math.ceil(ROWS / BATCH);
+  const marks = new Set([0.25, 0.5, 0.75, 1].map((f) => Math.max(1, Math.round(f * batches))));
+  const liveHeap: number[] = [];
   const cpuBefore = process.cpuUsage();
   const started = Date.now();
-  const result = await context
-    .get(LegacyImportService)
-    .run({ source, reportDir: join(work, 'report'), progress: true, batchSize: BATCH });
+  const result = await context.get(LegacyImportService).run({
+    source,
+    reportDir: join(work, 'report'),
+    progress: true,
+    batchSize: BATCH,
+    onBatch: (no) => {
+      if (!marks.has(no)) return;
+      gc();
+      liveHeap.push(process.memoryUsage().heapUsed);
+    },
+  });
   const seconds = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   // The import's connection is still in the pool (idle): its backend's CPU is the database's share of the work.
@@ -127,7 +144,7 @@ try {
       `machine: ${cpus().length} cores, load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}${loadavg()[0] > cpus().length ? ' (busy: more runnable processes than cores)' : ''}`,
-      `rows: ${fmt(result.rows)} (${fmt(result.accepted)} imported, ${fmt(result.rejects.length)} rejected)`,
+      `rows: ${fmt(result.rows)} (${fmt(result.accepted)} imported, ${fmt(result.rejected)} rejected)`,
       `created: ${fmt(t.organizationsCreated)} organisations, ${fmt(t.unitsCreated)} units, ` +
         `${fmt(t.accountsCreated)} legacy logins, ${fmt(t.peopleCreated)} people, ${fmt(t.linksCreated)} links, ` +
         `${fmt(t.events)} outbox events`,
@@ -137,6 +154,7 @@ try {
       `CPU:         import process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL backend ${pgCpu.toFixed(1)} s ` +
         `(${(((cpu.user + cpu.system) / 1e6 / result.rows) * 1e6).toFixed(0)} + ${((pgCpu / result.rows) * 1e6).toFixed(0)} µs per row)`,
       `peak RSS:    ${rssMb.toFixed(0)} MB (this process; PostgreSQL not included)`,
+      `live heap:   ${liveHeap.map((b) => (b / 1e6).toFixed(0)).join(' → ')} MB (after a full GC at 25/50/75/100% of the batches)`,
       '',
     ].join('\n'),
   );

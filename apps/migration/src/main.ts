@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { loadMigrationEnv } from './config/migration.env.js';
 import { MigrationModule } from './migration.module.js';
-import { formatResult, LegacyImportService } from './pipeline/legacy-import.service.js';
+import { formatResult, LegacyImportService, writeRejectedRows } from './pipeline/legacy-import.service.js';
 
 const USAGE = 'uso: npm run migrate -- --source <cartella|file.csv> [--dry-run] [--resume] [--report <cartella>]';
 
@@ -38,6 +38,7 @@ async function main(): Promise<number> {
       progress: !values['no-progress'],
     });
     process.stdout.write(`${formatResult(result)}\n`);
+    if (result.dryRun) await writeRejectedRows(result, process.stdout);
     return 0;
   } finally {
     await app.close();

@@ -3,26 +3,16 @@ import type { CompanyRecord, LegacyPersonData, LegacyRecord, RaaRecord, StaffRec
 
 /**
  * Turns decoded records into the rows of the registry's staging tables. Ids are deterministic (legacyId), except
- * for organisations registered in Profila before the import: theirs are looked up (`resolve`) and their data is
- * never staged, so the import only adds units, logins and links to them.
+ * for organisations registered in Profila before the import: theirs come from the batch's look-up (`organizations`,
+ * CF → id of the organisation found for each CF of the batch) and their data is never staged, so the import only adds
+ * units, logins and links to them. Nothing is kept between batches.
  */
 export class BatchBuilder {
-  /** CF → id of an organisation the import did not create. */
+  /** CF → id of an organisation the import did not create (its id is not the legacy one). */
   private readonly existing = new Map<string, string>();
 
-  /** The CFs a batch introduces, to look up before building it. */
-  static newCodiciFiscali(records: LegacyRecord[]): string[] {
-    const out = new Set<string>();
-    for (const r of records) {
-      if (r.kind === 'aziende' && r.firstOfOrganization) out.add(r.codiceFiscale);
-      if (r.kind === 'operatori' && r.firstOfOrganization) out.add(r.codiceFiscaleEnte);
-    }
-    return [...out];
-  }
-
-  /** Records the organisations found in the database for these CFs. */
-  resolve(found: Map<string, string>): void {
-    for (const [cf, id] of found) if (id !== legacyId('organization', cf)) this.existing.set(cf, id);
+  constructor(organizations: Map<string, string>) {
+    for (const [cf, id] of organizations) if (id !== legacyId('organization', cf)) this.existing.set(cf, id);
   }
 
   build(records: LegacyRecord[]): StagedBatch {

@@ -39,6 +39,10 @@ export interface CompanyRecord extends AccountData {
   indirizzo: string;
   accreditamento: string | null;
   referente: LegacyPersonData;
+  /** Digest of the data later rows of the same CF must repeat (the folded ragione sociale). */
+  organizationDigest: number;
+  personDigest: number;
+  /** Set by the batch's cross-row decisions (first-occurrences.ts), false until then. */
   firstOfOrganization: boolean;
   firstOfPerson: boolean;
 }
@@ -56,6 +60,8 @@ export interface StaffRecord extends AccountData {
   cap: string | null;
   indirizzo: string;
   person: LegacyPersonData;
+  organizationDigest: number;
+  personDigest: number;
   firstOfOrganization: boolean;
   firstOfSede: boolean;
   firstOfPerson: boolean;
@@ -65,6 +71,7 @@ export interface StaffRecord extends AccountData {
 export interface RaaRecord extends AccountData {
   kind: 'raa';
   person: LegacyPersonData;
+  personDigest: number;
   firstOfPerson: boolean;
 }
 
@@ -91,32 +98,29 @@ class RowError extends Error {
   }
 }
 
-/** 32-bit FNV-1a: first-occurrence data is kept as a number per CF, so a million CFs stay small in memory. */
-function digest(text: string): number {
+/** 32-bit FNV-1a: first-occurrence data is kept as a number per CF (an int column of legacy_import_first). */
+export function digest(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h | 0; // a signed 32-bit value stays a small integer in the maps, not a boxed number
 }
 
 /**
- * A copy of a key that does not keep its line alive. V8 keeps a substring (a field cut from a line, and the line cut
- * from the file's read buffer) as a slice of its parent: a CF kept in a first-occurrence map would otherwise pin the
- * whole line, or the whole 1 MB chunk it came from, for the rest of the run (≈3 KB per row, 1.2 GB at a million rows).
+ * A copy of a string that does not keep its line alive. V8 keeps a substring (a field cut from a line, and the line
+ * cut from the file's read buffer) as a slice of its parent: a username kept for the report would otherwise pin the
+ * whole line, or the whole 1 MB chunk it came from.
  */
-function own(key: string): string {
+export function own(key: string): string {
   return Buffer.from(key, 'utf8').toString('utf8');
 }
 
 /**
- * Decodes and validates one row against the reference data and what earlier rows established (first occurrence
- * wins: a later row with the same username, or with other data for the same CF, is rejected). A rejected row changes
- * no state, so the decisions are a pure function of the files, whatever the batch size and wherever a run resumed.
+ * Decodes and validates one row against the reference data, on its own: everything but the cross-row checks (first
+ * occurrence wins: a later row with the same username, or with other data for the same CF, is rejected), which
+ * first-occurrences.ts decides per batch against the run's table of first occurrences. The decoder keeps no state
+ * between rows, so its memory does not grow with the file.
  */
 export class RowDecoder {
-  private readonly usernames = new Set<string>();
-  private readonly organizations = new Map<string, number>();
-  private readonly people = new Map<string, number>();
-  private readonly sedi = new Set<string>();
   private readonly accreditations: Map<string, string>;
   /** `<sigla>|<folded name>` → comune: legacy exports often name the comune instead of its code. */
   private readonly comuniByName = new Map<string, Comune>();
@@ -223,10 +227,6 @@ export class RowDecoder {
       email: 'referente_email',
     });
     const ragioneSocialeNorm = fold(row.ragione_sociale);
-    this.checkUsername(account.username);
-    const firstOfOrganization = this.checkSame(this.organizations, cf, ragioneSocialeNorm, 'ragione_sociale');
-    const firstOfPerson = this.checkPerson(referente, 'referente_codice_fiscale');
-    this.commit(account.username, this.organizations, cf, ragioneSocialeNorm, referente);
     return {
       kind: 'aziende',
       ...account,
@@ -239,8 +239,10 @@ export class RowDecoder {
       indirizzo: row.sede_indirizzo,
       accreditamento,
       referente,
-      firstOfOrganization,
-      firstOfPerson,
+      organizationDigest: digest(ragioneSocialeNorm),
+      personDigest: personDigest(referente),
+      firstOfOrganization: false,
+      firstOfPerson: false,
     };
   }
 
@@ -261,13 +263,7 @@ export class RowDecoder {
       email: 'email',
     });
     const denominazioneNorm = fold(row.denominazione_ente);
-    this.checkUsername(account.username);
-    const firstOfOrganization = this.checkSame(this.organizations, cf, denominazioneNorm, 'denominazione_ente');
-    const firstOfPerson = this.checkPerson(person, 'codice_fiscale');
     const sedeKey = `${cf}:${fold(row.sede_descrizione)}`;
-    const firstOfSede = !this.sedi.has(sedeKey);
-    this.commit(account.username, this.organizations, cf, denominazioneNorm, person);
-    if (firstOfSede) this.sedi.add(own(sedeKey));
     return {
       kind: 'operatori',
       ...account,
@@ -281,9 +277,11 @@ export class RowDecoder {
       cap,
       indirizzo: row.sede_indirizzo,
       person,
-      firstOfOrganization,
-      firstOfSede,
-      firstOfPerson,
+      organizationDigest: digest(denominazioneNorm),
+      personDigest: personDigest(person),
+      firstOfOrganization: false,
+      firstOfSede: false,
+      firstOfPerson: false,
     };
   }
 
@@ -298,46 +296,13 @@ export class RowDecoder {
       email: 'email',
     });
     email(row.pec ?? '', 'pec');
-    this.checkUsername(account.username);
-    const firstOfPerson = this.checkPerson(person, 'codice_fiscale');
-    this.commit(account.username, null, '', '', person);
-    return { kind: 'raa', ...account, person, firstOfPerson };
-  }
-
-  private checkUsername(username: string): void {
-    if (this.usernames.has(username.toLowerCase())) throw new RowError(RejectReason.USERNAME_DUPLICATO, 'username');
-  }
-
-  /** True on the first occurrence of the key; a later one with other data is a conflict. */
-  private checkSame(map: Map<string, number>, key: string, data: string, field: string): boolean {
-    const known = map.get(key);
-    if (known === undefined) return true;
-    if (known !== digest(data)) throw new RowError(RejectReason.DATI_IN_CONFLITTO, field);
-    return false;
-  }
-
-  private checkPerson(person: LegacyPersonData, field: string): boolean {
-    return this.checkSame(this.people, person.codiceFiscale, personDigestText(person), field);
-  }
-
-  /** Only an accepted row changes what later rows are compared with. */
-  private commit(
-    username: string,
-    organizations: Map<string, number> | null,
-    cf: string,
-    data: string,
-    person: LegacyPersonData,
-  ): void {
-    this.usernames.add(own(username.toLowerCase()));
-    if (organizations && !organizations.has(cf)) organizations.set(own(cf), digest(data));
-    if (!this.people.has(person.codiceFiscale)) {
-      this.people.set(own(person.codiceFiscale), digest(personDigestText(person)));
-    }
+    return { kind: 'raa', ...account, person, personDigest: personDigest(person), firstOfPerson: false };
   }
 }
 
-function personDigestText(p: LegacyPersonData): string {
-  return `${fold(p.cognome)}|${fold(p.nome)}|${p.dataNascita ?? ''}`;
+/** What later rows of the same person's CF must repeat: the folded name and the birth date. */
+function personDigest(p: LegacyPersonData): number {
+  return digest(`${fold(p.cognome)}|${fold(p.nome)}|${p.dataNascita ?? ''}`);
 }
 
 function isoDate(value: string, field: string): string {

@@ -4,6 +4,8 @@ import { Association } from '../associations/association.entity.js';
 import { LegacyAccount } from '../legacy-import/legacy-account.entity.js';
 import { LegacyClaimAttempt } from '../legacy-import/legacy-claim-attempt.entity.js';
 import { LegacyImportBatch } from '../legacy-import/legacy-import-batch.entity.js';
+import { LegacyImportFirst } from '../legacy-import/legacy-import-first.entity.js';
+import { LegacyImportReject } from '../legacy-import/legacy-import-reject.entity.js';
 import { LegacyImportRun } from '../legacy-import/legacy-import-run.entity.js';
 import { LegacyPersonLink } from '../legacy-import/legacy-person-link.entity.js';
 import { LegacyPerson } from '../legacy-import/legacy-person.entity.js';
@@ -31,5 +33,7 @@ export const REGISTRY_ENTITIES: Array<new () => unknown> = [
   LegacyPersonLink,
   LegacyImportRun,
   LegacyImportBatch,
+  LegacyImportFirst,
+  LegacyImportReject,
   LegacyClaimAttempt,
 ];

@@ -8,6 +8,10 @@ export class LegacyImportRun {
   runId!: string;
 
   /** SHA-256 of the source files (names and bytes): a run resumes only on the same files. */
+  /** The run's number (sequence `legacy_import_run_no`): the scope of its first occurrences and rejects. */
+  @Column({ name: 'run_no', type: 'int' })
+  runNo!: number;
+
   @Column({ name: 'source_hash', type: 'text' })
   sourceHash!: string;
 

@@ -97,6 +97,32 @@ export interface Checkpoint {
   lastLine: number;
 }
 
+export interface ImportRun {
+  runId: string;
+  /** The run's number: the scope of its first occurrences and rejects. */
+  runNo: number;
+}
+
+/** What a run decided about a key: 1 username, 2 organisation CF, 3 person CF, 4 sede; digest of the first data. */
+export interface FirstOccurrence {
+  kind: number;
+  key: string;
+  digest: number | null;
+}
+
+/** The keys of a batch to look up, as two parallel arrays (one `unnest` on the server). */
+export interface FirstOccurrenceKeys {
+  kinds: number[];
+  keys: string[];
+}
+
+export interface RejectedRow {
+  line: number;
+  username: string;
+  reason: string;
+  field: string;
+}
+
 export interface TableChecksum {
   rows: number;
   md5: string;
@@ -276,14 +302,100 @@ export class LegacyImportRepository {
     );
   }
 
-  /** Ids of the organisations that already exist for these codici fiscali (registered before the import). */
-  async existingOrganizations(client: PoolClient, codiciFiscali: string[]): Promise<Map<string, string>> {
-    if (codiciFiscali.length === 0) return new Map();
-    const { rows } = await client.query<{ id: string; codice_fiscale: string }>(
-      `SELECT id, codice_fiscale FROM organization WHERE codice_fiscale = ANY($1) AND kind <> 'azienda-estera'`,
-      [codiciFiscali],
+  /**
+   * One round trip per batch: the first occurrences the run committed (or, in a dry run, wrote earlier in its
+   * transaction) for the batch's keys, and the ids of the organisations that exist for the batch's CFs. Each key is a
+   * primary-key probe (LATERAL … LIMIT 1: the planner cannot turn it into a hash join over the run's million keys),
+   * so the look-up costs in proportion to the batch, whatever the run's size.
+   */
+  async firstOccurrences(
+    client: PoolClient,
+    runNo: number,
+    keys: FirstOccurrenceKeys,
+    codiciFiscali: string[],
+  ): Promise<{ known: FirstOccurrence[]; organizations: Map<string, string> }> {
+    if (keys.kinds.length === 0 && codiciFiscali.length === 0) return { known: [], organizations: new Map() };
+    const { rows } = await client.query<{ kind: number; key: string; digest: number | null; id: string | null }>(
+      `SELECT f.kind, f.key, f.digest, NULL::uuid AS id
+       FROM unnest($2::smallint[], $3::text[]) AS k(kind, key)
+       CROSS JOIN LATERAL (SELECT f.kind, f.key, f.digest FROM legacy_import_first f
+                           WHERE f.run_no = $1 AND f.kind = k.kind AND f.key = k.key COLLATE "C" LIMIT 1) f
+       UNION ALL
+       SELECT 0, codice_fiscale, NULL, id FROM organization
+       WHERE codice_fiscale = ANY($4::text[]) AND kind <> 'azienda-estera'`,
+      [runNo, keys.kinds, keys.keys, codiciFiscali],
     );
-    return new Map(rows.map((r) => [r.codice_fiscale, r.id]));
+    const known: FirstOccurrence[] = [];
+    const organizations = new Map<string, string>();
+    for (const r of rows) {
+      if (r.kind === 0) organizations.set(r.key, r.id!);
+      else known.push({ kind: r.kind, key: r.key, digest: r.digest });
+    }
+    return { known, organizations };
+  }
+
+  /**
+   * The batch's decisions, in the caller's transaction (the batch's own, or the dry run's): the first occurrences it
+   * introduced, which later batches look up, and the rows it rejected, which `--resume` reports. One statement.
+   */
+  async recordDecisions(
+    client: PoolClient,
+    runNo: number,
+    batchNo: number,
+    sourceFile: string,
+    firsts: FirstOccurrence[],
+    rejects: RejectedRow[],
+  ): Promise<void> {
+    if (firsts.length === 0 && rejects.length === 0) return;
+    await client.query(
+      `WITH firsts AS (
+         INSERT INTO legacy_import_first (run_no, kind, key, digest)
+         SELECT $1, kind, key, digest FROM unnest($3::smallint[], $4::text[], $5::int[]) AS f(kind, key, digest))
+       INSERT INTO legacy_import_reject (run_no, batch_no, line, source_file, username, reason, field)
+       SELECT $1, $2, line, $6, username, reason, field
+       FROM unnest($7::int[], $8::text[], $9::text[], $10::text[]) AS r(line, username, reason, field)`,
+      [
+        runNo,
+        batchNo,
+        firsts.map((f) => f.kind),
+        firsts.map((f) => f.key),
+        firsts.map((f) => f.digest),
+        sourceFile,
+        rejects.map((r) => r.line),
+        rejects.map((r) => r.username),
+        rejects.map((r) => r.reason),
+        rejects.map((r) => r.field),
+      ],
+    );
+  }
+
+  /** A page of the rows a run rejected in its committed batches, in file order, after `after` (keyset paging). */
+  async committedRejects(
+    client: PoolClient,
+    runNo: number,
+    after: { batchNo: number; line: number },
+    limit: number,
+  ): Promise<Array<RejectedRow & { batchNo: number; sourceFile: string }>> {
+    const { rows } = await client.query<{
+      batch_no: number;
+      line: number;
+      source_file: string;
+      username: string;
+      reason: string;
+      field: string;
+    }>(
+      `SELECT batch_no, line, source_file, username, reason, field FROM legacy_import_reject
+       WHERE run_no = $1 AND (batch_no, line) > ($2, $3) ORDER BY batch_no, line LIMIT $4`,
+      [runNo, after.batchNo, after.line, limit],
+    );
+    return rows.map((r) => ({
+      batchNo: r.batch_no,
+      line: r.line,
+      sourceFile: r.source_file,
+      username: r.username,
+      reason: r.reason,
+      field: r.field,
+    }));
   }
 
   /** Loads one batch into the staging tables and applies it: the caller holds the transaction. */
@@ -532,24 +644,64 @@ export class LegacyImportRepository {
   }
 
   /** The latest unfinished run on these source files, if any. */
-  async unfinishedRun(client: PoolClient, sourceHash: string): Promise<string | null> {
-    const { rows } = await client.query<{ run_id: string }>(
-      `SELECT run_id FROM legacy_import_run WHERE source_hash = $1 AND finished_at IS NULL
+  async unfinishedRun(client: PoolClient, sourceHash: string): Promise<ImportRun | null> {
+    const { rows } = await client.query<{ run_id: string; run_no: number }>(
+      `SELECT run_id, run_no FROM legacy_import_run WHERE source_hash = $1 AND finished_at IS NULL
        ORDER BY started_at DESC LIMIT 1`,
       [sourceHash],
     );
-    return rows[0]?.run_id ?? null;
+    return rows[0] ? { runId: rows[0].run_id, runNo: rows[0].run_no } : null;
   }
 
-  async startRun(client: PoolClient, runId: string, sourceHash: string): Promise<void> {
-    await client.query(`INSERT INTO legacy_import_run (run_id, source_hash, started_at) VALUES ($1, $2, now())`, [
-      runId,
-      sourceHash,
-    ]);
+  /** A new run, numbered from the sequence (a dry run starts one inside its transaction, rolled back with it). */
+  async startRun(client: PoolClient, runId: string, sourceHash: string): Promise<ImportRun> {
+    const { rows } = await client.query<{ run_no: number }>(
+      `INSERT INTO legacy_import_run (run_id, run_no, source_hash, started_at)
+       VALUES ($1, nextval('legacy_import_run_no'), $2, now()) RETURNING run_no`,
+      [runId, sourceHash],
+    );
+    return { runId, runNo: rows[0].run_no };
   }
 
-  async finishRun(client: PoolClient, runId: string): Promise<void> {
-    await client.query(`UPDATE legacy_import_run SET finished_at = now() WHERE run_id = $1`, [runId]);
+  /**
+   * Marks the run finished and drops its first occurrences and rejects (the report has them): a later run of the
+   * same files starts from an empty scope, as a first run does. When no other run has rows (the usual case) the
+   * tables are truncated, which costs nothing whatever their size; the lock makes sure no other run is writing rows
+   * meanwhile. If another run holds the tables (a dry run's open transaction), its own rows are deleted instead of
+   * waiting for it.
+   */
+  async finishRun(client: PoolClient, run: ImportRun): Promise<void> {
+    const own = async () => {
+      await client.query(`DELETE FROM legacy_import_first WHERE run_no = $1`, [run.runNo]);
+      await client.query(`DELETE FROM legacy_import_reject WHERE run_no = $1`, [run.runNo]);
+    };
+    await client.query('BEGIN');
+    try {
+      await client.query(`UPDATE legacy_import_run SET finished_at = now() WHERE run_id = $1`, [run.runId]);
+      await client.query('SAVEPOINT truncate_first');
+      try {
+        await client.query(`SET LOCAL lock_timeout = '1s'`);
+        await client.query(`LOCK TABLE legacy_import_first, legacy_import_reject IN ACCESS EXCLUSIVE MODE`);
+        // min / max read the two ends of the primary keys' indexes: no scan of the run's rows.
+        const { rows } = await client.query<{ others: boolean }>(
+          `SELECT coalesce(least(f.lo, r.lo) <> $1 OR greatest(f.hi, r.hi) <> $1, false) AS others
+           FROM (SELECT min(run_no) AS lo, max(run_no) AS hi FROM legacy_import_first) f,
+                (SELECT min(run_no) AS lo, max(run_no) AS hi FROM legacy_import_reject) r`,
+          [run.runNo],
+        );
+        if (rows[0].others) await own();
+        else await client.query(`TRUNCATE legacy_import_first, legacy_import_reject`);
+        await client.query('RELEASE SAVEPOINT truncate_first');
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55P03') throw error; // lock_not_available
+        await client.query('ROLLBACK TO SAVEPOINT truncate_first');
+        await own();
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The last batch a run committed, if any. */

@@ -3,6 +3,7 @@ import { MessagingTables1763900000000 } from '@profila/messaging';
 import { RegistryTables1763900002000 } from './1763900002000-registry-tables.js';
 import { RaaProfiles1763900002100 } from './1763900002100-raa-profiles.js';
 import { LegacyImport1763900002200 } from './1763900002200-legacy-import.js';
+import { LegacyImportFirst1764600000000 } from './1764600000000-legacy-import-first.js';
 import { SearchCoveringIndex1796136312412 } from './1796136312412-search-covering-index.js';
 import { SearchNameNotify1796137253606 } from './1796137253606-search-name-notify.js';
 
@@ -13,6 +14,7 @@ export const REGISTRY_MIGRATIONS = [
   RegistryTables1763900002000,
   RaaProfiles1763900002100,
   LegacyImport1763900002200,
+  LegacyImportFirst1764600000000,
   SearchCoveringIndex1796136312412,
   SearchNameNotify1796137253606,
 ];
