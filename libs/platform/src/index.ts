@@ -14,6 +14,7 @@ export * from './auth/public.decorator.js';
 export * from './auth/token-verifier.js';
 export * from './http/service-call.js';
 export * from './http/document-link.js';
+export * from './http/page-query.js';
 export * from './auth/auth.guard.js';
 export * from './bootstrap/create-service-app.js';
 export * from './auth/auth.module.js';

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsCodiceFiscalePersona } from '@profila/italian';
+import { PageQueryDto } from '@profila/platform';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -47,27 +48,12 @@ export class RefuseDelegationDto {
   motivo!: string;
 }
 
-export const PAGE_SIZES = [10, 25, 50, 100];
-
 /** "Visualizza N elementi · Cerca:" of every list. */
-export class ListDelegationsQuery {
+export class ListDelegationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Cerca: names, codici fiscali, organisation, Id richiesta' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(100, { message: 'Al massimo 100 caratteri' })
   cerca?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'Pagina non valida' })
-  @Min(1, { message: 'Pagina non valida' })
-  pagina?: number;
-
-  @ApiPropertyOptional({ enum: PAGE_SIZES, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(PAGE_SIZES, { message: 'Elementi per pagina: 10, 25, 50 o 100' })
-  elementi?: number;
 }

@@ -1,31 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@profila/platform';
 import { Trim } from '../../organizations/dto/fields.js';
 
-export const PAGE_SIZES = [10, 25, 50, 100];
-
 /** "Visualizza N elementi · Cerca:" of the list. */
-export class ListImportedPeopleQuery {
+export class ListImportedPeopleQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Cerca: cognome, nome, codice fiscale, email, unità operativa' })
   @IsOptional()
   @Trim()
   @IsString({ message: 'Testo non valido' })
   @MaxLength(100, { message: 'Al massimo 100 caratteri' })
   cerca?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'Pagina non valida' })
-  @Min(1, { message: 'Pagina non valida' })
-  pagina?: number;
-
-  @ApiPropertyOptional({ enum: PAGE_SIZES, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsIn(PAGE_SIZES, { message: 'Elementi per pagina: 10, 25, 50 o 100' })
-  elementi?: number;
 }
 
 export class BirthPlaceResponse {
