@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { escapeLike } from '@profila/persistence';
 import { returned } from '../access-rights/access-right.repository.js';
 import { DelegationRequest, RequestOutcome } from './delegation-request.entity.js';
 import { Delegation } from './delegation.entity.js';
@@ -123,10 +124,6 @@ function toRequest(r: Row): DelegationRequest {
 
 function toRequestRow(r: Row): RequestRow {
   return { ...toRow(r), request: toRequest(r) };
-}
-
-function escapeLike(search: string): string {
-  return search.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Every query of `delegation` and `delegation_request` (the delega and the history of its requests). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { escapeLike } from '@profila/persistence';
 
 /** One legacy link of an organisation with its person and unit, as the "Utenti importati" list shows it. */
 export interface ImportedPersonRow {
@@ -36,7 +37,7 @@ export class ImportedPersonRepository {
     limit: number,
     offset: number,
   ): Promise<ImportedPeoplePage> {
-    const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const pattern = search ? `%${escapeLike(search)}%` : null;
     const rows = await manager.query<
       Array<Omit<ImportedPersonRow, 'importedAt'> & { importedAt: Date; total: string }>
     >(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { poolQuery } from '@profila/persistence';
+import { escapeLike, poolQuery } from '@profila/persistence';
 import { OrganizationAccreditation } from './accreditation.entity.js';
 import type { TipoSoggettoAbilitato } from '../domain/organization-kind.js';
 import { LegalRepresentative } from './legal-representative.entity.js';
@@ -23,7 +23,6 @@ const HIT_COLUMNS =
 
 const kindFilter = (foreign: boolean | undefined) =>
   foreign === undefined ? '' : foreign ? `AND kind = 'azienda-estera'` : `AND kind <> 'azienda-estera'`;
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const kindName = (foreign: boolean | undefined) => (foreign === undefined ? 'any' : foreign ? 'estere' : 'italiane');
 
 /**
