@@ -218,6 +218,8 @@ export class LegacyImportService {
         options.onBatch?.(no);
       };
 
+      // Whether the next batch was committed before the crash (a resumed run counts through it).
+      const nextIsCommitted = () => checkpoint !== null && batchNo + 1 <= checkpoint.batchNo;
       for (const file of files) {
         const lines = createInterface({
           input: createReadStream(file.path, { encoding: 'utf8', highWaterMark: READ_CHUNK }),
@@ -227,7 +229,7 @@ export class LegacyImportService {
         let batch: PendingBatch = { records: [], rejects: [], lines: 0 };
         // A batch committed before the crash is only counted through (its rows are not decoded again): its first
         // occurrences and rejects are in the database.
-        let committed = checkpoint !== null && batchNo + 1 <= checkpoint.batchNo;
+        let committed = nextIsCommitted();
         const flush = async () => {
           const no = ++batchNo;
           const full = batch;
@@ -248,7 +250,7 @@ export class LegacyImportService {
             // A failure surfaces at the next await of `pending`; keep it from being an unhandled rejection meanwhile.
             pending.catch(() => undefined);
           }
-          committed = checkpoint !== null && batchNo + 1 <= checkpoint.batchNo;
+          committed = nextIsCommitted();
         };
         for await (const text of lines) {
           lineNo++;
