@@ -8,6 +8,7 @@ import type {
   StoredAuthnRequest,
 } from '../saml/index.js';
 import { poolQuery } from '@profila/persistence';
+import { entitySelectList, insertSelect, SqlStatement } from '../database/sql-statement.js';
 import { AuthnRequestEntity } from './authn-request.entity.js';
 
 /** What the login flow keeps beside the SAML facts of a request. */
@@ -40,40 +41,22 @@ function toPending(row: Omit<AuthnRequestEntity, 'consumedAt'>): PendingLogin {
   };
 }
 
-/** The columns an INSERT gives, in `row`'s order. */
-const INSERT_COLUMNS = [
-  ['id', 'text'],
-  ['idp', 'text'],
-  ['idp_kind', 'text'],
-  ['level', 'text'],
-  ['comparison', 'text'],
-  ['relay_state', 'text'],
-  ['return_to', 'text'],
-  ['request_xml', 'text'],
-  ['issued_at', 'timestamptz'],
-  ['expires_at', 'timestamptz'],
-  ['client_ip', 'text'],
-  ['browser_binding_sha256', 'text'],
-] as const;
-const COLUMNS = INSERT_COLUMNS.map(([c]) => c).join(', ');
-const PLACEHOLDERS = INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-const CASTS = INSERT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}`).join(', ');
-
-function row(id: string, record: AuthnRequestRecord, extra?: AuthnRequestExtra): unknown[] {
-  return [
+/** The row of a new request, by entity property (every column but `consumed_at`, which starts null). */
+function newRow(id: string, record: AuthnRequestRecord, extra?: AuthnRequestExtra): Record<string, unknown> {
+  return {
     id,
-    record.idp,
-    extra?.idpKind ?? 'spid',
-    record.level,
-    record.comparison ?? 'minimum',
-    record.relayState ?? null,
-    extra?.returnTo ?? '/area-riservata',
-    extra?.requestXml ?? '',
-    record.issuedAt,
-    record.expiresAt,
-    extra?.clientIp ?? null,
-    extra?.browserBindingSha256 ?? null,
-  ];
+    idp: record.idp,
+    idpKind: extra?.idpKind ?? 'spid',
+    level: record.level,
+    comparison: record.comparison ?? 'minimum',
+    relayState: record.relayState ?? null,
+    returnTo: extra?.returnTo ?? '/area-riservata',
+    requestXml: extra?.requestXml ?? '',
+    issuedAt: record.issuedAt,
+    expiresAt: record.expiresAt,
+    clientIp: extra?.clientIp ?? null,
+    browserBindingSha256: extra?.browserBindingSha256 ?? null,
+  };
 }
 
 /** Requests expired this long ago cannot matter any more (a replay of their Response is refused as unknown). */
@@ -85,17 +68,25 @@ const KEEP_AFTER_EXPIRY_MS = 24 * 3600_000;
  */
 @Injectable()
 export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * The single-use consumption, returning the request's columns as properties (named: a prepared `RETURNING *` would
+   * break once a migration adds a column).
+   */
+  private readonly consumeText: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.consumeText = `UPDATE authn_request SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL
+      RETURNING ${entitySelectList(dataSource.getMetadata(AuthnRequestEntity))}`;
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(AuthnRequestEntity);
   }
 
   async save(id: string, record: AuthnRequestRecord, extra?: AuthnRequestExtra): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO authn_request (${COLUMNS}) VALUES (${PLACEHOLDERS})`,
-      row(id, record, extra),
-    );
+    const st = new SqlStatement();
+    const text = insertSelect(st, this.dataSource.getMetadata(AuthnRequestEntity), newRow(id, record, extra));
+    await this.dataSource.query(text, st.params);
   }
 
   /**
@@ -109,31 +100,24 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
     maxPending: number,
     now = new Date(),
   ): Promise<boolean> {
-    const values = row(id, record, extra);
-    const rows = await poolQuery(
-      this.dataSource,
-      `INSERT INTO authn_request (${COLUMNS}) SELECT ${CASTS}
-        WHERE (SELECT count(*) FROM authn_request
-                WHERE client_ip = $${values.length + 1} AND consumed_at IS NULL AND expires_at > $${values.length + 2})
-              < $${values.length + 3}
-       RETURNING 1`,
-      [...values, extra.clientIp, now, maxPending],
-      true,
+    const st = new SqlStatement();
+    const insert = insertSelect(
+      st,
+      this.dataSource.getMetadata(AuthnRequestEntity),
+      newRow(id, record, extra),
+      `(SELECT count(*) FROM authn_request
+         WHERE client_ip = ${st.param(extra.clientIp)} AND consumed_at IS NULL AND expires_at > ${st.param(now)})
+       < ${st.param(maxPending)}`,
     );
+    const rows = await poolQuery(this.dataSource, `${insert} RETURNING 1`, st.params, true);
     return rows.length === 1;
   }
 
   async consume(id: string, now: Date = new Date()): Promise<AuthnRequestConsumeResult<PendingLogin>> {
-    const rows = await poolQuery(
-      this.dataSource,
-      // The columns named (a prepared `RETURNING *` would fail once a migration adds one).
-      `UPDATE authn_request SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL RETURNING ${COLUMNS}, consumed_at`,
-      [now, id],
-      true,
-    );
-    const raw = rows[0];
-    if (raw) {
-      const request = toPending(fromRaw(raw));
+    const rows = await poolQuery<AuthnRequestEntity>(this.dataSource, this.consumeText, [now, id], true);
+    const consumed = rows[0];
+    if (consumed) {
+      const request = toPending(consumed);
       if (request.expiresAt.getTime() <= now.getTime()) return { status: 'expired', request };
       return { status: 'consumed', request };
     }
@@ -151,23 +135,4 @@ export class AuthnRequestRepository implements AuthnRequestStore<PendingLogin> {
     const result = await this.repo().delete({ expiresAt: LessThan(new Date(now.getTime() - KEEP_AFTER_EXPIRY_MS)) });
     return result.affected ?? 0;
   }
-}
-
-/** RETURNING * gives column names; map them to the entity's properties. */
-function fromRaw(raw: Record<string, unknown>): AuthnRequestEntity {
-  return {
-    id: raw.id as string,
-    idp: raw.idp as string,
-    idpKind: raw.idp_kind as IdpKind,
-    level: raw.level as AuthnRequestEntity['level'],
-    comparison: raw.comparison as AuthnRequestEntity['comparison'],
-    relayState: raw.relay_state as string | null,
-    returnTo: raw.return_to as string,
-    requestXml: raw.request_xml as string,
-    issuedAt: raw.issued_at as Date,
-    expiresAt: raw.expires_at as Date,
-    consumedAt: raw.consumed_at as Date | null,
-    clientIp: raw.client_ip as string | null,
-    browserBindingSha256: raw.browser_binding_sha256 as string | null,
-  };
 }
