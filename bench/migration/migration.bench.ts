@@ -7,6 +7,10 @@
 // import keeps state that grows with the file; peak RSS is that plus the garbage V8 lets pile up between full GCs.
 // CPU time is printed too (this process, and the PostgreSQL backend that ran the import, read from /proc): on a
 // shared machine it is the steadier figure.
+// Last, the floor of any importer: every row the import left in the registry's tables, COPYed out and then COPYed
+// (binary, no parsing) into empty tables with the same columns, indexes and constraints. No validation, grouping,
+// upsert, event building or checkpoint: only storing what the import must store. Its time against the raw COPY
+// says what ratio any import of this file could reach here.
 //   npm run bench:migration [-- --rows 1000000 --batch-size 50000]
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -21,7 +25,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { EmbeddedPostgresServer } from '@profila/embedded';
 import { freePort } from '@profila/testing';
 import { processCpuMs } from '../common/process-cpu.js';
@@ -133,6 +137,7 @@ try {
   let pgCpu = 0;
   for (const { pid } of backends.rows) pgCpu += processCpuMs(pid) / 1000;
   await context.close();
+  const floor = await storeFloor(url);
 
   const rate = result.rows / seconds;
   const copyRate = rawRows / copySeconds;
@@ -153,6 +158,13 @@ try {
       `ratio:       ${((rate / copyRate) * 100).toFixed(1)}% of raw COPY`,
       `CPU:         import process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL backend ${pgCpu.toFixed(1)} s ` +
         `(${(((cpu.user + cpu.system) / 1e6 / result.rows) * 1e6).toFixed(0)} + ${((pgCpu / result.rows) * 1e6).toFixed(0)} µs per row)`,
+      `floor:       ${floor.seconds.toFixed(1)} s  to store the import's ${fmt(floor.rows)} rows with nothing else done ` +
+        `(COPY, binary, into empty tables with the same indexes; best ratio any import could reach: ` +
+        `${((copySeconds / floor.seconds) * 100).toFixed(1)}% of raw COPY)`,
+      ...floor.tables.map(
+        ({ table, rows, seconds }) =>
+          `               ${table.padEnd(28)} ${fmt(rows).padStart(11)} rows  ${seconds.toFixed(2)} s`,
+      ),
       `peak RSS:    ${rssMb.toFixed(0)} MB (this process; PostgreSQL not included)`,
       `live heap:   ${liveHeap.map((b) => (b / 1e6).toFixed(0)).join(' → ')} MB (after a full GC at 25/50/75/100% of the batches)`,
       '',
@@ -164,4 +176,42 @@ try {
 } finally {
   await server.stop();
   await rm(work, { recursive: true, force: true });
+}
+
+/** Every non-empty table of the registry's database, COPYed out, then into an empty copy (same indexes), timed. */
+async function storeFloor(
+  url: string,
+): Promise<{ seconds: number; rows: number; tables: Array<{ table: string; rows: number; seconds: number }> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: names } = await client.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'migrations' ORDER BY 1`,
+    );
+    await client.query('CREATE SCHEMA bench_floor');
+    const tables: Array<{ table: string; rows: number; seconds: number }> = [];
+    for (const { table } of names) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public."${table}"`);
+      const count = Number(rows[0].n);
+      if (count === 0) continue;
+      const dump = join(work, `floor-${table}.bin`);
+      await pipeline(client.query(copyTo(`COPY public."${table}" TO STDOUT (FORMAT binary)`)), createWriteStream(dump));
+      await client.query(`CREATE TABLE bench_floor."${table}" (LIKE public."${table}" INCLUDING ALL)`);
+      const started = process.hrtime.bigint();
+      await pipeline(
+        createReadStream(dump, { highWaterMark: 1 << 20 }),
+        client.query(copyFrom(`COPY bench_floor."${table}" FROM STDIN (FORMAT binary)`)),
+      );
+      tables.push({ table, rows: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+      await rm(dump);
+    }
+    return {
+      seconds: tables.reduce((sum, t) => sum + t.seconds, 0),
+      rows: tables.reduce((sum, t) => sum + t.rows, 0),
+      tables,
+    };
+  } finally {
+    await client.end();
+  }
 }

@@ -54,6 +54,40 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+/** Starts the real CLI on the sample in a child process and kills it (SIGKILL) once it has committed `killAfter` batches. */
+async function killMidRun(url: string, killAfter: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [join(process.cwd(), 'dist/apps/migration/main.js'), '--source', sampleDir, '--report', join(work, 'killed')],
+    {
+      env: { ...process.env, REGISTRY_DATABASE_URL: url, MIGRATION_BATCH_SIZE: String(BATCH) },
+      stdio: 'ignore',
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  for (;;) {
+    const rows: Array<{ n: number }> = await query<{ n: number }>(
+      url,
+      'SELECT count(*)::int AS n FROM legacy_import_batch',
+    ).catch(() => [{ n: 0 }]);
+    if (rows[0].n >= killAfter) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** How many first occurrences and rejects each run keeps (the rows --resume reads back). */
+async function keptByRun(url: string): Promise<Record<number, { firsts: number; rejects: number }>> {
+  const rows = await query<{ run_no: number; firsts: number; rejects: number }>(
+    url,
+    `SELECT run_no, sum(firsts)::int AS firsts, sum(rejects)::int AS rejects FROM (
+       SELECT run_no, 1 AS firsts, 0 AS rejects FROM legacy_import_first
+       UNION ALL SELECT run_no, 0, 1 FROM legacy_import_reject) kept GROUP BY run_no`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.run_no, { firsts: r.firsts, rejects: r.rejects }]));
+}
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'profila-migration-'));
   sampleDir = join(work, 'sample');
@@ -151,27 +185,7 @@ describe('legacy import', () => {
 
     const url = await registryDatabase();
     const totalBatches = Math.ceil(uninterrupted.rows / BATCH);
-    const killAfter = 1 + Math.floor(Math.random() * (totalBatches - 3));
-    const child = spawn(
-      process.execPath,
-      [join(process.cwd(), 'dist/apps/migration/main.js'), '--source', sampleDir, '--report', join(work, 'killed')],
-      {
-        env: { ...process.env, REGISTRY_DATABASE_URL: url, MIGRATION_BATCH_SIZE: String(BATCH) },
-        stdio: 'ignore',
-      },
-    );
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    for (;;) {
-      const rows: Array<{ n: number }> = await query<{ n: number }>(
-        url,
-        'SELECT count(*)::int AS n FROM legacy_import_batch',
-      ).catch(() => [{ n: 0 }]);
-      const row = rows[0];
-      if (row.n >= killAfter) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    child.kill('SIGKILL');
-    await exited;
+    await killMidRun(url, 1 + Math.floor(Math.random() * (totalBatches - 3)));
     const [committed] = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM legacy_import_batch');
     expect(committed.n).toBeLessThan(totalBatches);
 
@@ -181,6 +195,63 @@ describe('legacy import', () => {
     expect(resumed.rejects).toEqual(uninterrupted.rejects);
     expect(await (await importer(url)).checksums()).toEqual(expected);
   }, 180_000);
+
+  it('an interrupted import stays resumable while another export is imported to the end', async () => {
+    const reference = await registryDatabase();
+    const uninterrupted = await run(reference);
+
+    const url = await registryDatabase();
+    await killMidRun(url, 2);
+    const [committed] = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM legacy_import_batch');
+    const interrupted = await keptByRun(url);
+    const [interruptedRun] = Object.keys(interrupted).map(Number);
+    expect(interrupted[interruptedRun].firsts).toBeGreaterThan(0);
+
+    // Another export (another source, so another run) runs to its end meanwhile: finishing it drops only its own
+    // first occurrences and rejects, not those the interrupted run needs to resume.
+    const other = join(work, 'other-export');
+    await generateSample(other, places, { companies: 40, staff: 0, raa: 0, bad: 0.1, seed: 99 });
+    const otherResult = await run(url, { source: other, reportDir: join(work, 'other-report') });
+    expect(otherResult.rejects.length).toBeGreaterThan(0);
+    expect(await keptByRun(url)).toEqual(interrupted);
+    const finished = await query<{ run_no: number }>(
+      url,
+      'SELECT run_no FROM legacy_import_run WHERE finished_at IS NOT NULL',
+    );
+    expect(finished.map((r) => r.run_no)).not.toContain(interruptedRun);
+    expect(finished).toHaveLength(1);
+
+    // The interrupted run resumes where it stopped and reports every reject of the whole file, the committed
+    // batches' included.
+    const resumed = await run(url, { resume: true });
+    expect(resumed.resumedAfterBatch).toBe(committed.n);
+    expect(resumed.rejects).toEqual(uninterrupted.rejects);
+    expect(await keptByRun(url)).toEqual({});
+  }, 180_000);
+
+  it('finishing a run does not wait for a dry run that holds the bookkeeping tables', async () => {
+    const url = await registryDatabase();
+    const other = join(work, 'small-export');
+    await generateSample(other, places, { companies: 30, staff: 0, raa: 0, bad: 0.1, seed: 5 });
+    // A dry run's open transaction has written first occurrences (a lock TRUNCATE would wait for).
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE legacy_import_first, legacy_import_reject IN ROW EXCLUSIVE MODE');
+      const result = await run(url, { source: other, reportDir: join(work, 'small-report') });
+      expect(result.rejects.length).toBeGreaterThan(0);
+      const [finishedRun] = await query<{ finished: boolean }>(
+        url,
+        'SELECT finished_at IS NOT NULL AS finished FROM legacy_import_run',
+      );
+      expect(finishedRun.finished).toBe(true);
+      await holder.query('COMMIT');
+      expect(await keptByRun(url)).toEqual({});
+    } finally {
+      await holder.end();
+    }
+  }, 120_000);
 
   it('rejects every bad row with its reason and line number', async () => {
     const dir = join(work, 'fixtures');
