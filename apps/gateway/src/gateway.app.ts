@@ -46,11 +46,6 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     requestContext: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors of the proxy and static routes (registered before Nest's own handler): the platform's error shape.
-  fastify.setErrorHandler((error, req, reply) => {
-    if (toErrorBody(error).statusCode >= 500) log.error({ err: error, requestId: req.id }, 'request failed');
-    return sendError(req, reply, error);
-  });
   // Helmet's headers on every answer, the gateway's own refusals included (computed once, see security-headers.ts).
   registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
@@ -83,8 +78,16 @@ export async function createGatewayApp(env: GatewayEnv): Promise<NestFastifyAppl
     new SessionResolver(serviceUrl(env, 'identity'), env.SERVICE_TOKEN, env.SESSION_CACHE_TTL_MS),
     new AccessTokenCache(issuer),
   );
-  await registerProxies(fastify, env);
-  await registerUis(fastify, env);
+  // The gateway's own routes (proxies, UIs) in one scope with their error handler, the platform's error shape; Nest
+  // sets its own on the root scope for its controllers (health, JWKS, API docs), so neither overrides the other.
+  await fastify.register(async (scope) => {
+    scope.setErrorHandler((error, req, reply) => {
+      if (toErrorBody(error).statusCode >= 500) log.error({ err: error, requestId: req.id }, 'request failed');
+      return sendError(req, reply, error);
+    });
+    await registerProxies(scope, env);
+    await registerUis(scope, env);
+  });
   return app;
 }
 
