@@ -3,12 +3,8 @@
 // admin-verification through its real Nest app and HTTP, with the real registry (organisations, operators, the
 // grants its handler makes on approval) and the real document-store (uploads confirmed by admin-verification's
 // document-links API) beside it, each on its own PostgreSQL database, one shared event log (postgres transport).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
-import { S3Server } from '@profila/embedded';
 import { generateCodiceFiscale } from '@profila/italian';
 import { AccessTokenIssuer, type Actor, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { createTestDatabase, freePort } from '@profila/testing';
@@ -16,13 +12,9 @@ import { createAdminVerificationApp } from '../src/admin-verification.app.js';
 import { loadAdminVerificationEnv } from '../src/config/admin-verification.env.js';
 import { SlaSweeper } from '../src/requests/sla-sweeper.js';
 import { StaleDraftsCleaner } from '../src/requests/stale-drafts.js';
+import { type Neighbours, startNeighbours } from '../../../test/support/neighbour-services.js';
 
 const SERVICE_TOKEN = 'admin-verification-int-test-token';
-
-// The registry and document-store run beside it, loaded at run time (apps never import apps).
-async function load<T>(path: string): Promise<T> {
-  return (await import(path)) as T;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -47,10 +39,7 @@ const AVVOCATO: Actor = { kind: 'citizen', id: avvocato.codiceFiscale };
 const NOBODY: Actor = { kind: 'citizen', id: 'FRRLSN69P30A944J' };
 
 let issuer: AccessTokenIssuer;
-let s3: S3Server;
-let dir: string;
-let docs: NestFastifyApplication;
-let registry: NestFastifyApplication;
+let neighbours: Neighbours;
 let av: NestFastifyApplication;
 let avUrl: string;
 let registryUrl: string;
@@ -60,9 +49,6 @@ let registryDb: pg.Client;
 
 beforeAll(async () => {
   ({ issuer } = await AccessTokenIssuer.generate());
-  dir = await mkdtemp(join(tmpdir(), 'profila-av-'));
-  s3 = new S3Server({ port: await freePort(), directory: dir, buckets: [] });
-  await s3.start();
   const events = await createTestDatabase('events');
   const avPort = await freePort();
   const common = {
@@ -73,37 +59,14 @@ beforeAll(async () => {
     AUTH_JWKS: JSON.stringify(issuer.jwks),
     SERVICE_TOKEN,
   };
-  const ds = await load<{ createDocumentStoreApp: (env: unknown) => Promise<NestFastifyApplication> }>(
-    '../../document-store/src/document-store.app.js',
-  );
-  const dsEnv = await load<{ loadDocumentStoreEnv: (s: NodeJS.ProcessEnv) => unknown }>(
-    '../../document-store/src/config/document-store.env.js',
-  );
-  docs = await ds.createDocumentStoreApp(
-    dsEnv.loadDocumentStoreEnv({
-      ...common,
-      DATABASE_URL: await createTestDatabase('avdocs'),
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY: s3.credentials.accessKey,
-      S3_SECRET_KEY: s3.credentials.secretKey,
-      ADMIN_VERIFICATION_URL: `http://127.0.0.1:${avPort}`,
-    }),
-  );
-  await docs.listen(0, '127.0.0.1');
-  docsUrl = await docs.getUrl();
-  const reg = await load<{ createRegistryApp: (env: unknown) => Promise<NestFastifyApplication> }>(
-    '../../registry/src/registry.app.js',
-  );
-  const regEnv = await load<{ loadRegistryEnv: (s: NodeJS.ProcessEnv) => unknown }>(
-    '../../registry/src/config/registry.env.js',
-  );
-  const registryDbUrl = await createTestDatabase('avregistry');
-  registry = await reg.createRegistryApp(
-    regEnv.loadRegistryEnv({ ...common, DATABASE_URL: registryDbUrl, DOCUMENT_STORE_URL: docsUrl }),
-  );
-  await registry.startAllMicroservices();
-  await registry.listen(0, '127.0.0.1');
-  registryUrl = await registry.getUrl();
+  neighbours = await startNeighbours({
+    name: 'av',
+    common,
+    documentStore: { ADMIN_VERIFICATION_URL: `http://127.0.0.1:${avPort}` },
+    registryConsumesEvents: true,
+  });
+  ({ docsUrl, registryUrl } = neighbours);
+  const { registryDbUrl } = neighbours;
   const avDbUrl = await createTestDatabase('adminverification');
   av = await createAdminVerificationApp(
     loadAdminVerificationEnv({
@@ -127,12 +90,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await av?.close();
-  await registry?.close();
-  await docs?.close();
   await avDb?.end();
   await registryDb?.end();
-  await s3?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await neighbours?.stop();
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,25 +5,18 @@
 // one shared event log (postgres transport) on which the test publishes what admin-verification (RAA profile
 // approvals) and COB (employment communications) would.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { type EventEnvelope, topicOf, validateEvent } from '@profila/contracts';
-import { S3Server } from '@profila/embedded';
 import { generateCodiceFiscale } from '@profila/italian';
 import { PostgresEventTransport } from '@profila/messaging';
 import { AccessTokenIssuer, type Actor, SERVICE_TOKEN_HEADER } from '@profila/platform';
 import { createTestDatabase, freePort } from '@profila/testing';
 import { loadRaaEnv } from '../src/config/raa.env.js';
 import { createRaaApp } from '../src/raa.app.js';
+import { type Neighbours, startNeighbours } from '../../../test/support/neighbour-services.js';
 
 const SERVICE_TOKEN = 'raa-int-test-token';
-
-async function load<T>(path: string): Promise<T> {
-  return (await import(path)) as T;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -41,10 +34,7 @@ const UNKNOWN_WORKER = 'CNTSRA95E67L378E'; // Sara Conti: not in the sample reco
 const COB_WORKER = cf('Rota', 'Giorgio', '1990-03-03', 'M', 'C933');
 
 let issuer: AccessTokenIssuer;
-let s3: S3Server;
-let dir: string;
-let docs: NestFastifyApplication;
-let registry: NestFastifyApplication;
+let neighbours: Neighbours;
 let raa: NestFastifyApplication;
 let raaUrl: string;
 let registryUrl: string;
@@ -55,9 +45,6 @@ let transport: PostgresEventTransport;
 
 beforeAll(async () => {
   ({ issuer } = await AccessTokenIssuer.generate());
-  dir = await mkdtemp(join(tmpdir(), 'profila-raa-'));
-  s3 = new S3Server({ port: await freePort(), directory: dir, buckets: [] });
-  await s3.start();
   const events = await createTestDatabase('raaevents');
   transport = new PostgresEventTransport({ url: events });
   const raaPort = await freePort();
@@ -69,36 +56,13 @@ beforeAll(async () => {
     AUTH_JWKS: JSON.stringify(issuer.jwks),
     SERVICE_TOKEN,
   };
-  const ds = await load<{ createDocumentStoreApp: (env: unknown) => Promise<NestFastifyApplication> }>(
-    '../../document-store/src/document-store.app.js',
-  );
-  const dsEnv = await load<{ loadDocumentStoreEnv: (s: NodeJS.ProcessEnv) => unknown }>(
-    '../../document-store/src/config/document-store.env.js',
-  );
-  docs = await ds.createDocumentStoreApp(
-    dsEnv.loadDocumentStoreEnv({
-      ...common,
-      DATABASE_URL: await createTestDatabase('raadocs'),
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY: s3.credentials.accessKey,
-      S3_SECRET_KEY: s3.credentials.secretKey,
-      RAA_URL: `http://127.0.0.1:${raaPort}`,
-    }),
-  );
-  await docs.listen(0, '127.0.0.1');
-  docsUrl = await docs.getUrl();
-  const reg = await load<{ createRegistryApp: (env: unknown) => Promise<NestFastifyApplication> }>(
-    '../../registry/src/registry.app.js',
-  );
-  const regEnv = await load<{ loadRegistryEnv: (s: NodeJS.ProcessEnv) => unknown }>(
-    '../../registry/src/config/registry.env.js',
-  );
-  const registryDbUrl = await createTestDatabase('raaregistry');
-  registry = await reg.createRegistryApp(
-    regEnv.loadRegistryEnv({ ...common, DATABASE_URL: registryDbUrl, DOCUMENT_STORE_URL: docsUrl }),
-  );
-  await registry.listen(0, '127.0.0.1');
-  registryUrl = await registry.getUrl();
+  neighbours = await startNeighbours({
+    name: 'raa',
+    common,
+    documentStore: { RAA_URL: `http://127.0.0.1:${raaPort}` },
+  });
+  ({ docsUrl, registryUrl } = neighbours);
+  const { registryDbUrl } = neighbours;
   const raaDbUrl = await createTestDatabase('raa');
   raa = await createRaaApp(
     loadRaaEnv({
@@ -124,13 +88,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await raa?.close();
-  await registry?.close();
-  await docs?.close();
   await transport?.close();
   await raaDb?.end();
   await registryDb?.end();
-  await s3?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await neighbours?.stop();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
