@@ -17,8 +17,10 @@ import {
   collectPageErrors,
   createStructure,
   launchBrowser,
-  serviceApi,
+  loginToBackoffice,
+  loginToPortal,
   screenshot,
+  serviceApi,
   startTestPlatform,
   until,
   visible,
@@ -154,17 +156,7 @@ async function asOperator(who: TestCitizen, fn: (page: Page) => Promise<void>, i
     baseUrl,
     async (page) => {
       const errors = collectPageErrors(page, { origin: baseUrl, ignore });
-      await page.goto('/backoffice/accedi');
-      await page
-        .getByRole('list', { name: 'Gestori SPID' })
-        .getByRole('link', { name: /Dev IdP/ })
-        .click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-      await page.locator('input[name="level"][value="L2"]').check();
-      await page.getByRole('button', { name: 'Entra', exact: true }).click();
-      await page.waitForURL(`${baseUrl}/backoffice/`, { timeout: 15_000 });
-      await visible(page.locator('.it-header-slim-wrapper').getByText(who.fiscalNumber));
+      await loginToBackoffice(page, baseUrl, who);
       await fn(page);
       expect(errors).toEqual([]);
     },
@@ -178,17 +170,7 @@ async function asPortalUser(who: TestCitizen, fn: (page: Page) => Promise<void>,
     baseUrl,
     async (page) => {
       const errors = collectPageErrors(page, { origin: baseUrl, ignore });
-      await page.goto('/');
-      await page.getByRole('button', { name: 'Entra con SPID' }).click();
-      await page
-        .getByRole('list', { name: 'Gestori di identità SPID' })
-        .getByRole('link', { name: /Dev IdP/ })
-        .click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-      await page.locator('input[name="level"][value="L2"]').check();
-      await page.getByRole('button', { name: 'Entra', exact: true }).click();
-      await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+      await loginToPortal(page, baseUrl, who);
       await fn(page);
       expect(errors).toEqual([]);
     },
@@ -472,17 +454,7 @@ describe('nomination of an Amministratore in the back office', () => {
       baseUrl,
       async (page) => {
         const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/400/] });
-        await page.goto('/');
-        await page.getByRole('button', { name: 'Entra con SPID' }).click();
-        await page
-          .getByRole('list', { name: 'Gestori di identità SPID' })
-          .getByRole('link', { name: /Dev IdP/ })
-          .click();
-        await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-        await page.locator(`input[name="citizen"][value="${MARIO.id}"]`).check();
-        await page.locator('input[name="level"][value="L2"]').check();
-        await page.getByRole('button', { name: 'Entra', exact: true }).click();
-        await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+        await loginToPortal(page, baseUrl, MARIO);
         await page
           .getByRole('navigation', { name: "Menu dell'area riservata" })
           .getByRole('link', { name: 'Gestione dati amministratore' })

@@ -12,7 +12,7 @@ import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
 import { generateCodiceFiscale } from '@profila/italian';
 import { databaseNameOf } from '@profila/platform';
-import { collectPageErrors, launchBrowser, startTestPlatform } from '@profila/testing';
+import { collectPageErrors, launchBrowser, loginToPortal, startTestPlatform } from '@profila/testing';
 import { joinLine, LEGACY_COLUMNS } from '../../apps/migration/src/format/legacy-format.js';
 import { MigrationModule } from '../../apps/migration/src/migration.module.js';
 import { LegacyImportService } from '../../apps/migration/src/pipeline/legacy-import.service.js';
@@ -69,17 +69,7 @@ async function loggedIn(who: TestCitizen): Promise<{ page: Page; errors: string[
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'it-IT' });
   const page = await context.newPage();
   const errors = collectPageErrors(page, { origin: baseUrl, ignore: [/status of 401/] });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Entra con SPID' }).click();
-  await page
-    .getByRole('list', { name: 'Gestori di identità SPID' })
-    .getByRole('link', { name: /Dev IdP/ })
-    .click();
-  await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-  await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-  await page.locator('input[name="level"][value="L2"]').check();
-  await page.getByRole('button', { name: 'Entra', exact: true }).click();
-  await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 20_000 });
+  await loginToPortal(page, baseUrl, who);
   return { page, errors };
 }
 

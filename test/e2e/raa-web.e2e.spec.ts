@@ -12,6 +12,8 @@ import {
   collectPageErrors,
   createStructure,
   launchBrowser,
+  loginToBackoffice,
+  loginToPortal,
   screenshot,
   startTestPlatform,
   until,
@@ -75,17 +77,7 @@ async function asCitizen(who: TestCitizen, fn: (page: Page) => Promise<void>, ig
     baseUrl,
     async (page) => {
       const errors = collectPageErrors(page, { origin: baseUrl, ignore });
-      await page.goto('/');
-      await page.getByRole('button', { name: 'Entra con SPID' }).click();
-      await page
-        .getByRole('list', { name: 'Gestori di identità SPID' })
-        .getByRole('link', { name: /Dev IdP/ })
-        .click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-      await page.locator('input[name="level"][value="L2"]').check();
-      await page.getByRole('button', { name: 'Entra', exact: true }).click();
-      await page.waitForURL(`${baseUrl}/area-riservata`, { timeout: 15_000 });
+      await loginToPortal(page, baseUrl, who);
       await page
         .getByRole('navigation', { name: "Menu dell'area riservata" })
         .getByRole('link', { name: 'Richieste di accesso agli atti' })
@@ -104,16 +96,7 @@ async function asOfficer(who: TestCitizen, fn: (page: Page) => Promise<void>, ig
     baseUrl,
     async (page) => {
       const errors = collectPageErrors(page, { origin: baseUrl, ignore });
-      await page.goto('/backoffice/accedi');
-      await page
-        .getByRole('list', { name: 'Gestori SPID' })
-        .getByRole('link', { name: /Dev IdP/ })
-        .click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Accesso di prova' }));
-      await page.locator(`input[name="citizen"][value="${who.id}"]`).check();
-      await page.locator('input[name="level"][value="L2"]').check();
-      await page.getByRole('button', { name: 'Entra', exact: true }).click();
-      await page.waitForURL(`${baseUrl}/backoffice/`, { timeout: 15_000 });
+      await loginToBackoffice(page, baseUrl, who);
       await page
         .getByRole('navigation', { name: 'Sezioni del back office' })
         .getByRole('link', { name: 'Richieste RAA' })
