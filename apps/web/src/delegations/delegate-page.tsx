@@ -161,26 +161,15 @@ function ModifyDialog({ delega, onClose, onDone }: { delega: Delega; onClose: ()
 }
 
 function RevokeDialog({ delega, onClose, onDone }: { delega: Delega; onClose: () => void; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const revoke = async () => {
-    setBusy(true);
-    try {
-      await delegationsApi.revoke(delega.id);
-      onDone();
-    } catch (e) {
-      setError(messageOf(e));
-      setBusy(false);
-    }
-  };
   return (
     <ConfirmDialog
       title="Revoca delega"
       confirmLabel="Revoca"
-      onConfirm={() => void revoke()}
+      onConfirm={async () => {
+        await delegationsApi.revoke(delega.id);
+        onDone();
+      }}
       onCancel={onClose}
-      busy={busy}
-      error={error}
     >
       <p>
         Vuoi revocare la delega a {fullName(delega.delegato)} per {aziendaLabel(delega.azienda)}? La revoca ha effetto

@@ -105,26 +105,15 @@ function AcceptDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const accept = async () => {
-    setBusy(true);
-    try {
-      await delegationsApi.accept(richiesta.delegationId);
-      onDone();
-    } catch (e) {
-      setError(messageOf(e));
-      setBusy(false);
-    }
-  };
   return (
     <ConfirmDialog
       title="Conferma accettazione"
       confirmLabel="Conferma"
-      onConfirm={() => void accept()}
+      onConfirm={async () => {
+        await delegationsApi.accept(richiesta.delegationId);
+        onDone();
+      }}
       onCancel={onClose}
-      busy={busy}
-      error={error}
     >
       <p>
         Confermi di accettare {richiesta.tipoDelega === 'MODIFICA' ? 'la modifica della delega' : 'la delega'} di{' '}

@@ -1,7 +1,8 @@
 // A modal dialog in Bootstrap Italia markup, driven by React (no Bootstrap JS): focus moves into it when it opens and
 // back to what had it when it closes, Escape and the close button cancel, the page behind is inert for assistive
 // technologies (aria-modal).
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { messageOf } from '../api/http.js';
 
 export function Dialog({
   title,
@@ -52,7 +53,11 @@ export function Dialog({
   );
 }
 
-/** "Sei sicuro?": a confirmation with a primary action and Annulla. */
+/**
+ * "Sei sicuro?": a confirmation with a primary action and Annulla. An `onConfirm` that returns a promise runs with the
+ * buttons disabled ("Attendere…") and, if it fails, shows the service's message in the dialog, which stays open; the
+ * caller closes it on success. `busy` and `error` are for a caller that tracks its action itself.
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -65,30 +70,47 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
-  onConfirm: () => void;
+  onConfirm: () => void | Promise<unknown>;
   onCancel: () => void;
   busy?: boolean;
   error?: string | null;
 }) {
+  const [running, setRunning] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const confirm = () => {
+    const pending = onConfirm();
+    if (!pending) return;
+    setRunning(true);
+    setFailure(null);
+    pending.then(
+      () => setRunning(false),
+      (e: unknown) => {
+        setFailure(messageOf(e));
+        setRunning(false);
+      },
+    );
+  };
+  const waiting = busy || running;
+  const shown = error ?? failure;
   return (
     <Dialog
       title={title}
       onClose={onCancel}
       footer={
         <>
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={onCancel} disabled={busy}>
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={onCancel} disabled={waiting}>
             Annulla
           </button>
-          <button type="button" className="btn btn-primary btn-sm" onClick={onConfirm} disabled={busy}>
-            {busy ? 'Attendere…' : confirmLabel}
+          <button type="button" className="btn btn-primary btn-sm" onClick={confirm} disabled={waiting}>
+            {waiting ? 'Attendere…' : confirmLabel}
           </button>
         </>
       }
     >
       {children}
-      {error && (
+      {shown && (
         <div className="alert alert-danger mt-3 mb-0" role="alert">
-          {error}
+          {shown}
         </div>
       )}
     </Dialog>
