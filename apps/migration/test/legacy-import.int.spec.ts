@@ -152,6 +152,14 @@ describe('legacy import', () => {
       kind: 'ente-operatore',
       descrizione: expect.stringContaining("Centro per l'impiego"),
     });
+    // An RAA user's login keeps the PEC and professione of the legacy registration (they pre-fill the new one).
+    const raa = await query<{ professione: string | null; pec: string | null; others: number }>(
+      url,
+      `SELECT min(professione) AS professione, min(pec) AS pec,
+              (SELECT count(*)::int FROM legacy_account WHERE kind <> 'raa' AND (pec IS NOT NULL OR professione IS NOT NULL)) AS others
+       FROM legacy_account WHERE kind = 'raa'`,
+    );
+    expect(raa[0]).toMatchObject({ professione: expect.any(String), pec: expect.stringContaining('@'), others: 0 });
     // Nothing is granted by the import alone.
     expect(await query(url, 'SELECT * FROM membership')).toHaveLength(0);
     // The events SARE / COB read, valid against the contracts, one per created organisation and unit.

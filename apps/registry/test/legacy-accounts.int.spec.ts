@@ -2,7 +2,8 @@
 // legacy logins (written by the registry's legacy-import code, as the migration CLI does) are claimed with their
 // legacy password; each scheme is checked; an unknown username and a wrong password get one answer; failures are
 // limited per citizen and per username and audited; a login claimed by one citizen cannot be claimed by another;
-// the claim grants nothing (no membership, no event); operators and services cannot call it.
+// the claim grants nothing (no membership, no event); operators and services cannot call it. "Accedi all'utenza RAA":
+// only the RAA user themself (the SPID identity's codice fiscale) gets what their legacy registration declared.
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { AccessTokenIssuer, type Actor } from '@profila/platform';
@@ -23,6 +24,8 @@ const cf = (cognome: string, nome: string) =>
 const MARIO: Actor = { kind: 'citizen', id: cf('Rossi', 'Mario') };
 const LUCA: Actor = { kind: 'citizen', id: cf('Esposito', 'Luca') };
 const PIETRO: Actor = { kind: 'citizen', id: cf('Greco', 'Pietro') };
+const ANTONIO: Actor = { kind: 'citizen', id: cf('Tursi', 'Antonio') }; // an avvocato with a legacy RAA login
+const PAOLA: Actor = { kind: 'citizen', id: cf('Neri', 'Paola') };
 const OPERATOR: Actor = { kind: 'operator', id: cf('Neri', 'Anna') };
 const PASSWORD = 'Vecchia-Password-2019';
 const COMPANY_CF = '00097020598';
@@ -32,8 +35,8 @@ let registry: NestFastifyApplication;
 let baseUrl: string;
 let db: pg.Client;
 
-async function claim(actor: Actor, username: string, password: string) {
-  const res = await fetch(`${baseUrl}/legacy-accounts/claim`, {
+async function claim(actor: Actor, username: string, password: string, path = 'claim') {
+  const res = await fetch(`${baseUrl}/legacy-accounts/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await issuer.issue(actor)}` },
     body: JSON.stringify({ username, password }),
@@ -102,16 +105,32 @@ beforeAll(async () => {
       indirizzo: 'Via del Lavoro 1',
       validFrom: '2022-11-17',
     })),
-    accounts: logins.map((l) => ({
-      username: l.username,
-      kind: 'azienda',
-      organizationId,
-      unitId: l.unitId,
-      passwordHash: legacyHash(l.scheme, PASSWORD, 'f00dcafe'),
-      passwordScheme: l.scheme,
-      email: null,
-      codiceFiscalePersona: referente,
-    })),
+    accounts: [
+      ...logins.map((l) => ({
+        username: l.username,
+        kind: 'azienda' as const,
+        organizationId,
+        unitId: l.unitId,
+        passwordHash: legacyHash(l.scheme, PASSWORD, 'f00dcafe'),
+        passwordScheme: l.scheme,
+        email: null,
+        codiceFiscalePersona: referente,
+        pec: null,
+        professione: null,
+      })),
+      {
+        username: 'avv.tursi',
+        kind: 'raa',
+        organizationId: null,
+        unitId: null,
+        passwordHash: legacyHash('bcrypt', PASSWORD, 'f00dcafe'),
+        passwordScheme: 'bcrypt',
+        email: 'antonio.tursi@example.it',
+        codiceFiscalePersona: ANTONIO.id,
+        pec: 'antonio.tursi@pec.example.it',
+        professione: 'Avvocato',
+      },
+    ],
     people: [
       {
         codiceFiscale: referente,
@@ -120,6 +139,14 @@ beforeAll(async () => {
         dataNascita: '1988-02-26',
         luogoNascita: 'I921',
         email: 'lorenzo@example.it',
+      },
+      {
+        codiceFiscale: ANTONIO.id,
+        nome: 'Antonio',
+        cognome: 'Tursi',
+        dataNascita: '1985-05-05',
+        luogoNascita: 'L378',
+        email: 'antonio.tursi@example.it',
       },
     ],
     links: [],
@@ -185,5 +212,71 @@ describe("Accedi all'utenza aziendale", () => {
 
   it('is for citizens only', async () => {
     expect((await claim(OPERATOR, 'Azienda.bcrypt', PASSWORD)).status).toBe(403);
+  });
+});
+
+describe("Accedi all'utenza RAA", () => {
+  const claimedBy = async (username: string) =>
+    (
+      await db.query<{ by: string | null }>('SELECT claimed_by AS by FROM legacy_account WHERE username = $1', [
+        username,
+      ])
+    ).rows[0].by;
+
+  it('is refused, with nothing claimed, to another citizen who knows the password', async () => {
+    const other = await claim(PAOLA, 'avv.tursi', PASSWORD, 'raa/claim');
+    expect(other).toMatchObject({ status: 403, body: { code: 'LEGACY_ACCOUNT_OF_ANOTHER_PERSON' } });
+    expect(other.body.message).toContain("intestata a un'altra persona");
+    expect(other.body).not.toHaveProperty('pec');
+    expect(await claimedBy('avv.tursi')).toBeNull();
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'legacy-account.claim-refused' AND actor_id = $1`,
+      [PAOLA.id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('answers a wrong password and a company login as it answers an unknown username', async () => {
+    const unknown = await claim(ANTONIO, 'nessuno', PASSWORD, 'raa/claim');
+    const wrong = await claim(ANTONIO, 'avv.tursi', 'sbagliata', 'raa/claim');
+    const company = await claim(ANTONIO, 'Azienda.bcrypt', PASSWORD, 'raa/claim');
+    for (const answer of [unknown, wrong, company]) {
+      expect(answer).toMatchObject({ status: 401, body: { code: 'LEGACY_CREDENTIALS_INVALID' } });
+      expect(answer.body.message).toBe(unknown.body.message);
+    }
+    // And an RAA login is not a company login.
+    expect((await claim(ANTONIO, 'avv.tursi', PASSWORD)).status).toBe(401);
+    expect(await claimedBy('avv.tursi')).toBeNull();
+  });
+
+  it('gives its own user what the legacy registration declared, marks it claimed and grants nothing', async () => {
+    const ok = await claim(ANTONIO, 'AVV.Tursi', PASSWORD, 'raa/claim');
+    expect(ok).toEqual({
+      status: 200,
+      body: {
+        username: 'avv.tursi',
+        codiceFiscale: ANTONIO.id,
+        nome: 'Antonio',
+        cognome: 'Tursi',
+        dataNascita: '1985-05-05',
+        luogoNascita: 'L378',
+        email: 'antonio.tursi@example.it',
+        pec: 'antonio.tursi@pec.example.it',
+        professione: 'Avvocato',
+      },
+    });
+    expect(await claimedBy('avv.tursi')).toBe(ANTONIO.id);
+    const { rows } = await db.query<{ subject_id: string }>(
+      `SELECT subject_id FROM audit_entry WHERE action = 'legacy-account.claimed' AND actor_id = $1`,
+      [ANTONIO.id],
+    );
+    expect(rows.map((r) => r.subject_id)).toEqual(['avv.tursi']);
+    expect((await db.query('SELECT * FROM membership')).rows).toHaveLength(0);
+    // Claiming it again is harmless: the same answer.
+    expect((await claim(ANTONIO, 'avv.tursi', PASSWORD, 'raa/claim')).status).toBe(200);
+  });
+
+  it('is for citizens only', async () => {
+    expect((await claim(OPERATOR, 'avv.tursi', PASSWORD, 'raa/claim')).status).toBe(403);
   });
 });

@@ -91,6 +91,8 @@ export class BatchBuilder {
       passwordScheme: r.passwordScheme,
       email: r.email,
       codiceFiscalePersona: r.referente.codiceFiscale,
+      pec: null,
+      professione: null,
     });
     addPerson(r.referente, r.firstOfPerson);
     addLink({
@@ -149,6 +151,8 @@ export class BatchBuilder {
       passwordScheme: r.passwordScheme,
       email: r.email,
       codiceFiscalePersona: r.person.codiceFiscale,
+      pec: null,
+      professione: null,
     });
     addPerson(r.person, r.firstOfPerson);
     addLink({
@@ -170,6 +174,8 @@ export class BatchBuilder {
       passwordScheme: r.passwordScheme,
       email: r.email,
       codiceFiscalePersona: r.person.codiceFiscale,
+      pec: r.pec,
+      professione: r.professione,
     });
     addPerson(r.person, r.firstOfPerson);
   }

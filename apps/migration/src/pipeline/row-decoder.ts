@@ -71,6 +71,8 @@ export interface StaffRecord extends AccountData {
 export interface RaaRecord extends AccountData {
   kind: 'raa';
   person: LegacyPersonData;
+  pec: string | null;
+  professione: string;
   personDigest: number;
   firstOfPerson: boolean;
 }
@@ -295,8 +297,16 @@ export class RowDecoder {
       luogo: 'comune_nascita',
       email: 'email',
     });
-    email(row.pec ?? '', 'pec');
-    return { kind: 'raa', ...account, person, personDigest: personDigest(person), firstOfPerson: false };
+    const pec = email(row.pec ?? '', 'pec');
+    return {
+      kind: 'raa',
+      ...account,
+      person,
+      pec,
+      professione: row.professione.trim(),
+      personDigest: personDigest(person),
+      firstOfPerson: false,
+    };
   }
 }
 

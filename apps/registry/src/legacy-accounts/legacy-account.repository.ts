@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, MoreThan } from 'typeorm';
-import { LegacyAccount } from '../legacy-import/legacy-account.entity.js';
+import { LegacyAccount, type LegacyAccountKind } from '../legacy-import/legacy-account.entity.js';
 import { LegacyClaimAttempt } from '../legacy-import/legacy-claim-attempt.entity.js';
 import { LegacyPerson } from '../legacy-import/legacy-person.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -8,8 +8,8 @@ import { Organization } from '../organizations/organization.entity.js';
 /** Every query of the claim flow on legacy_account, legacy_claim_attempt and the records a claim shows. */
 @Injectable()
 export class LegacyAccountRepository {
-  findCompanyLogin(manager: EntityManager, usernameNorm: string): Promise<LegacyAccount | null> {
-    return manager.findOneBy(LegacyAccount, { usernameNorm, kind: 'azienda' });
+  findLogin(manager: EntityManager, usernameNorm: string, kind: LegacyAccountKind): Promise<LegacyAccount | null> {
+    return manager.findOneBy(LegacyAccount, { usernameNorm, kind });
   }
 
   organization(manager: EntityManager, id: string): Promise<Organization | null> {

@@ -5,6 +5,8 @@ export enum LegacyAccountsExceptionCode {
   LEGACY_CREDENTIALS_INVALID = 'LEGACY_CREDENTIALS_INVALID',
   /** Another citizen already claimed this legacy account. */
   LEGACY_ACCOUNT_ALREADY_CLAIMED = 'LEGACY_ACCOUNT_ALREADY_CLAIMED',
+  /** The right password of an RAA login that is another person's (its codice fiscale is not the caller's). */
+  LEGACY_ACCOUNT_OF_ANOTHER_PERSON = 'LEGACY_ACCOUNT_OF_ANOTHER_PERSON',
 }
 
 export class LegacyAccountsException extends DomainException<LegacyAccountsExceptionCode> {
@@ -18,6 +20,8 @@ export class LegacyAccountsException extends DomainException<LegacyAccountsExcep
         return 401;
       case LegacyAccountsExceptionCode.LEGACY_ACCOUNT_ALREADY_CLAIMED:
         return 409;
+      case LegacyAccountsExceptionCode.LEGACY_ACCOUNT_OF_ANOTHER_PERSON:
+        return 403;
       default:
         return assertNever(this.code);
     }

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@profila/audit';
 import { type Actor, CommonErrorCode, CommonException } from '@profila/platform';
 import { decoyVerification, verifyLegacyPassword } from '../domain/legacy-password.js';
-import type { LegacyClaimDto, LegacyClaimResponse } from './dto/legacy-claim.dto.js';
+import type { LegacyClaimDto, LegacyClaimResponse, LegacyRaaClaimResponse } from './dto/legacy-claim.dto.js';
+import type { LegacyAccount, LegacyAccountKind } from '../legacy-import/legacy-account.entity.js';
 import { LegacyAccountRepository } from './legacy-account.repository.js';
 import { LegacyAccountsException, LegacyAccountsExceptionCode } from './legacy-accounts.exception.js';
 
@@ -26,41 +27,7 @@ export class LegacyAccountsService {
   ) {}
 
   async claim(actor: Actor, dto: LegacyClaimDto): Promise<LegacyClaimResponse> {
-    if (actor.kind !== 'citizen') throw new CommonException(CommonErrorCode.FORBIDDEN);
-    const usernameNorm = dto.username.trim().toLowerCase();
-    const manager = this.dataSource.manager;
-    const since = new Date(Date.now() - CLAIM_WINDOW_MS);
-    const [byCitizen, byUsername] = await Promise.all([
-      this.accounts.attemptsSince(manager, since, { citizenCf: actor.id }),
-      this.accounts.attemptsSince(manager, since, { usernameNorm }),
-    ]);
-    if (byCitizen >= CLAIM_MAX_FAILURES || byUsername >= CLAIM_MAX_FAILURES) {
-      await this.dataSource.transaction((m) =>
-        this.audit.record(m, {
-          action: 'legacy-account.claim-refused',
-          subject: { type: 'legacy-account', id: usernameNorm },
-          data: { reason: 'too-many-attempts' },
-        }),
-      );
-      throw new CommonException(CommonErrorCode.TOO_MANY_REQUESTS);
-    }
-
-    const account = await this.accounts.findCompanyLogin(manager, usernameNorm);
-    const valid = account
-      ? await verifyLegacyPassword(account.passwordScheme, account.passwordHash, dto.password)
-      : await decoyVerification(dto.password);
-    if (!account || !valid || !account.organizationId) {
-      await this.dataSource.transaction(async (m) => {
-        await this.accounts.recordAttempt(m, actor.id, usernameNorm, false);
-        await this.audit.record(m, {
-          action: 'legacy-account.claim-failed',
-          subject: { type: 'legacy-account', id: usernameNorm },
-          data: {},
-        });
-      });
-      throw new LegacyAccountsException(LegacyAccountsExceptionCode.LEGACY_CREDENTIALS_INVALID, INVALID);
-    }
-
+    const { account, usernameNorm } = await this.verified(actor, dto, 'azienda');
     return this.dataSource.transaction(async (m) => {
       await this.accounts.recordAttempt(m, actor.id, usernameNorm, true);
       if (!(await this.accounts.claim(m, account.username, actor.id))) {
@@ -100,5 +67,98 @@ export class LegacyAccountsService {
           : null,
       };
     });
+  }
+
+  /**
+   * "Accedi all'utenza RAA": a lawyer or authorised body logged in with SPID proves, once, that they held an RAA
+   * login of the old portal. The login must be their own (its codice fiscale is the SPID identity's): the answer is
+   * what the legacy registration declared, to pre-fill the new RAA registration, which an operator still verifies.
+   * It grants nothing.
+   */
+  async claimRaa(actor: Actor, dto: LegacyClaimDto): Promise<LegacyRaaClaimResponse> {
+    const { account, usernameNorm } = await this.verified(actor, dto, 'raa');
+    if (account.codiceFiscalePersona !== actor.id) {
+      await this.dataSource.transaction(async (m) => {
+        await this.accounts.recordAttempt(m, actor.id, usernameNorm, true);
+        await this.audit.record(m, {
+          action: 'legacy-account.claim-refused',
+          subject: { type: 'legacy-account', id: account.username },
+          data: { reason: 'another-person' },
+        });
+      });
+      throw new LegacyAccountsException(
+        LegacyAccountsExceptionCode.LEGACY_ACCOUNT_OF_ANOTHER_PERSON,
+        "Questa utenza RAA è intestata a un'altra persona: accedi al portale con la tua identità digitale",
+      );
+    }
+    return this.dataSource.transaction(async (m) => {
+      await this.accounts.recordAttempt(m, actor.id, usernameNorm, true);
+      // Its own codice fiscale: nobody else can have claimed it; the mark records when.
+      await this.accounts.claim(m, account.username, actor.id);
+      const person = await this.accounts.person(m, actor.id);
+      await this.audit.record(m, {
+        action: 'legacy-account.claimed',
+        subject: { type: 'legacy-account', id: account.username },
+        data: { kind: 'raa' },
+      });
+      return {
+        username: account.username,
+        codiceFiscale: actor.id,
+        nome: person?.nome ?? '',
+        cognome: person?.cognome ?? '',
+        dataNascita: person?.dataNascita ?? null,
+        luogoNascita: person?.luogoNascita ?? null,
+        email: account.email ?? person?.email ?? null,
+        pec: account.pec,
+        professione: account.professione,
+      };
+    });
+  }
+
+  /**
+   * The legacy login of that kind whose password the caller knows, or the refusal: 403 for a caller who is not a
+   * citizen, 429 after too many failures (per citizen and per username), one 401 for an unknown username and a wrong
+   * password alike (a decoy check keeps their timing alike too). Every refusal is audited, every failure counted.
+   */
+  private async verified(
+    actor: Actor,
+    dto: LegacyClaimDto,
+    kind: LegacyAccountKind,
+  ): Promise<{ account: LegacyAccount; usernameNorm: string }> {
+    if (actor.kind !== 'citizen') throw new CommonException(CommonErrorCode.FORBIDDEN);
+    const usernameNorm = dto.username.trim().toLowerCase();
+    const manager = this.dataSource.manager;
+    const since = new Date(Date.now() - CLAIM_WINDOW_MS);
+    const [byCitizen, byUsername] = await Promise.all([
+      this.accounts.attemptsSince(manager, since, { citizenCf: actor.id }),
+      this.accounts.attemptsSince(manager, since, { usernameNorm }),
+    ]);
+    if (byCitizen >= CLAIM_MAX_FAILURES || byUsername >= CLAIM_MAX_FAILURES) {
+      await this.dataSource.transaction((m) =>
+        this.audit.record(m, {
+          action: 'legacy-account.claim-refused',
+          subject: { type: 'legacy-account', id: usernameNorm },
+          data: { reason: 'too-many-attempts' },
+        }),
+      );
+      throw new CommonException(CommonErrorCode.TOO_MANY_REQUESTS);
+    }
+
+    const account = await this.accounts.findLogin(manager, usernameNorm, kind);
+    const valid = account
+      ? await verifyLegacyPassword(account.passwordScheme, account.passwordHash, dto.password)
+      : await decoyVerification(dto.password);
+    if (!account || !valid || (kind === 'azienda' && !account.organizationId)) {
+      await this.dataSource.transaction(async (m) => {
+        await this.accounts.recordAttempt(m, actor.id, usernameNorm, false);
+        await this.audit.record(m, {
+          action: 'legacy-account.claim-failed',
+          subject: { type: 'legacy-account', id: usernameNorm },
+          data: {},
+        });
+      });
+      throw new LegacyAccountsException(LegacyAccountsExceptionCode.LEGACY_CREDENTIALS_INVALID, INVALID);
+    }
+    return { account, usernameNorm };
   }
 }

@@ -39,6 +39,14 @@ export class LegacyAccount {
   @Column({ name: 'codice_fiscale_persona', type: 'varchar', length: 16, nullable: true })
   codiceFiscalePersona!: string | null;
 
+  /** An RAA user's PEC, as the legacy registration declared it (null for other logins). */
+  @Column({ type: 'text', nullable: true })
+  pec!: string | null;
+
+  /** An RAA user's Professione/Ruolo (null for other logins). */
+  @Column({ type: 'text', nullable: true })
+  professione!: string | null;
+
   @Column({ name: 'claimed_by', type: 'varchar', length: 16, nullable: true })
   claimedBy!: string | null;
 

@@ -51,6 +51,9 @@ export interface StagedAccount {
   passwordScheme: string;
   email: string | null;
   codiceFiscalePersona: string | null;
+  /** RAA logins only. */
+  pec: string | null;
+  professione: string | null;
 }
 export interface StagedPerson {
   codiceFiscale: string;
@@ -142,7 +145,7 @@ const STAGING_DDL = `
     indirizzo text, valid_from date) ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS legacy_stage_account (
     username text, kind text, organization_id uuid, unit_id uuid, password_hash text, password_scheme text,
-    email text, codice_fiscale_persona varchar(16)) ON COMMIT DELETE ROWS;
+    email text, codice_fiscale_persona varchar(16), pec text, professione text) ON COMMIT DELETE ROWS;
   CREATE TEMP TABLE IF NOT EXISTS legacy_stage_person (
     codice_fiscale varchar(16), nome text, cognome text, data_nascita date, luogo_nascita char(4), email text)
     ON COMMIT DELETE ROWS;
@@ -470,6 +473,8 @@ export class LegacyImportRepository {
         'password_scheme',
         'email',
         'codice_fiscale_persona',
+        'pec',
+        'professione',
       ],
       batch.accounts.map((a) => [
         a.username,
@@ -480,6 +485,8 @@ export class LegacyImportRepository {
         a.passwordScheme,
         a.email,
         a.codiceFiscalePersona,
+        a.pec,
+        a.professione,
       ]),
     );
     await copy(
@@ -567,18 +574,20 @@ export class LegacyImportRepository {
 
     const accounts = await client.query<{ inserted: boolean }>(`
       INSERT INTO legacy_account AS a (username, username_norm, kind, organization_id, unit_id, password_hash,
-        password_scheme, email, codice_fiscale_persona, imported_at, updated_at)
+        password_scheme, email, codice_fiscale_persona, pec, professione, imported_at, updated_at)
       SELECT username, lower(username), kind, organization_id, unit_id, password_hash, password_scheme, email,
-        codice_fiscale_persona, now(), now()
+        codice_fiscale_persona, pec, professione, now(), now()
       FROM legacy_stage_account ORDER BY username
       ON CONFLICT (username) DO UPDATE SET kind = excluded.kind, organization_id = excluded.organization_id,
         unit_id = excluded.unit_id, password_hash = excluded.password_hash,
         password_scheme = excluded.password_scheme, email = excluded.email,
-        codice_fiscale_persona = excluded.codice_fiscale_persona, updated_at = now()
+        codice_fiscale_persona = excluded.codice_fiscale_persona, pec = excluded.pec,
+        professione = excluded.professione, updated_at = now()
       WHERE (a.kind, a.organization_id, a.unit_id, a.password_hash, a.password_scheme, a.email,
-             a.codice_fiscale_persona)
+             a.codice_fiscale_persona, a.pec, a.professione)
         IS DISTINCT FROM (excluded.kind, excluded.organization_id, excluded.unit_id, excluded.password_hash,
-             excluded.password_scheme, excluded.email, excluded.codice_fiscale_persona)
+             excluded.password_scheme, excluded.email, excluded.codice_fiscale_persona, excluded.pec,
+             excluded.professione)
       RETURNING (xmax = 0) AS inserted`);
 
     const links = await client.query<{ inserted: boolean }>(`
@@ -752,7 +761,7 @@ export class LegacyImportRepository {
         digest(
           'legacy_account',
           `concat_ws('|', username, kind, organization_id, unit_id, password_hash, password_scheme, email,
-             codice_fiscale_persona)`,
+             codice_fiscale_persona, pec, professione)`,
         ),
         digest('legacy_person', `concat_ws('|', codice_fiscale, nome, cognome, data_nascita, luogo_nascita, email)`),
         digest('legacy_person_link', `concat_ws('|', id, organization_id, codice_fiscale, ruolo, unit_id)`),

@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LegacyClaimDto {
-  @ApiProperty({ description: "Username dell'utenza aziendale del vecchio portale" })
+  @ApiProperty({ description: "Username dell'utenza (aziendale o RAA) del vecchio portale" })
   @IsString()
   @MinLength(1, { message: 'Inserire lo username' })
   @MaxLength(64)
   username!: string;
 
-  @ApiProperty({ description: "Password dell'utenza aziendale del vecchio portale" })
+  @ApiProperty({ description: "Password dell'utenza (aziendale o RAA) del vecchio portale" })
   @IsString()
   @MinLength(1, { message: 'Inserire la password' })
   @MaxLength(200)
@@ -31,4 +31,17 @@ export class LegacyClaimResponse {
   @ApiProperty() codiceFiscale!: string;
   @ApiProperty() ragioneSociale!: string;
   @ApiProperty({ type: LegacyClaimPersonResponse, nullable: true }) referente!: LegacyClaimPersonResponse | null;
+}
+
+/** What the legacy RAA registration declared: what pre-fills the new "Registrazione avvocati ed enti autorizzati". */
+export class LegacyRaaClaimResponse {
+  @ApiProperty() username!: string;
+  @ApiProperty() codiceFiscale!: string;
+  @ApiProperty() nome!: string;
+  @ApiProperty() cognome!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD' }) dataNascita!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Codice catastale' }) luogoNascita!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) pec!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Professione/Ruolo' }) professione!: string | null;
 }
