@@ -15,6 +15,7 @@ import { ProfilesPage } from './reserved/profiles-page';
 import { ReservedAreaLayout } from './reserved/reserved-area-layout';
 import { ReservedHomePage } from './reserved/reserved-home-page';
 import { ClaimPage } from './claim/claim-page';
+import { RaaClaimPage } from './claim/raa-claim-page';
 import { NominationPage } from './verification/nomination-page';
 import { PecConfirmationPage } from './verification/pec-confirmation-page';
 import { RaaRegistrationPage } from './verification/raa-registration-page';
@@ -40,6 +41,7 @@ export function App() {
           <Route path="responsabile-unico" element={<ResponsabilePage />} />
           <Route path="registrazione-raa" element={<RaaRegistrationPage />} />
           <Route path="utenza-aziendale" element={<ClaimPage />} />
+          <Route path="utenza-raa" element={<RaaClaimPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="conferma-pec/:token" element={<PecConfirmationPage />} />

@@ -1,4 +1,4 @@
-// "Accedi all'utenza aziendale": the registry's legacy-accounts claim, through the gateway.
+// "Accedi all'utenza aziendale" and "Accedi all'utenza RAA": the registry's legacy-accounts claims, through the gateway.
 import { apiRequest } from '@profila/ui';
 
 export interface LegacyClaim {
@@ -21,7 +21,27 @@ export interface NominationPrefill {
   claim: LegacyClaim;
 }
 
+/** An RAA user's own legacy login: what their old registration declared. */
+export interface LegacyRaaClaim {
+  username: string;
+  codiceFiscale: string;
+  nome: string;
+  cognome: string;
+  dataNascita: string | null;
+  luogoNascita: string | null;
+  email: string | null;
+  pec: string | null;
+  professione: string | null;
+}
+
+/** What the RAA claim hands to the RAA registration page (react-router location state). */
+export interface RaaRegistrationPrefill {
+  raaClaim: LegacyRaaClaim;
+}
+
 export const claimApi = {
   claim: (username: string, password: string) =>
     apiRequest<LegacyClaim>('POST', '/api/registry/legacy-accounts/claim', { username, password }),
+  claimRaa: (username: string, password: string) =>
+    apiRequest<LegacyRaaClaim>('POST', '/api/registry/legacy-accounts/raa/claim', { username, password }),
 };

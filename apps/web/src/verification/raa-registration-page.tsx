@@ -1,5 +1,8 @@
 import { type Me, TextField, useSession } from '@profila/ui';
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import type { LegacyRaaClaim, RaaRegistrationPrefill } from '../claim/claim-api';
+import { RAA_CLAIM_PATH } from '../claim/claim-paths';
 import { ReservedHeading } from '../reserved/reserved-heading';
 import { usePageTitle } from '../site';
 import { type ApplicantRequest, applicantApi, type RaaForm } from './applicant-api';
@@ -23,6 +26,18 @@ function emptyForm(me: Me | null): RaaForm {
     email: '',
     pec: '',
     professione: '',
+  };
+}
+
+/** A new registration from what the old portal's RAA registration declared (SPID gives name and codice fiscale). */
+function claimedForm(me: Me | null, claim: LegacyRaaClaim): RaaForm {
+  return {
+    ...emptyForm(me),
+    dataNascita: claim.dataNascita ?? '',
+    luogoNascita: claim.luogoNascita ?? '',
+    email: claim.email ?? '',
+    pec: claim.pec ?? '',
+    professione: claim.professione ?? '',
   };
 }
 
@@ -52,18 +67,20 @@ export function RaaRegistrationPage() {
   const { state } = useSession();
   const me = state.status === 'authenticated' ? state.me : null;
   const r = useApplicantRequest<RaaForm>('raa', { create: applicantApi.createRaa, update: applicantApi.updateRaa });
-  const [form, setForm] = useState<RaaForm>(() => emptyForm(me));
+  // From "Accedi all'utenza RAA": the old registration's data pre-fill a new one.
+  const claim = (useLocation().state as RaaRegistrationPrefill | null)?.raaClaim ?? null;
+  const [form, setForm] = useState<RaaForm>(() => (claim ? claimedForm(me, claim) : emptyForm(me)));
   const set = (patch: Partial<RaaForm>) => setForm((f) => ({ ...f, ...patch }));
   const { current, errors } = r;
   const editable = !current || current.editable;
 
   useEffect(() => {
-    if (me && !current) setForm((f) => (f.codiceFiscale ? f : emptyForm(me)));
-  }, [me, current]);
+    if (me && !current) setForm((f) => (f.codiceFiscale ? f : claim ? claimedForm(me, claim) : emptyForm(me)));
+  }, [me, current, claim]);
 
   const open = (request: ApplicantRequest | null) => {
     r.open(request);
-    setForm(request ? formOf(request) : emptyForm(me));
+    setForm(request ? formOf(request) : claim ? claimedForm(me, claim) : emptyForm(me));
   };
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -103,6 +120,21 @@ export function RaaRegistrationPage() {
           </p>
         </div>
       )}
+
+      {!current &&
+        (claim ? (
+          <div className="callout note mt-0 mb-4" data-testid="raa-claimed">
+            <div className="callout-title">Dati recuperati dal vecchio portale</div>
+            <p className="mb-0">
+              I dati sono quelli della tua utenza RAA «{claim.username}»: controllali, completa la residenza e salva.
+            </p>
+          </div>
+        ) : (
+          <p>
+            Eri già registrato per l&apos;accesso agli atti sul vecchio portale?{' '}
+            <Link to={RAA_CLAIM_PATH}>Accedi all&apos;utenza RAA</Link> per recuperare i tuoi dati.
+          </p>
+        ))}
 
       <form onSubmit={save} noValidate aria-labelledby="dati-persona">
         <h2 id="dati-persona" className="h4">
