@@ -127,7 +127,13 @@ async function fillItalianCompany(page: Page, company: { cf: string; name: strin
  */
 async function setChecked(page: Page, label: string | RegExp, checked = true): Promise<void> {
   const box = page.getByLabel(label);
-  if ((await box.isChecked()) !== checked) await box.click({ force: true });
+  const deadline = Date.now() + 15_000;
+  while ((await box.isChecked()) !== checked && Date.now() < deadline) {
+    await box.click({ force: true });
+    // A click that lands while the form re-renders (an answer just arrived) can be lost, as a user's can: give it a
+    // second to show before clicking again, never a second click on a box that did tick.
+    for (let i = 0; i < 10 && (await box.isChecked()) !== checked; i++) await page.waitForTimeout(100);
+  }
   expect(await box.isChecked()).toBe(checked);
 }
 
