@@ -45,6 +45,15 @@ async function claim(actor: Actor, username: string, password: string, path = 'c
   return { status: res.status, body };
 }
 
+/** How many audit entries of that action the actor has. */
+async function audited(action: string, actor: Actor): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM audit_entry WHERE action = $1 AND actor_id = $2',
+    [action, actor.id],
+  );
+  return rows[0].n;
+}
+
 beforeAll(async () => {
   ({ issuer } = await AccessTokenIssuer.generate());
   const url = await createTestDatabase('registry_claim');
@@ -170,11 +179,7 @@ describe("Accedi all'utenza aziendale", () => {
       status: unknown.status,
     });
     expect(unknown.body.code).toBe('LEGACY_CREDENTIALS_INVALID');
-    const { rows } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'legacy-account.claim-failed' AND actor_id = $1`,
-      [MARIO.id],
-    );
-    expect(rows[0].n).toBe(2);
+    expect(await audited('legacy-account.claim-failed', MARIO)).toBe(2);
   });
 
   it('accepts each legacy scheme, returns the company and its referent, and grants nothing', async () => {
@@ -229,11 +234,7 @@ describe("Accedi all'utenza RAA", () => {
     expect(other.body.message).toContain("intestata a un'altra persona");
     expect(other.body).not.toHaveProperty('pec');
     expect(await claimedBy('avv.tursi')).toBeNull();
-    const { rows } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'legacy-account.claim-refused' AND actor_id = $1`,
-      [PAOLA.id],
-    );
-    expect(rows[0].n).toBe(1);
+    expect(await audited('legacy-account.claim-refused', PAOLA)).toBe(1);
   });
 
   it('answers a wrong password and a company login as it answers an unknown username', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@profila/audit';
 import { type Actor, CommonErrorCode, CommonException } from '@profila/platform';
 import { decoyVerification, verifyLegacyPassword } from '../domain/legacy-password.js';
@@ -31,11 +31,7 @@ export class LegacyAccountsService {
     return this.dataSource.transaction(async (m) => {
       await this.accounts.recordAttempt(m, actor.id, usernameNorm, true);
       if (!(await this.accounts.claim(m, account.username, actor.id))) {
-        await this.audit.record(m, {
-          action: 'legacy-account.claim-refused',
-          subject: { type: 'legacy-account', id: account.username },
-          data: { reason: 'already-claimed' },
-        });
+        await this.refusal(m, account.username, 'already-claimed');
         throw new LegacyAccountsException(
           LegacyAccountsExceptionCode.LEGACY_ACCOUNT_ALREADY_CLAIMED,
           "Questa utenza aziendale è già stata collegata da un'altra persona",
@@ -80,11 +76,7 @@ export class LegacyAccountsService {
     if (account.codiceFiscalePersona !== actor.id) {
       await this.dataSource.transaction(async (m) => {
         await this.accounts.recordAttempt(m, actor.id, usernameNorm, true);
-        await this.audit.record(m, {
-          action: 'legacy-account.claim-refused',
-          subject: { type: 'legacy-account', id: account.username },
-          data: { reason: 'another-person' },
-        });
+        await this.refusal(m, account.username, 'another-person');
       });
       throw new LegacyAccountsException(
         LegacyAccountsExceptionCode.LEGACY_ACCOUNT_OF_ANOTHER_PERSON,
@@ -134,13 +126,7 @@ export class LegacyAccountsService {
       this.accounts.attemptsSince(manager, since, { usernameNorm }),
     ]);
     if (byCitizen >= CLAIM_MAX_FAILURES || byUsername >= CLAIM_MAX_FAILURES) {
-      await this.dataSource.transaction((m) =>
-        this.audit.record(m, {
-          action: 'legacy-account.claim-refused',
-          subject: { type: 'legacy-account', id: usernameNorm },
-          data: { reason: 'too-many-attempts' },
-        }),
-      );
+      await this.dataSource.transaction((m) => this.refusal(m, usernameNorm, 'too-many-attempts'));
       throw new CommonException(CommonErrorCode.TOO_MANY_REQUESTS);
     }
 
@@ -160,5 +146,18 @@ export class LegacyAccountsService {
       throw new LegacyAccountsException(LegacyAccountsExceptionCode.LEGACY_CREDENTIALS_INVALID, INVALID);
     }
     return { account, usernameNorm };
+  }
+
+  /** The audit entry of a claim refused for another reason than the credentials (those are `claim-failed`). */
+  private async refusal(
+    manager: EntityManager,
+    username: string,
+    reason: 'too-many-attempts' | 'already-claimed' | 'another-person',
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      action: 'legacy-account.claim-refused',
+      subject: { type: 'legacy-account', id: username },
+      data: { reason },
+    });
   }
 }

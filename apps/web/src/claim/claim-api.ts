@@ -1,19 +1,22 @@
 // "Accedi all'utenza aziendale" and "Accedi all'utenza RAA": the registry's legacy-accounts claims, through the gateway.
 import { apiRequest } from '@profila/ui';
 
+/** A person as the legacy system recorded them. */
+export interface LegacyPerson {
+  codiceFiscale: string;
+  nome: string;
+  cognome: string;
+  dataNascita: string | null;
+  luogoNascita: string | null;
+  email: string | null;
+}
+
 export interface LegacyClaim {
   username: string;
   organizationId: string;
   codiceFiscale: string;
   ragioneSociale: string;
-  referente: {
-    codiceFiscale: string;
-    nome: string;
-    cognome: string;
-    dataNascita: string | null;
-    luogoNascita: string | null;
-    email: string | null;
-  } | null;
+  referente: LegacyPerson | null;
 }
 
 /** What the claim hands to the Amministratore nomination page (react-router location state). */
@@ -22,14 +25,8 @@ export interface NominationPrefill {
 }
 
 /** An RAA user's own legacy login: what their old registration declared. */
-export interface LegacyRaaClaim {
+export interface LegacyRaaClaim extends LegacyPerson {
   username: string;
-  codiceFiscale: string;
-  nome: string;
-  cognome: string;
-  dataNascita: string | null;
-  luogoNascita: string | null;
-  email: string | null;
   pec: string | null;
   professione: string | null;
 }

@@ -34,14 +34,8 @@ export class LegacyClaimResponse {
 }
 
 /** What the legacy RAA registration declared: what pre-fills the new "Registrazione avvocati ed enti autorizzati". */
-export class LegacyRaaClaimResponse {
+export class LegacyRaaClaimResponse extends LegacyClaimPersonResponse {
   @ApiProperty() username!: string;
-  @ApiProperty() codiceFiscale!: string;
-  @ApiProperty() nome!: string;
-  @ApiProperty() cognome!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD' }) dataNascita!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Codice catastale' }) luogoNascita!: string | null;
-  @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: String, nullable: true }) pec!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Professione/Ruolo' }) professione!: string | null;
 }
