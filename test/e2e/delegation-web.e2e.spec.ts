@@ -244,6 +244,37 @@ it('A delegates B for a company; B accepts and acts for it; A modifies, B accept
   await visible(pa.getByText('Vista da 1 a 3 di 3 elementi'));
   await screenshot(pa, 'deleghe-inviate');
 
+  // --- A new delega that B refuses in another window while this one is confirming it: the dialog shows the
+  // service's refusal and stays open.
+  const created = await api(a.context, 'POST', '/api/delegation/delegations', {
+    codiceFiscaleDelegato: B.fiscalNumber,
+    organizationId: orgId,
+    dataInizio: rome(),
+    dataScadenza: rome(20),
+  });
+  expect(created.status).toBe(201);
+  const refusedId = (created.json.delega as { id: string }).id;
+  await pb.goto('/area-riservata/deleghe/ricevute-in-attesa');
+  await pb
+    .getByRole('row', { name: new RegExp(COMPANY) })
+    .getByRole('button', { name: /^Accetta/ })
+    .click();
+  const confirming = pb.getByRole('dialog', { name: 'Conferma accettazione' });
+  await visible(confirming);
+  const elsewhere = await api(b.context, 'POST', `/api/delegation/delegations/${refusedId}/refuse`, {
+    motivo: 'Rifiutata da un altro dispositivo',
+  });
+  expect(elsewhere.status).toBe(200);
+  const [refused] = await Promise.all([
+    pb.waitForResponse((r) => r.url().endsWith(`/delegations/${refusedId}/accept`), { timeout: 20_000 }),
+    confirming.getByRole('button', { name: 'Conferma' }).click(),
+  ]);
+  expect(refused.status()).toBe(409);
+  const { message } = (await refused.json()) as { message: string };
+  await visible(confirming.getByRole('alert').getByText(message));
+  expect(await confirming.getByRole('button', { name: 'Conferma' }).isEnabled()).toBe(true);
+  await confirming.getByRole('button', { name: 'Annulla' }).click();
+
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
   await a.context.close();
