@@ -8,17 +8,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { type EmbeddedPlatform, type TestCitizen, testCitizens } from '@profila/embedded';
 import { generateCodiceFiscale } from '@profila/italian';
-import { databaseNameOf } from '@profila/platform';
 import { collectPageErrors, launchBrowser, loginToPortal, startTestPlatform } from '@profila/testing';
 import { joinLine, LEGACY_COLUMNS } from '../../apps/migration/src/format/legacy-format.js';
-import { MigrationModule } from '../../apps/migration/src/migration.module.js';
-import { LegacyImportService } from '../../apps/migration/src/pipeline/legacy-import.service.js';
 import { legacyHash } from '../../apps/migration/src/sample/sample-generator.js';
+import { importLegacyExport } from '../support/legacy-import.js';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
@@ -121,19 +117,8 @@ beforeAll(async () => {
       raaRow('avv.marino', ELENA, 'elena.marino@pec.avvocati.it'),
     ].join('\n') + '\n',
   );
-  const registryUrl = await platform.postgres.ensureDatabase(databaseNameOf('registry'));
-  const cli: INestApplicationContext = await NestFactory.createApplicationContext(
-    MigrationModule.register({ REGISTRY_DATABASE_URL: registryUrl, MIGRATION_BATCH_SIZE: 100 }),
-    { logger: false },
-  );
-  try {
-    const result = await cli
-      .get(LegacyImportService)
-      .run({ source: work, progress: false, reportDir: join(work, 'report') });
-    expect(result.totals).toMatchObject({ organizationsCreated: 1, unitsCreated: 2, accountsCreated: 4 });
-  } finally {
-    await cli.close();
-  }
+  const result = await importLegacyExport(platform, work);
+  expect(result.totals).toMatchObject({ organizationsCreated: 1, unitsCreated: 2, accountsCreated: 4 });
 }, 240_000);
 
 afterAll(async () => {

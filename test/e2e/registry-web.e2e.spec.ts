@@ -10,9 +10,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import { devSign, type EmbeddedPlatform, type TestCitizen, testCitizen } from '@profila/embedded';
-import { databaseNameOf } from '@profila/platform';
 import {
   appendPageText,
   collectPageErrors,
@@ -26,9 +24,8 @@ import {
 } from '@profila/testing';
 import type { Browser, Page } from 'playwright-core';
 import { joinLine, LEGACY_COLUMNS } from '../../apps/migration/src/format/legacy-format.js';
-import { MigrationModule } from '../../apps/migration/src/migration.module.js';
-import { LegacyImportService } from '../../apps/migration/src/pipeline/legacy-import.service.js';
 import { legacyHash } from '../../apps/migration/src/sample/sample-generator.js';
+import { importLegacyExport } from '../support/legacy-import.js';
 
 let platform: EmbeddedPlatform;
 let browser: Browser;
@@ -378,19 +375,8 @@ describe('citizen portal: Gestione profili', () => {
         join(work, 'aziende.csv'),
         [joinLine(LEGACY_COLUMNS.aziende), joinLine(LEGACY_COLUMNS.aziende.map((c) => row[c]))].join('\n') + '\n',
       );
-      const registryUrl = await platform.postgres.ensureDatabase(databaseNameOf('registry'));
-      const cli = await NestFactory.createApplicationContext(
-        MigrationModule.register({ REGISTRY_DATABASE_URL: registryUrl, MIGRATION_BATCH_SIZE: 100 }),
-        { logger: false },
-      );
-      try {
-        const result = await cli
-          .get(LegacyImportService)
-          .run({ source: work, progress: false, reportDir: join(work, 'report') });
-        expect(result.totals).toMatchObject({ organizationsCreated: 0, unitsCreated: 1, accountsCreated: 1 });
-      } finally {
-        await cli.close();
-      }
+      const result = await importLegacyExport(platform, work);
+      expect(result.totals).toMatchObject({ organizationsCreated: 0, unitsCreated: 1, accountsCreated: 1 });
     } finally {
       await rm(work, { recursive: true, force: true });
     }
