@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, ConfirmDialog, DataTable, Dialog, messageOf, type PageState } from '@profila/ui';
 import { aziendaLabel, type Delega, delegationsApi, fullName, italianDate, STATO_DELEGA } from './delegations-api';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../api/use-paged-list';
 
 /** "Modifica delega": the deleghe of one delegate for my profiles, each to modify (new dates) or revoke. */
 export function DelegatePage() {

@@ -2,7 +2,7 @@ import { Icon } from 'design-react-kit';
 import { Link } from 'react-router-dom';
 import { DataTable } from '@profila/ui';
 import { aziendaLabel, type Delega, delegationsApi, fullName, italianDate, STATO_DELEGA } from './delegations-api';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../api/use-paged-list';
 
 /** "Lista delegati": the citizens delegated for my profiles ("Ricerca delegati"), each with "Modifica delega". */
 export function DelegatesListPage() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, ConfirmDialog, DataTable, Dialog, messageOf } from '@profila/ui';
 import { aziendaLabel, delegationsApi, fullName, italianDate, type Richiesta, TIPO_DELEGA } from './delegations-api';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../api/use-paged-list';
 
 /** "Deleghe ricevute in attesa": accept (with confirmation) or refuse (with a mandatory reason). */
 export function PendingPage() {

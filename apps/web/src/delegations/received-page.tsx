@@ -1,6 +1,6 @@
 import { DataTable } from '@profila/ui';
 import { aziendaLabel, type Delega, delegationsApi, fullName, italianDate, STATO_DELEGA } from './delegations-api';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../api/use-paged-list';
 
 /** "Deleghe ricevute": those I accepted, including those that start in the future. */
 export function ReceivedPage() {

@@ -8,7 +8,7 @@ import {
   STATO_RICHIESTA,
   TIPO_DELEGA,
 } from './delegations-api';
-import { usePagedList } from './use-paged-list';
+import { usePagedList } from '../api/use-paged-list';
 
 /** "Tracciamento deleghe inviate": every request I sent, with its state. */
 export function SentPage() {

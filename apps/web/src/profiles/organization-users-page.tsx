@@ -1,11 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, DataTable, type FieldErrors, type PageState } from '@profila/ui';
+import { usePagedList } from '../api/use-paged-list';
 import { EMPTY_PERSON, personBody, PersonFields, type PersonForm } from './fields';
 import { ROLE_LABELS } from './labels';
 import { useOrganization } from './organization-layout';
 import {
   fieldsOf,
-  type ImportedPeoplePage,
   type ImportedPerson,
   type Member,
   type MemberGrant,
@@ -73,36 +73,21 @@ export function OrganizationUsersPage() {
   const [editing, setEditing] = useState<{ member: Member; grant: GrantForm } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [importedPage, setImportedPage] = useState<PageState>({ cerca: '', pagina: 1, elementi: 10 });
-  const [imported, setImported] = useState<ImportedPeoplePage | null>(null);
   const [importedHidden, setImportedHidden] = useState(false);
-  const [importedLoading, setImportedLoading] = useState(true);
-  const [importedVersion, setImportedVersion] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const editable = organization.modificabile;
-
-  useEffect(() => {
-    if (!editable) return;
-    let active = true;
-    setImportedLoading(true);
-    registryApi.importedMembers(organization.id, importedPage).then(
-      (page) => {
-        if (!active) return;
-        setImported(page);
-        setImportedLoading(false);
-      },
-      (e: unknown) => {
-        if (!active) return;
-        setImportedLoading(false);
-        // Reserved to who manages the whole organigram: a collaborator of some units only does not see it.
-        if (e instanceof ApiError && (e.status === 403 || e.status === 404)) setImportedHidden(true);
-        else setError(messageOf(e));
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [organization.id, importedPage, importedVersion, editable]);
+  const imported = usePagedList(
+    useCallback((page: PageState) => registryApi.importedMembers(organization.id, page), [organization.id]),
+    {
+      enabled: editable,
+      // Reserved to who manages the whole organigram: a collaborator of some units only does not see it.
+      handled: useCallback((e: unknown) => {
+        const hidden = e instanceof ApiError && (e.status === 403 || e.status === 404);
+        if (hidden) setImportedHidden(true);
+        return hidden;
+      }, []),
+    },
+  );
 
   useEffect(() => {
     if (adding) formRef.current?.scrollIntoView({ block: 'start' });
@@ -130,7 +115,7 @@ export function OrganizationUsersPage() {
       setEditing(null);
       setRemoving(null);
       load();
-      setImportedVersion((v) => v + 1);
+      imported.reload();
     } catch (e) {
       setErrors(fieldsOf(e));
       setError(messageOf(e));
@@ -171,9 +156,9 @@ export function OrganizationUsersPage() {
           {saved}
         </div>
       )}
-      {error && (
+      {(error ?? imported.error) && (
         <div className="alert alert-danger" role="alert">
-          {error}
+          {error ?? imported.error}
         </div>
       )}
       {editable && !adding && !editing && (
@@ -353,12 +338,12 @@ export function OrganizationUsersPage() {
                 ),
               },
             ]}
-            rows={imported?.items ?? []}
-            total={imported?.totale ?? 0}
-            page={importedPage}
-            onPage={setImportedPage}
+            rows={imported.data?.items ?? []}
+            total={imported.data?.totale ?? 0}
+            page={imported.page}
+            onPage={imported.setPage}
             rowKey={(p) => p.id}
-            loading={importedLoading}
+            loading={imported.loading}
             empty="Nessun utente importato da aggiungere all'organigramma."
           />
         </section>
